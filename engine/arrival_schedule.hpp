@@ -1,0 +1,36 @@
+#pragma once
+// New children arriving as a Poisson process, in groups (e.g. single years of age) whose daily
+// intensity is piecewise constant over calendar periods.
+#include <cstddef>
+#include <vector>
+
+#include "engine/individual.hpp"
+#include "engine/piecewise_rate.hpp"
+#include "engine/random_stream.hpp"
+
+namespace carecast::engine {
+
+struct ArrivalGroup {
+  double min_age_days = 0.0;  // an arrival's age is uniform on [min_age_days, max_age_days)
+  double max_age_days = 0.0;
+  PiecewiseRate per_day;      // expected arrivals per day; only its period axis is used
+  std::vector<int> first_states;
+  std::vector<double> first_state_shares;  // sums to one
+};
+
+class ArrivalSchedule {
+ public:
+  ArrivalSchedule() = default;
+  explicit ArrivalSchedule(std::vector<ArrivalGroup> groups);
+
+  const std::vector<ArrivalGroup>& groups() const { return groups_; }
+  /// Expected arrivals of a group on the whole day starting at `day`.
+  double expected_on_day(std::size_t group, long day) const;
+  /// Appends the children arriving on day `day` (at times in [day, day + 1)).
+  void arrivals_on_day(long day, StreamKey key, std::vector<Individual>& out) const;
+
+ private:
+  std::vector<ArrivalGroup> groups_;
+};
+
+}  // namespace carecast::engine

@@ -1,0 +1,33 @@
+#pragma once
+// One axis of a piecewise-constant table: ordered edges that split a line into half-open cells.
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+namespace carecast::engine {
+
+inline constexpr double infinity = std::numeric_limits<double>::infinity();
+
+class Axis {
+ public:
+  /// A single cell covering the whole line.
+  Axis();
+  /// `edges` must be strictly increasing with at least two values; the first and last may be
+  /// -infinity and +infinity.
+  explicit Axis(std::vector<double> edges);
+
+  std::size_t cells() const { return edges_.size() - 1; }
+  /// The cell holding x; values outside the axis are clamped to the first or last cell.
+  std::size_t cell_of(double x) const;
+  double lower(std::size_t cell) const { return edges_[cell]; }
+  double upper(std::size_t cell) const { return edges_[cell + 1]; }
+  const std::vector<double>& edges() const { return edges_; }
+
+  /// The axis whose edges are the union of both axes' edges.
+  static Axis merged(const Axis& a, const Axis& b);
+
+ private:
+  std::vector<double> edges_;
+};
+
+}  // namespace carecast::engine

@@ -1,0 +1,28 @@
+#pragma once
+// A rate that is constant on each cell of age × time-in-state × calendar period.
+#include <cstddef>
+#include <vector>
+
+#include "engine/axis.hpp"
+
+namespace carecast::engine {
+
+class PiecewiseRate {
+ public:
+  /// A rate that is the same everywhere.
+  explicit PiecewiseRate(double constant = 0.0);
+  /// `values` is indexed [age cell][duration cell][period cell].
+  PiecewiseRate(Axis age, Axis duration, Axis period, std::vector<double> values);
+
+  double at(double age, double duration, double time) const;
+  const Axis& age() const { return age_; }
+  const Axis& duration() const { return duration_; }
+  const Axis& period() const { return period_; }
+  PiecewiseRate scaled(double factor) const;
+
+ private:
+  Axis age_, duration_, period_;
+  std::vector<double> values_;
+};
+
+}  // namespace carecast::engine

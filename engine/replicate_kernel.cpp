@@ -1,0 +1,106 @@
+#include "engine/replicate_kernel.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/child_id.hpp"
+#include "engine/transition_sampler.hpp"
+
+namespace carecast::engine {
+
+namespace {
+
+std::size_t blocks_for(std::size_t items, std::size_t per_block) {
+  return (items + per_block - 1) / per_block;
+}
+
+}  // namespace
+
+Individual materialize_initial_child(const InitialChild& spec, std::size_t row, StreamKey key) {
+  Individual child;
+  child.id = initial_child_id(row);
+  auto stream = make_stream(key, child.id, Purpose::initial_profile);
+  double lowest = std::max(spec.min_age_days, spec.days_in_state);
+  double age = lowest + draw_uniform(stream) * std::max(0.0, spec.max_age_days - lowest);
+  child.birth = -age;
+  child.entered = -spec.days_in_state;
+  child.state = spec.state;
+  child.history = spec.history;
+  return child;
+}
+
+ReplicateKernel::ReplicateKernel(const MultistateModel& model, const ArrivalSchedule& arrivals,
+                                 const std::vector<InitialChild>& initial, KernelSpan span)
+    : model_(model), arrivals_(arrivals), initial_(initial), span_(span) {
+  initial_blocks_ = blocks_for(initial_.size(), initial_children_per_block);
+  auto arrival_days = static_cast<std::size_t>(
+      std::max(0.0, std::ceil(span_.horizon) - static_cast<double>(span_.first_arrival_day)));
+  arrival_blocks_ = blocks_for(arrival_days, static_cast<std::size_t>(arrival_days_per_block));
+}
+
+void ReplicateKernel::run_block(std::size_t block, StreamKey key, LifeObserver& observer) const {
+  if (block < initial_blocks_)
+    run_initial_block(block, key, observer);
+  else
+    run_arrival_block(block - initial_blocks_, key, observer);
+}
+
+void ReplicateKernel::run_initial_block(std::size_t block, StreamKey key,
+                                        LifeObserver& observer) const {
+  std::size_t first = block * initial_children_per_block;
+  std::size_t last = std::min(initial_.size(), first + initial_children_per_block);
+  for (std::size_t row = first; row < last; ++row)
+    follow(materialize_initial_child(initial_[row], row, key), 0.0, key, observer);
+}
+
+void ReplicateKernel::run_arrival_block(std::size_t block, StreamKey key,
+                                        LifeObserver& observer) const {
+  long first_day = span_.first_arrival_day + static_cast<long>(block) * arrival_days_per_block;
+  long end_day = std::min(first_day + arrival_days_per_block,
+                          static_cast<long>(std::ceil(span_.horizon)));
+  std::vector<Individual> arrivals;
+  for (long day = first_day; day < end_day; ++day) {
+    arrivals.clear();
+    arrivals_.arrivals_on_day(day, key, arrivals);
+    for (const Individual& child : arrivals) {
+      if (child.entered >= span_.horizon) continue;
+      observer.on_arrival(child);
+      follow(child, child.entered, key, observer);
+    }
+  }
+}
+
+void ReplicateKernel::follow(Individual child, double from, StreamKey key,
+                             LifeObserver& observer) const {
+  while (!model_.absorbing[static_cast<std::size_t>(child.state)]) {
+    double age_out = child.birth + model_.age_out_days;
+    double limit = std::max(from, std::min(span_.horizon, age_out));
+    const StateHazards& hazards = model_.leaving[static_cast<std::size_t>(child.state)];
+    auto stream = make_stream(key, child.id, Purpose::transition, child.events);
+    auto next = sample_transition(hazards, child, from, limit, stream);
+    if (next) {
+      const Exit& exit = hazards.exit(next->exit);
+      move(child, exit.to, next->time, &exit, observer);
+    } else if (limit < span_.horizon) {
+      move(child, model_.age_out_state, limit, nullptr, observer);
+    } else {
+      break;
+    }
+    from = child.entered;
+  }
+  observer.on_stay(child, infinity);
+}
+
+void ReplicateKernel::move(Individual& child, int to, double time, const Exit* exit,
+                           LifeObserver& observer) const {
+  observer.on_stay(child, time);
+  int from = child.state;
+  child.state = to;
+  child.entered = time;
+  child.events += 1;
+  if (exit != nullptr && exit->increments >= 0)
+    child.history[static_cast<std::size_t>(exit->increments)] += 1;
+  observer.on_transition(child, from, exit);
+}
+
+}  // namespace carecast::engine

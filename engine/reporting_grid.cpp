@@ -1,0 +1,58 @@
+#include "engine/reporting_grid.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace carecast::engine {
+
+namespace {
+
+int months_per_step(GridStep step) {
+  switch (step) {
+    case GridStep::monthly: return 1;
+    case GridStep::quarterly: return 3;
+    case GridStep::yearly: return 12;
+  }
+  return 1;
+}
+
+}  // namespace
+
+ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years) {
+  if (years < 1) throw std::invalid_argument("a reporting grid needs at least one year");
+  int step_months = months_per_step(step);
+  for (int months = 0; months <= 12 * years; months += step_months) {
+    Date date = add_months(calendar.origin(), months);
+    dates_.push_back(date);
+    offsets_.push_back(calendar.offset_of(date));
+  }
+}
+
+std::size_t ReportingGrid::interval_of(double t) const {
+  if (t < offsets_.front() || t >= offsets_.back()) return intervals();
+  auto above = std::upper_bound(offsets_.begin(), offsets_.end(), t);
+  return static_cast<std::size_t>(above - offsets_.begin()) - 1;
+}
+
+std::size_t ReportingGrid::first_point_at_or_after(double t) const {
+  return static_cast<std::size_t>(std::lower_bound(offsets_.begin(), offsets_.end(), t) -
+                                  offsets_.begin());
+}
+
+GridStep parse_grid_step(const std::string& name) {
+  if (name == "monthly") return GridStep::monthly;
+  if (name == "quarterly") return GridStep::quarterly;
+  if (name == "yearly") return GridStep::yearly;
+  throw std::invalid_argument("unknown grid step '" + name + "'");
+}
+
+std::string grid_step_name(GridStep step) {
+  switch (step) {
+    case GridStep::monthly: return "monthly";
+    case GridStep::quarterly: return "quarterly";
+    case GridStep::yearly: return "yearly";
+  }
+  return "monthly";
+}
+
+}  // namespace carecast::engine

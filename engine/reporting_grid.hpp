@@ -1,0 +1,36 @@
+#pragma once
+// The dates at which stocks are sampled; flows are counted in the intervals between them.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.hpp"
+
+namespace carecast::engine {
+
+enum class GridStep { monthly, quarterly, yearly };
+
+class ReportingGrid {
+ public:
+  ReportingGrid(const Calendar& calendar, GridStep step, int years);
+
+  std::size_t points() const { return offsets_.size(); }
+  std::size_t intervals() const { return offsets_.size() - 1; }
+  double offset(std::size_t point) const { return offsets_[point]; }
+  const std::vector<double>& offsets() const { return offsets_; }
+  const std::vector<Date>& dates() const { return dates_; }
+  double horizon() const { return offsets_.back(); }
+  /// The interval [point i, point i+1) holding t, or intervals() if t is outside the grid.
+  std::size_t interval_of(double t) const;
+  /// The first grid point at or after t (points() if none).
+  std::size_t first_point_at_or_after(double t) const;
+
+ private:
+  std::vector<double> offsets_;
+  std::vector<Date> dates_;
+};
+
+GridStep parse_grid_step(const std::string& name);  // throws std::invalid_argument
+std::string grid_step_name(GridStep step);
+
+}  // namespace carecast::engine

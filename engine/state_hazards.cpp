@@ -1,0 +1,39 @@
+#include "engine/state_hazards.hpp"
+
+#include <algorithm>
+
+namespace carecast::engine {
+
+namespace {
+
+/// A point inside a cell, used to read a coarser rate table at that cell.
+double inside(const Axis& axis, std::size_t cell) {
+  double lo = axis.lower(cell), hi = axis.upper(cell);
+  if (lo == -infinity) return hi == infinity ? 0.0 : hi - 1.0;
+  if (hi == infinity) return lo + 1.0;
+  return lo + 0.5 * (hi - lo);
+}
+
+}  // namespace
+
+StateHazards::StateHazards(std::vector<Exit> exits) : exits_(std::move(exits)) {
+  for (const Exit& exit : exits_) {
+    age_ = Axis::merged(age_, exit.rate.age());
+    duration_ = Axis::merged(duration_, exit.rate.duration());
+    period_ = Axis::merged(period_, exit.rate.period());
+  }
+  rates_.resize(age_.cells() * duration_.cells() * period_.cells() * exits_.size());
+  for (std::size_t a = 0; a < age_.cells(); ++a)
+    for (std::size_t d = 0; d < duration_.cells(); ++d)
+      for (std::size_t p = 0; p < period_.cells(); ++p)
+        for (std::size_t j = 0; j < exits_.size(); ++j)
+          rates_[cell(a, d, p) * exits_.size() + j] =
+              exits_[j].rate.at(inside(age_, a), inside(duration_, d), inside(period_, p));
+}
+
+bool StateHazards::counter_dependent() const {
+  return std::any_of(exits_.begin(), exits_.end(),
+                     [](const Exit& e) { return e.counter >= 0 && e.counter_factor != 1.0; });
+}
+
+}  // namespace carecast::engine

@@ -1,0 +1,48 @@
+#pragma once
+// All ways out of one state, compiled onto one grid of cells (the union of the transitions'
+// band edges), so that the total hazard of a cell and the choice among competing destinations
+// are a lookup.
+#include <cstddef>
+#include <vector>
+
+#include "engine/axis.hpp"
+#include "engine/piecewise_rate.hpp"
+
+namespace carecast::engine {
+
+struct Exit {
+  int to = 0;
+  PiecewiseRate rate;  // per day
+  /// The index of the history counter whose value raises this hazard, or -1. The rate is
+  /// multiplied by `counter_factor` to the power of that counter.
+  int counter = -1;
+  double counter_factor = 1.0;
+  /// The index of the history counter this transition adds one to, or -1.
+  int increments = -1;
+};
+
+class StateHazards {
+ public:
+  StateHazards() = default;
+  explicit StateHazards(std::vector<Exit> exits);
+
+  const Axis& age_axis() const { return age_; }
+  const Axis& duration_axis() const { return duration_; }
+  const Axis& period_axis() const { return period_; }
+  std::size_t cell(std::size_t age, std::size_t duration, std::size_t period) const {
+    return (age * duration_.cells() + duration) * period_.cells() + period;
+  }
+  std::size_t destinations() const { return exits_.size(); }
+  const Exit& exit(std::size_t j) const { return exits_[j]; }
+  double rate(std::size_t cell, std::size_t j) const { return rates_[cell * exits_.size() + j]; }
+  bool empty() const { return exits_.empty(); }
+  bool duration_dependent() const { return duration_.cells() > 1; }
+  bool counter_dependent() const;
+
+ private:
+  std::vector<Exit> exits_;
+  Axis age_, duration_, period_;
+  std::vector<double> rates_;  // [cell][destination], per day
+};
+
+}  // namespace carecast::engine

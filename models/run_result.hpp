@@ -1,0 +1,50 @@
+#pragma once
+// Everything one simulation run produces, as handed to the output layer: the reporting grid,
+// the states, every replicate's tally, and the provenance of the run.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/tally.hpp"
+
+namespace carecast::models {
+
+struct StateDescription {
+  std::string name;
+  std::string label;
+  std::string kind;  // "support", "placement" or "exit"
+};
+
+struct Provenance {
+  std::string scenario_path;
+  std::string scenario_text;    // the resolved scenario (after extends/include), as YAML
+  std::string scenario_sha256;  // hash of scenario_text
+  std::uint64_t seed = 0;
+  std::size_t replicates = 0;
+  std::string engine_version;
+  std::string git_commit;
+  // Volatile facts of this particular run (differ between otherwise identical runs):
+  int threads = 1;
+  int ranks = 1;
+  std::string command_line;
+  std::string host;
+  std::string started_at;   // ISO 8601, UTC
+  std::string finished_at;  // ISO 8601, UTC
+  double wall_seconds = 0.0;
+};
+
+struct RunResult {
+  std::vector<StateDescription> states;
+  std::vector<std::string> grid_dates;  // ISO dates of the grid points
+  std::vector<double> grid_days;        // day offsets of the grid points from the start date
+  std::string grid_step;                // "monthly", "quarterly" or "yearly"
+  std::shared_ptr<const engine::TallyLayout> layout;
+  std::vector<engine::Tally> replicates;  // one per replicate, in replicate order
+  /// Expected stock [point][state] from analytic mode; empty unless requested.
+  std::vector<double> analytic_stock;
+  Provenance provenance;
+};
+
+}  // namespace carecast::models
