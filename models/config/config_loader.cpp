@@ -1,0 +1,131 @@
+#include "models/config/config_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace carecast::models {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+SourceLocation locate(const YAML::Mark& mark, const std::string& file) {
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+ConfigNode convert(const YAML::Node& yaml, const std::string& file) {
+  ConfigNode node;
+  node.where = locate(yaml.Mark(), file);
+  switch (yaml.Type()) {
+    case YAML::NodeType::Scalar:
+      node.kind = ConfigNode::Kind::scalar;
+      node.scalar = yaml.Scalar();
+      break;
+    case YAML::NodeType::Sequence:
+      node.kind = ConfigNode::Kind::sequence;
+      for (const auto& item : yaml) node.items.push_back(convert(item, file));
+      break;
+    case YAML::NodeType::Map:
+      node.kind = ConfigNode::Kind::map;
+      for (const auto& entry : yaml) {
+        SourceLocation key_at = locate(entry.first.Mark(), file);
+        if (!entry.first.IsScalar()) throw InputError(key_at, "", "a key must be a plain name");
+        std::string key = entry.first.Scalar();
+        if (node.find(key) != nullptr)
+          throw InputError(key_at, key, "the key '" + key + "' appears twice in the same mapping");
+        node.entries.emplace_back(key, convert(entry.second, file));
+        node.key_where.push_back(key_at);
+      }
+      break;
+    default:
+      node.kind = ConfigNode::Kind::null;
+  }
+  return node;
+}
+
+ConfigNode parse(const std::string& text, const std::string& file) {
+  try {
+    YAML::Node root = YAML::Load(text);
+    if (!root.IsDefined() || root.IsNull()) {
+      ConfigNode empty;
+      empty.kind = ConfigNode::Kind::map;
+      empty.where = {file, 1, 1};
+      return empty;
+    }
+    return convert(root, file);
+  } catch (const YAML::Exception& error) {
+    throw InputError(locate(error.mark, file), "", "this is not valid YAML: " + error.msg);
+  }
+}
+
+std::string read_text(const fs::path& file, const SourceLocation& named_at) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::string problem = "cannot read the file '" + file.string() + "'";
+    problem += fs::exists(file) ? " (permission denied?)" : " (it does not exist)";
+    throw InputError(named_at, "", problem);
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+ConfigNode parse_yaml_file(const fs::path& file, const SourceLocation& named_at) {
+  return parse(read_text(file, named_at), file.string());
+}
+
+ConfigNode parse_yaml_text(const std::string& text, const std::string& file_name) {
+  return parse(text, file_name);
+}
+
+ConfigNode ConfigLoader::load(const fs::path& file) {
+  return load_layered(file, SourceLocation{file.string(), 0, 0});
+}
+
+ConfigNode ConfigLoader::load_layered(const fs::path& file, const SourceLocation& named_at) {
+  fs::path canonical = fs::weakly_canonical(file);
+  if (std::find(open_.begin(), open_.end(), canonical) != open_.end())
+    throw InputError(named_at, "", "'" + file.string() + "' extends or includes itself");
+  ConfigNode own = parse_yaml_file(file, named_at);
+  if (own.kind != ConfigNode::Kind::map)
+    throw InputError(own.where, "", "a scenario file must be a mapping of keys to values");
+  if (std::find(files_read_.begin(), files_read_.end(), file) == files_read_.end())
+    files_read_.push_back(file);
+  open_.push_back(canonical);
+
+  ConfigNode merged;
+  merged.kind = ConfigNode::Kind::map;
+  merged.where = own.where;
+  fs::path folder = file.parent_path();
+  if (const ConfigNode* base = own.find("extends")) overlay_named_files(merged, *base, folder, "extends");
+  if (const ConfigNode* more = own.find("include")) overlay_named_files(merged, *more, folder, "include");
+  own.erase("extends");
+  own.erase("include");
+  merged.overlay(own);
+  open_.pop_back();
+  return merged;
+}
+
+void ConfigLoader::overlay_named_files(ConfigNode& base, const ConfigNode& value,
+                                       const fs::path& folder, const std::string& key) {
+  std::vector<const ConfigNode*> names;
+  if (value.kind == ConfigNode::Kind::scalar) names.push_back(&value);
+  if (value.kind == ConfigNode::Kind::sequence)
+    for (const auto& item : value.items) names.push_back(&item);
+  if (names.empty() || (key == "extends" && names.size() != 1))
+    throw InputError(value.where, key,
+                     key == "extends" ? "expected the path of one base scenario file"
+                                      : "expected a file path or a list of file paths");
+  for (const ConfigNode* name : names) {
+    if (name->kind != ConfigNode::Kind::scalar)
+      throw InputError(name->where, key, "expected a file path");
+    base.overlay(load_layered(folder / name->scalar, name->where));
+  }
+}
+
+}  // namespace carecast::models

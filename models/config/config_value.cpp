@@ -1,0 +1,188 @@
+#include "models/config/config_value.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "models/config/did_you_mean.hpp"
+
+namespace carecast::models {
+
+namespace {
+
+std::optional<double> parse_number(const std::string& text) {
+  double value = 0.0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+std::string kind_name(ConfigNode::Kind kind) {
+  switch (kind) {
+    case ConfigNode::Kind::null: return "nothing";
+    case ConfigNode::Kind::scalar: return "a value";
+    case ConfigNode::Kind::sequence: return "a list";
+    case ConfigNode::Kind::map: return "a mapping";
+  }
+  return "something else";
+}
+
+}  // namespace
+
+ConfigValue::ConfigValue(const ConfigNode& node, std::string path)
+    : node_(&node), path_(std::move(path)) {}
+
+std::string ConfigValue::found() const {
+  if (is_scalar()) return "'" + node_->scalar + "'";
+  return kind_name(node_->kind);
+}
+
+void ConfigValue::fail(const std::string& problem) const { throw InputError(where(), path_, problem); }
+
+std::string ConfigValue::text() const {
+  if (!is_scalar()) fail("expected a text value, found " + found());
+  return node_->scalar;
+}
+
+double ConfigValue::number() const {
+  auto value = is_scalar() ? parse_number(node_->scalar) : std::nullopt;
+  if (!value) fail("expected a number, found " + found());
+  return *value;
+}
+
+double ConfigValue::non_negative() const {
+  double value = number();
+  if (value < 0.0) fail("expected a number that is zero or more, found " + found());
+  return value;
+}
+
+double ConfigValue::positive() const {
+  double value = number();
+  if (value <= 0.0) fail("expected a number greater than zero, found " + found());
+  return value;
+}
+
+double ConfigValue::probability() const {
+  double value = number();
+  if (value < 0.0 || value > 1.0) fail("expected a probability between 0 and 1, found " + found());
+  return value;
+}
+
+double ConfigValue::number_or_infinity() const {
+  if (is_scalar()) {
+    const std::string& s = node_->scalar;
+    if (s == ".inf" || s == "inf" || s == ".Inf" || s == "+.inf") return INFINITY;
+  }
+  auto value = is_scalar() ? parse_number(node_->scalar) : std::nullopt;
+  if (!value) fail("expected a number or .inf, found " + found());
+  return *value;
+}
+
+long ConfigValue::integer() const {
+  double value = number();
+  if (value != std::floor(value) || std::fabs(value) > 9.0e15)
+    fail("expected a whole number, found " + found());
+  return static_cast<long>(value);
+}
+
+long ConfigValue::integer_in(long lowest, long highest) const {
+  long value = integer();
+  if (value < lowest || value > highest)
+    fail("expected a whole number from " + std::to_string(lowest) + " to " +
+         std::to_string(highest) + ", found " + found());
+  return value;
+}
+
+bool ConfigValue::flag() const {
+  if (is_scalar()) {
+    const std::string& s = node_->scalar;
+    if (s == "true" || s == "yes" || s == "on") return true;
+    if (s == "false" || s == "no" || s == "off") return false;
+  }
+  fail("expected true or false, found " + found());
+}
+
+engine::Date ConfigValue::date() const {
+  auto value = is_scalar() ? engine::parse_iso_date(node_->scalar) : std::nullopt;
+  if (!value) fail("expected a date written YYYY-MM-DD, found " + found());
+  return *value;
+}
+
+std::vector<ConfigValue> ConfigValue::list() const {
+  if (!is_list()) fail("expected a list, found " + found());
+  std::vector<ConfigValue> items;
+  for (std::size_t i = 0; i < node_->items.size(); ++i)
+    items.emplace_back(node_->items[i], path_ + "[" + std::to_string(i) + "]");
+  return items;
+}
+
+ConfigMap ConfigValue::map() const {
+  if (!is_map()) fail("expected a mapping of keys to values, found " + found());
+  return ConfigMap(*node_, path_);
+}
+
+std::filesystem::path ConfigValue::file_path() const {
+  std::filesystem::path name = text();
+  if (name.is_absolute()) return name;
+  return std::filesystem::path(where().file).parent_path() / name;
+}
+
+ConfigMap::ConfigMap(const ConfigNode& node, std::string path) : node_(&node), path_(std::move(path)) {}
+
+std::string ConfigMap::child_path(const std::string& key) const {
+  return path_.empty() ? key : path_ + "." + key;
+}
+
+bool ConfigMap::has(const std::string& key) const {
+  asked_.insert(key);
+  return node_->find(key) != nullptr;
+}
+
+ConfigValue ConfigMap::required(const std::string& key) const {
+  asked_.insert(key);
+  const ConfigNode* value = node_->find(key);
+  if (value == nullptr) fail("the key '" + key + "' is missing");
+  return ConfigValue(*value, child_path(key));
+}
+
+std::optional<ConfigValue> ConfigMap::optional(const std::string& key) const {
+  asked_.insert(key);
+  const ConfigNode* value = node_->find(key);
+  if (value == nullptr) return std::nullopt;
+  return ConfigValue(*value, child_path(key));
+}
+
+std::vector<std::pair<std::string, ConfigValue>> ConfigMap::entries() const {
+  std::vector<std::pair<std::string, ConfigValue>> result;
+  for (const auto& [key, value] : node_->entries) {
+    asked_.insert(key);
+    result.emplace_back(key, ConfigValue(value, child_path(key)));
+  }
+  return result;
+}
+
+void ConfigMap::reject_unknown() const {
+  std::vector<std::string> known(asked_.begin(), asked_.end());
+  for (std::size_t i = 0; i < node_->entries.size(); ++i) {
+    const std::string& key = node_->entries[i].first;
+    if (asked_.count(key)) continue;
+    std::string problem = "unknown key '" + key + "'";
+    if (auto suggestion = closest_name(key, known)) problem += "; did you mean '" + *suggestion + "'?";
+    else problem += "; expected one of: " + [&] {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      return list;
+    }();
+    throw InputError(node_->key_where[i], child_path(key), problem);
+  }
+}
+
+void ConfigMap::fail(const std::string& problem) const { throw InputError(where(), path_, problem); }
+
+void ConfigMap::fail_at_key(const std::string& key, const std::string& problem) const {
+  for (std::size_t i = 0; i < node_->entries.size(); ++i)
+    if (node_->entries[i].first == key) throw InputError(node_->key_where[i], child_path(key), problem);
+  fail(problem);
+}
+
+}  // namespace carecast::models

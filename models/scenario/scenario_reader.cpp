@@ -1,0 +1,85 @@
+#include "models/scenario/scenario_reader.hpp"
+
+#include <openssl/evp.h>
+
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include "models/config/config_loader.hpp"
+#include "models/scenario/scenario_sections.hpp"
+
+namespace carecast::models {
+
+namespace {
+
+std::string sha256_hex(const std::vector<std::string>& parts) {
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
+  for (const auto& part : parts) EVP_DigestUpdate(context, part.data(), part.size());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(context, digest, &length);
+  EVP_MD_CTX_free(context);
+  std::ostringstream hex;
+  for (unsigned int i = 0; i < length; ++i) hex << std::hex << std::setw(2) << std::setfill('0') << int{digest[i]};
+  return hex.str();
+}
+
+std::string file_bytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::string scenario_hash(const Scenario& scenario) {
+  std::vector<std::string> parts{scenario.resolved_text, file_bytes(scenario.population.file())};
+  if (scenario.initial.from_snapshot) parts.push_back(file_bytes(scenario.initial.snapshot.file));
+  return sha256_hex(parts);
+}
+
+}  // namespace
+
+SimulationSpec read_simulation(const ConfigValue& value) {
+  ConfigMap map = value.map();
+  SimulationSpec spec;
+  spec.start = map.required("start").date();
+  spec.years = static_cast<int>(map.required("years").integer_in(1, 100));
+  if (auto grid = map.optional("grid")) {
+    std::string step = grid->text();
+    if (step != "monthly" && step != "quarterly" && step != "yearly")
+      grid->fail("expected monthly, quarterly or yearly, found '" + step + "'");
+    spec.grid = engine::parse_grid_step(step);
+  }
+  if (auto replicates = map.optional("replicates"))
+    spec.replicates = static_cast<std::size_t>(replicates->integer_in(1, 1000000));
+  if (auto seed = map.optional("seed")) spec.seed = static_cast<std::uint64_t>(seed->integer_in(0, 9007199254740991L));
+  map.reject_unknown();
+  return spec;
+}
+
+Scenario read_scenario(const std::filesystem::path& file) {
+  ConfigLoader loader;
+  ConfigNode root = loader.load(file);
+  ConfigMap top(root, "");
+  Scenario scenario;
+  scenario.path = file.string();
+  scenario.resolved_text = to_yaml(root);
+  scenario.name = top.has("name") ? top.required("name").text() : file.stem().string();
+  if (top.has("description")) scenario.description = top.required("description").text();
+  scenario.simulation = read_simulation(top.required("simulation"));
+  scenario.states = read_states(top.required("states"));
+  scenario.ageing_out = read_ageing_out(top.required("ageing_out"), scenario);
+  ConfigValue population = top.required("population");
+  scenario.population = read_population(population);
+  scenario.entries = read_entries(top.required("entries"), scenario);
+  check_population_coverage(scenario, population);
+  scenario.transitions = read_transitions(top.required("transitions"), scenario);
+  scenario.initial = read_initial_stock(top.required("initial_stock"), scenario);
+  top.reject_unknown();
+  scenario.sha256 = scenario_hash(scenario);
+  return scenario;
+}
+
+}  // namespace carecast::models

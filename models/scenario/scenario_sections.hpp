@@ -1,0 +1,28 @@
+#pragma once
+// Readers for the sections of a scenario file, in the order the scenario reader calls them.
+// Each checks its section completely and throws a located InputError at the first problem.
+#include "models/config/config_value.hpp"
+#include "models/scenario/scenario.hpp"
+
+namespace carecast::models {
+
+SimulationSpec read_simulation(const ConfigValue& value);
+std::vector<StateSpec> read_states(const ConfigValue& value);
+AgeingOutSpec read_ageing_out(const ConfigValue& value, const Scenario& scenario);
+PopulationTable read_population(const ConfigValue& value);
+EntrySpec read_entries(const ConfigValue& value, const Scenario& scenario);
+std::vector<TransitionSpec> read_transitions(const ConfigValue& value, const Scenario& scenario);
+InitialStockSpec read_initial_stock(const ConfigValue& value, const Scenario& scenario);
+
+/// Reads a rate that is a single number or a list of bands, each with `rate` (or `value_key`)
+/// and the allowed axes, and checks that the bands tile `domain`.
+BandedRate read_banded_rate(const ConfigValue& value, BandAxes axes, const BandBox& domain,
+                            const engine::Calendar& calendar, const char* value_key = "rate");
+
+/// The index of a declared state, or a located error listing the states.
+int resolve_state(const ConfigValue& value, const Scenario& scenario);
+
+/// Checks that `population` covers every age with a positive entry rate for every simulated year.
+void check_population_coverage(const Scenario& scenario, const ConfigValue& owner);
+
+}  // namespace carecast::models

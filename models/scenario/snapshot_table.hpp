@@ -1,0 +1,30 @@
+#pragma once
+// The children in care on the start date, from a CSV with columns age, state, days_in_state
+// and optionally count (rows standing for several children) and the history counters
+// placements, breakdowns, school_changes.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace carecast::models {
+
+struct SnapshotRow {
+  int line = 0;
+  int age = 0;  // whole years on the start date
+  std::string state;
+  double days_in_state = 0.0;
+  long count = 1;
+  int placements = 0;
+  int breakdowns = 0;
+  int school_changes = 0;
+};
+
+struct SnapshotTable {
+  std::filesystem::path file;
+  std::vector<SnapshotRow> rows;
+
+  static SnapshotTable read_csv(const std::filesystem::path& file);
+  long children() const;
+};
+
+}  // namespace carecast::models

@@ -1,0 +1,54 @@
+#include <set>
+
+#include "models/scenario/scenario_sections.hpp"
+
+namespace carecast::models {
+
+namespace {
+
+BandBox hazard_domain(const Scenario& scenario) {
+  BandBox domain;
+  domain.age = {0.0, scenario.ageing_out.age};
+  domain.duration = {0.0, engine::infinity};
+  return domain;
+}
+
+}  // namespace
+
+std::vector<TransitionSpec> read_transitions(const ConfigValue& value, const Scenario& scenario) {
+  engine::Calendar calendar(scenario.simulation.start);
+  std::vector<TransitionSpec> transitions;
+  std::set<std::pair<int, int>> seen;
+  for (const ConfigValue& item : value.list()) {
+    ConfigMap map = item.map();
+    TransitionSpec transition;
+    ConfigValue from = map.required("from");
+    transition.from = resolve_state(from, scenario);
+    if (scenario.is_exit(transition.from))
+      from.fail("'" + from.text() + "' is an exit state; nobody leaves an exit state");
+    ConfigValue to = map.required("to");
+    transition.to = resolve_state(to, scenario);
+    if (!seen.insert({transition.from, transition.to}).second)
+      item.fail("the transition " + from.text() + " -> " + to.text() + " is listed twice");
+    transition.hazard = read_banded_rate(map.required("hazard"), BandAxes{true, true},
+                                         hazard_domain(scenario), calendar);
+    map.reject_unknown();
+    transitions.push_back(transition);
+  }
+  return transitions;
+}
+
+AgeingOutSpec read_ageing_out(const ConfigValue& value, const Scenario& scenario) {
+  ConfigMap map = value.map();
+  AgeingOutSpec spec;
+  ConfigValue age = map.required("age");
+  spec.age = age.positive();
+  if (spec.age > 30) age.fail("expected an age of at most 30 years");
+  ConfigValue to = map.required("to");
+  spec.to = resolve_state(to, scenario);
+  if (!scenario.is_exit(spec.to)) to.fail("children who age out must go to a state of kind exit");
+  map.reject_unknown();
+  return spec;
+}
+
+}  // namespace carecast::models

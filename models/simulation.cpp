@@ -1,0 +1,70 @@
+#include "models/simulation.hpp"
+
+#include <stdexcept>
+
+#include "engine/markov_projection.hpp"
+#include "models/care_tally.hpp"
+#include "models/config/input_error.hpp"
+#include "models/model_builder.hpp"
+
+namespace carecast::models {
+
+namespace {
+
+RunResult describe_run(const Scenario& scenario, const CompiledScenario& compiled) {
+  RunResult result;
+  for (const StateSpec& state : scenario.states)
+    result.states.push_back({state.name, state.label, kind_name(state.kind)});
+  for (std::size_t i = 0; i < compiled.grid.points(); ++i) {
+    result.grid_dates.push_back(engine::format_iso_date(compiled.grid.dates()[i]));
+    result.grid_days.push_back(compiled.grid.offset(i));
+  }
+  result.grid_step = engine::grid_step_name(scenario.simulation.grid);
+  result.provenance.scenario_path = scenario.path;
+  result.provenance.scenario_text = scenario.resolved_text;
+  result.provenance.scenario_sha256 = scenario.sha256;
+  return result;
+}
+
+std::vector<double> analytic_stock(const Scenario& scenario, const CompiledScenario& compiled) {
+  if (!compiled.model.markov())
+    throw InputError(SourceLocation{scenario.path, 0, 0}, "transitions",
+                     "analytic mode needs hazards that depend only on state, age and period; "
+                     "this scenario has hazards that depend on time in state");
+  return engine::project_expected_stock(engine::ProjectionSetup{
+      compiled.model, compiled.arrivals, compiled.initial, compiled.span, compiled.grid});
+}
+
+}  // namespace
+
+RunResult simulate(const Scenario& scenario, const RunOptions& options,
+                   const engine::Communicator& communicator,
+                   const engine::ProgressCallback& progress) {
+  CompiledScenario compiled = compile_scenario(scenario);
+  RunResult result = describe_run(scenario, compiled);
+  std::size_t replicates = options.replicates ? options.replicates : scenario.simulation.replicates;
+  std::uint64_t seed = options.seed_given ? options.seed : scenario.simulation.seed;
+  result.provenance.seed = seed;
+  result.provenance.replicates = replicates;
+  if (options.analytic) result.analytic_stock = analytic_stock(scenario, compiled);
+
+  CareTally tally(compiled);
+  engine::ReplicateKernel kernel(compiled.model, compiled.arrivals, compiled.initial, compiled.span);
+  engine::ReplicateRunner runner([&](std::size_t) -> const engine::ReplicateKernel& { return kernel; },
+                                 tally.layout(), tally.observers(), tally.finisher());
+  auto range = engine::replicates_for_rank(replicates, communicator.rank(), communicator.size());
+  auto local = runner.run(range, seed, communicator.is_root() ? progress : engine::ProgressCallback{});
+  result.layout = tally.layout();
+  result.replicates = engine::gather_tallies(communicator, std::move(local), tally.layout());
+  return result;
+}
+
+RunResult project_analytic(const Scenario& scenario) {
+  CompiledScenario compiled = compile_scenario(scenario);
+  RunResult result = describe_run(scenario, compiled);
+  result.analytic_stock = analytic_stock(scenario, compiled);
+  result.layout = std::make_shared<engine::TallyLayout>();
+  return result;
+}
+
+}  // namespace carecast::models
