@@ -27,6 +27,7 @@ Individual make_arrival(const ArrivalGroup& group, long day, std::size_t g, std:
   double age = group.min_age_days + draw_uniform(stream) * (group.max_age_days - group.min_age_days);
   child.birth = time - age;
   child.entered = time;
+  child.arrived = time;
   child.state = draw_first_state(group, draw_uniform(stream));
   return child;
 }

@@ -24,6 +24,7 @@ Individual materialize_initial_child(const InitialChild& spec, std::size_t row, 
   double age = lowest + draw_uniform(stream) * std::max(0.0, spec.max_age_days - lowest);
   child.birth = -age;
   child.entered = -spec.days_in_state;
+  child.arrived = -infinity;
   child.state = spec.state;
   child.history = spec.history;
   return child;

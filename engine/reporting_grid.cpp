@@ -26,6 +26,8 @@ ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years)
     dates_.push_back(date);
     offsets_.push_back(calendar.offset_of(date));
   }
+  for (int year = 0; year <= years; ++year)
+    year_starts_.push_back(calendar.offset_of(add_months(calendar.origin(), 12 * year)));
 }
 
 std::size_t ReportingGrid::interval_of(double t) const {

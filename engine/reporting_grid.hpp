@@ -20,6 +20,8 @@ class ReportingGrid {
   const std::vector<double>& offsets() const { return offsets_; }
   const std::vector<Date>& dates() const { return dates_; }
   double horizon() const { return offsets_.back(); }
+  /// Offsets of the start date and each anniversary of it up to the horizon (years + 1 values).
+  const std::vector<double>& year_starts() const { return year_starts_; }
   /// The interval [point i, point i+1) holding t, or intervals() if t is outside the grid.
   std::size_t interval_of(double t) const;
   /// The first grid point at or after t (points() if none).
@@ -28,6 +30,7 @@ class ReportingGrid {
  private:
   std::vector<double> offsets_;
   std::vector<Date> dates_;
+  std::vector<double> year_starts_;
 };
 
 GridStep parse_grid_step(const std::string& name);  // throws std::invalid_argument

@@ -1,5 +1,7 @@
 #include "models/care_tally.hpp"
 
+#include "models/leavers_recorder.hpp"
+
 namespace carecast::models {
 
 CareTally::CareTally(const CompiledScenario& compiled)
@@ -8,12 +10,16 @@ CareTally::CareTally(const CompiledScenario& compiled)
   occupancy_ = engine::OccupancyRecorder::register_arrays(*layout_, points, states);
   exits_ = layout_->add_counts("exits", {points - 1, states}, {"interval", "state"});
   moves_ = layout_->add_counts("moves", {points - 1, states}, {"interval", "state"});
+  leavers_ = LeaversRecorder::register_array(*layout_, compiled.grid.year_starts().size() - 1);
 }
 
 engine::ObserverFactory CareTally::observers() const {
   return [this](engine::Tally& tally) -> std::unique_ptr<engine::LifeObserver> {
-    return std::make_unique<engine::OccupancyRecorder>(compiled_.grid, compiled_.model.absorbing,
-                                                       occupancy_, tally);
+    auto chain = std::make_unique<engine::ObserverChain>();
+    chain->add(std::make_unique<engine::OccupancyRecorder>(compiled_.grid, compiled_.model.absorbing,
+                                                           occupancy_, tally));
+    chain->add(std::make_unique<LeaversRecorder>(compiled_.grid.year_starts(), compiled_.model.absorbing, leavers_, tally));
+    return chain;
   };
 }
 

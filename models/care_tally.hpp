@@ -3,8 +3,11 @@
 //   stock [time][state], entries [interval][state], transitions [interval][from][to]
 //   (from the engine's occupancy recorder), plus
 //   exits [interval][state]: children reaching each exit state (by exit state), and
-//   moves [interval][state]: moves out of each state into a non-exit state (by state left).
+//   moves [interval][state]: moves out of each state into a non-exit state (by state left),
+//   left_within_year [year]: of the children in care on each year's first day, those who
+//   left care within that year (see LeaversRecorder).
 #include <memory>
+#include <vector>
 
 #include "engine/occupancy_recorder.hpp"
 #include "engine/replicate_runner.hpp"
@@ -29,6 +32,7 @@ class CareTally {
   engine::OccupancyRecorder::Handles occupancy_{};
   std::size_t exits_ = 0;
   std::size_t moves_ = 0;
+  std::size_t leavers_ = 0;
 };
 
 }  // namespace carecast::models

@@ -1,0 +1,33 @@
+#pragma once
+// Records, for each simulated year, how many of the children in care on the year's first day
+// left care (reached an exit state) before the next year began: the Danish statistic "left
+// care within a year, of those in care on 1 January". The denominator is the stock on that
+// day, which the stock array holds.
+//   left_within_year [year]
+#include <cstddef>
+#include <vector>
+
+#include "engine/life_observer.hpp"
+#include "engine/tally.hpp"
+
+namespace carecast::models {
+
+class LeaversRecorder final : public engine::LifeObserver {
+ public:
+  /// `year_starts` holds the first day of each simulated year and the day after the last.
+  static std::size_t register_array(engine::TallyLayout& layout, std::size_t years);
+
+  LeaversRecorder(const std::vector<double>& year_starts, const std::vector<bool>& absorbing,
+                  std::size_t handle, engine::Tally& tally);
+  void on_arrival(const engine::Individual&) override {}
+  void on_stay(const engine::Individual&, double) override {}
+  void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
+
+ private:
+  const std::vector<double>& year_starts_;
+  const std::vector<bool>& absorbing_;
+  std::size_t handle_;
+  engine::Tally& tally_;
+};
+
+}  // namespace carecast::models
