@@ -1,0 +1,20 @@
+#include "cli/result_summary_printer.hpp"
+
+#include <fmt/format.h>
+
+#include "output/analytic_summary.hpp"
+#include "output/result_file.hpp"
+#include "output/yearly_summary.hpp"
+
+namespace carecast::cli {
+
+void print_result_summary(const std::filesystem::path& result_file) {
+  output::ResultFile file(result_file);
+  if (file.find_array("stock") == nullptr && file.has_analytic_stock()) {
+    fmt::print("{}", output::format_analytic_summary(file));
+    return;
+  }
+  fmt::print("{}\n", output::format_yearly_summary(output::compute_yearly_summary(file)));
+}
+
+}  // namespace carecast::cli

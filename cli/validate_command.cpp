@@ -1,0 +1,40 @@
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "models/scenario/scenario_reader.hpp"
+
+namespace carecast::cli {
+
+namespace {
+
+struct ValidateOptions {
+  std::string scenario;
+};
+
+void validate(const ValidateOptions& options) {
+  models::Scenario scenario = models::read_scenario(options.scenario);
+  std::size_t placements = 0, exits = 0;
+  for (const auto& state : scenario.states) (state.kind == models::StateKind::exit ? exits : placements) += 1;
+  fmt::print("{}: valid. '{}': {} states in care and {} exit states, {} transitions, {} years "
+             "from {}, {} replicates.\n",
+             options.scenario, scenario.name, placements, exits, scenario.transitions.size(),
+             scenario.simulation.years, engine::format_iso_date(scenario.simulation.start),
+             scenario.simulation.replicates);
+}
+
+}  // namespace
+
+void add_validate_command(CLI::App& app, const CommandContext&) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* command = app.add_subcommand(
+      "validate", "Check a scenario file, its extends/include files and its data tables, and run nothing.");
+  command->add_option("SCENARIO", options->scenario, "The scenario file (YAML).")->required();
+  command->footer(
+      "Every problem is reported with its file, line, column and key path, and what was expected.\n"
+      "Exit code 0 if the scenario is valid, 1 if not.");
+  command->callback([options] { validate(*options); });
+}
+
+}  // namespace carecast::cli

@@ -1,0 +1,165 @@
+#include "output/result_file.hpp"
+
+#include <fmt/format.h>
+
+#include "output/hdf5_attributes.hpp"
+#include "output/hdf5_datasets.hpp"
+#include "output/output_error.hpp"
+#include "output/result_schema.hpp"
+
+namespace carecast::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+hdf5::File open_existing(const fs::path& path) {
+  if (!fs::exists(path))
+    throw OutputError(fmt::format("result file '{}' does not exist", path.string()));
+  if (!hdf5::is_hdf5_file(path))
+    throw OutputError(fmt::format("'{}' is not an HDF5 file", path.string()));
+  return hdf5::open_file_read_only(path);
+}
+
+std::string kind_name(ArrayKind kind) { return kind == ArrayKind::counts ? "counts" : "sums"; }
+
+std::string names_of(const std::vector<ArrayInfo>& arrays) {
+  std::string names;
+  for (const ArrayInfo& array : arrays) names += (names.empty() ? "" : ", ") + array.name;
+  return names.empty() ? "none" : names;
+}
+
+template <class T>
+ResultArray<T> read_array(hid_t group, const std::string& name) {
+  hdf5::NdArray<T> array = hdf5::read_number_dataset<T>(group, name);
+  hdf5::Dataset dataset = hdf5::open_dataset(group, name);
+  return {std::move(array.values), std::move(array.shape),
+          hdf5::read_string_list_attribute(dataset.get(), schema::dimensions)};
+}
+
+ArrayInfo describe_array(hid_t group, const std::string& name) {
+  hdf5::DatasetDescription description = hdf5::describe_dataset(group, name);
+  hdf5::Dataset dataset = hdf5::open_dataset(group, name);
+  ArrayKind kind = description.type_class == H5T_INTEGER ? ArrayKind::counts : ArrayKind::sums;
+  return {name, kind, std::move(description.shape),
+          hdf5::read_string_list_attribute(dataset.get(), schema::dimensions)};
+}
+
+}  // namespace
+
+ResultFile::ResultFile(fs::path path) : path_(std::move(path)), file_(open_existing(path_)) {
+  read_schema_version();
+  read_provenance();
+  read_states_and_grid();
+  list_arrays();
+}
+
+void ResultFile::read_schema_version() {
+  if (!hdf5::has_attribute(file_.get(), schema::schema_version))
+    throw OutputError(fmt::format("'{}' is not a carecast result file (it has no {} attribute)",
+                                  path_.string(), schema::schema_version));
+  schema_version_ = hdf5::read_string_attribute(file_.get(), schema::schema_version);
+  if (schema_version_.substr(0, schema_version_.find('.')) != schema::major_version)
+    throw OutputError(fmt::format("'{}' has result schema version {}; this carecast reads {}.x",
+                                  path_.string(), schema_version_, schema::major_version));
+}
+
+void ResultFile::read_provenance() {
+  hid_t root = file_.get();
+  models::Provenance& p = provenance_;
+  p.scenario_path = hdf5::read_string_attribute(root, schema::scenario_path);
+  p.scenario_text = hdf5::read_string_attribute(root, schema::scenario_text);
+  p.scenario_sha256 = hdf5::read_string_attribute(root, schema::scenario_sha256);
+  p.seed = hdf5::read_number_attribute<std::uint64_t>(root, schema::seed);
+  p.replicates = hdf5::read_number_attribute<std::uint64_t>(root, schema::replicates);
+  p.engine_version = hdf5::read_string_attribute(root, schema::engine_version);
+  p.git_commit = hdf5::read_string_attribute(root, schema::git_commit);
+  grid_step_ = hdf5::read_string_attribute(root, schema::grid_step);
+
+  hdf5::Group info = hdf5::open_group(root, schema::run_info);
+  p.threads =
+      static_cast<int>(hdf5::read_number_attribute<std::int64_t>(info.get(), schema::threads));
+  p.ranks = static_cast<int>(hdf5::read_number_attribute<std::int64_t>(info.get(), schema::ranks));
+  p.command_line = hdf5::read_string_attribute(info.get(), schema::command_line);
+  p.host = hdf5::read_string_attribute(info.get(), schema::host);
+  p.started_at = hdf5::read_string_attribute(info.get(), schema::started_at);
+  p.finished_at = hdf5::read_string_attribute(info.get(), schema::finished_at);
+  p.wall_seconds = hdf5::read_number_attribute<double>(info.get(), schema::wall_seconds);
+}
+
+void ResultFile::read_states_and_grid() {
+  hdf5::Group states = hdf5::open_group(file_.get(), schema::states);
+  std::vector<std::string> names = hdf5::read_string_dataset(states.get(), schema::state_name);
+  std::vector<std::string> labels = hdf5::read_string_dataset(states.get(), schema::state_label);
+  std::vector<std::string> kinds = hdf5::read_string_dataset(states.get(), schema::state_kind);
+  if (labels.size() != names.size() || kinds.size() != names.size())
+    throw OutputError(
+        fmt::format("'{}': /states/name, label and kind differ in length", path_.string()));
+  for (std::size_t s = 0; s < names.size(); ++s) states_.push_back({names[s], labels[s], kinds[s]});
+
+  hdf5::Group grid = hdf5::open_group(file_.get(), schema::grid);
+  grid_dates_ = hdf5::read_string_dataset(grid.get(), schema::grid_date);
+  grid_days_ = hdf5::read_number_dataset<double>(grid.get(), schema::grid_day).values;
+}
+
+void ResultFile::list_arrays() {
+  hdf5::Group group = hdf5::open_group(file_.get(), schema::replicates);
+  for (const std::string& name : hdf5::member_names(group.get()))
+    arrays_.push_back(describe_array(group.get(), name));
+  has_analytic_stock_ =
+      hdf5::exists(file_.get(), std::string(schema::analytic) + "/" + schema::analytic_stock);
+}
+
+const ArrayInfo* ResultFile::find_array(const std::string& name) const {
+  for (const ArrayInfo& array : arrays_)
+    if (array.name == name) return &array;
+  return nullptr;
+}
+
+const ArrayInfo& ResultFile::require_array(const std::string& name) const {
+  const ArrayInfo* array = find_array(name);
+  if (array == nullptr)
+    throw OutputError(fmt::format("result file '{}' has no array '{}' (it has: {})", path_.string(),
+                                  name, names_of(arrays_)));
+  return *array;
+}
+
+void ResultFile::require_kind(const std::string& name, ArrayKind kind) const {
+  ArrayKind stored = require_array(name).kind;
+  if (stored != kind)
+    throw OutputError(fmt::format("array '{}' in result file '{}' holds {}, not {}", name,
+                                  path_.string(), kind_name(stored), kind_name(kind)));
+}
+
+ResultArray<std::int64_t> ResultFile::read_counts(const std::string& name) const {
+  require_kind(name, ArrayKind::counts);
+  hdf5::Group group = hdf5::open_group(file_.get(), schema::replicates);
+  return read_array<std::int64_t>(group.get(), name);
+}
+
+ResultArray<double> ResultFile::read_sums(const std::string& name) const {
+  require_kind(name, ArrayKind::sums);
+  hdf5::Group group = hdf5::open_group(file_.get(), schema::replicates);
+  return read_array<double>(group.get(), name);
+}
+
+SummaryArray ResultFile::read_summary(const std::string& name) const {
+  require_array(name);
+  hdf5::Group group = hdf5::open_group(file_.get(), schema::summary);
+  SummaryArray summary{read_array<double>(group.get(), name), {}};
+  hdf5::Dataset dataset = hdf5::open_dataset(group.get(), name);
+  summary.statistics = hdf5::read_string_list_attribute(dataset.get(), schema::statistics);
+  return summary;
+}
+
+ResultArray<double> ResultFile::read_analytic_stock() const {
+  if (!has_analytic_stock_)
+    throw OutputError(
+        fmt::format("result file '{}' has no analytic stock (the run did not "
+                    "compute it)",
+                    path_.string()));
+  hdf5::Group group = hdf5::open_group(file_.get(), schema::analytic);
+  return read_array<double>(group.get(), schema::analytic_stock);
+}
+
+}  // namespace carecast::output

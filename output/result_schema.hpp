@@ -1,0 +1,61 @@
+#pragma once
+// Names in the result file schema (version 1.0), shared by the writer and the reader.
+//
+//   /                 attributes: schema_version, scenario_path, scenario_text, scenario_sha256,
+//                                 seed (uint64), replicates (uint64), engine_version, git_commit,
+//                                 grid_step
+//   /run_info         attributes: threads, ranks (int64), command_line, host, started_at,
+//                                 finished_at, wall_seconds (float64) — the facts that differ
+//                                 between otherwise identical runs
+//   /grid/date        ISO dates of the grid points (strings)
+//   /grid/day         day offsets of the grid points (float64)
+//   /states/name, /states/label, /states/kind   (strings)
+//   /replicates/<a>   int64 counts or float64 sums [replicate, ...shape of a]
+//   /summary/<a>      float64 [statistic, ...shape of a]; attribute statistics
+//   /analytic/stock   float64 [time, state], only if the run computed it
+// Every array dataset has a string-list attribute `dimensions` naming its axes.
+namespace carecast::output::schema {
+
+inline constexpr char version[] = "1.0";
+inline constexpr char major_version[] = "1";
+
+// Root attributes.
+inline constexpr char schema_version[] = "schema_version";
+inline constexpr char scenario_path[] = "scenario_path";
+inline constexpr char scenario_text[] = "scenario_text";
+inline constexpr char scenario_sha256[] = "scenario_sha256";
+inline constexpr char seed[] = "seed";
+inline constexpr char replicates[] = "replicates";
+inline constexpr char engine_version[] = "engine_version";
+inline constexpr char git_commit[] = "git_commit";
+inline constexpr char grid_step[] = "grid_step";
+
+// /run_info and its attributes.
+inline constexpr char run_info[] = "run_info";
+inline constexpr char threads[] = "threads";
+inline constexpr char ranks[] = "ranks";
+inline constexpr char command_line[] = "command_line";
+inline constexpr char host[] = "host";
+inline constexpr char started_at[] = "started_at";
+inline constexpr char finished_at[] = "finished_at";
+inline constexpr char wall_seconds[] = "wall_seconds";
+
+// /grid and /states.
+inline constexpr char grid[] = "grid";
+inline constexpr char grid_date[] = "date";
+inline constexpr char grid_day[] = "day";
+inline constexpr char states[] = "states";
+inline constexpr char state_name[] = "name";
+inline constexpr char state_label[] = "label";
+inline constexpr char state_kind[] = "kind";
+
+// Arrays. `replicates` above is also the group holding each replicate's tally arrays.
+inline constexpr char summary[] = "summary";
+inline constexpr char analytic[] = "analytic";
+inline constexpr char analytic_stock[] = "stock";
+inline constexpr char dimensions[] = "dimensions";
+inline constexpr char statistics[] = "statistics";
+inline constexpr char replicate_dimension[] = "replicate";
+inline constexpr char statistic_dimension[] = "statistic";
+
+}  // namespace carecast::output::schema

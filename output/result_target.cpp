@@ -1,0 +1,104 @@
+#include "output/result_target.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include "output/output_error.hpp"
+
+namespace carecast::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path folder_of(const fs::path& target) {
+  fs::path folder = target.parent_path();
+  return folder.empty() ? fs::path(".") : folder;
+}
+
+[[noreturn]] void throw_exists(const fs::path& target) {
+  throw OutputError(
+      fmt::format("result file '{}' exists; pass --force to overwrite it", target.string()));
+}
+
+void check_folder(const fs::path& target) {
+  fs::path folder = folder_of(target);
+  std::error_code error;
+  if (!fs::exists(folder, error))
+    throw OutputError(fmt::format("folder '{}' for result file '{}' does not exist",
+                                  folder.string(), target.string()));
+  if (!fs::is_directory(folder, error))
+    throw OutputError(
+        fmt::format("'{}' for result file '{}' is not a folder", folder.string(), target.string()));
+  if (::access(folder.c_str(), W_OK | X_OK) != 0)
+    throw OutputError(fmt::format("folder '{}' for result file '{}' is not writable",
+                                  folder.string(), target.string()));
+}
+
+void flush_to_disk(const fs::path& file) {
+  int descriptor = ::open(file.c_str(), O_RDONLY);
+  bool flushed = descriptor >= 0 && ::fsync(descriptor) == 0;
+  if (descriptor >= 0) ::close(descriptor);
+  if (!flushed)
+    throw OutputError(
+        fmt::format("cannot flush '{}' to disk: {}", file.string(), std::strerror(errno)));
+}
+
+void replace(const fs::path& temporary, const fs::path& target) {
+  std::error_code error;
+  fs::rename(temporary, target, error);
+  if (error)
+    throw OutputError(fmt::format("cannot rename '{}' to '{}': {}", temporary.string(),
+                                  target.string(), error.message()));
+}
+
+/// A hard link creates the target only if it does not exist, in one step; where the file system
+/// has no hard links, fall back to checking and renaming.
+void publish_without_overwrite(const fs::path& temporary, const fs::path& target) {
+  if (::link(temporary.c_str(), target.c_str()) == 0) {
+    std::error_code ignored;  // the result is published; a leftover name is only untidy
+    fs::remove(temporary, ignored);
+    return;
+  }
+  if (errno == EEXIST || fs::exists(target)) throw_exists(target);
+  replace(temporary, target);
+}
+
+}  // namespace
+
+void check_result_target(const fs::path& target, bool overwrite) {
+  std::error_code error;
+  if (fs::is_directory(target, error))
+    throw OutputError(fmt::format("result file '{}' is a folder", target.string()));
+  if (fs::exists(target, error) && !overwrite) throw_exists(target);
+  check_folder(target);
+}
+
+fs::path temporary_path_for(const fs::path& target) {
+  return folder_of(target) /
+         fmt::format(".{}.partial-{}", target.filename().string(), static_cast<long>(::getpid()));
+}
+
+void write_atomically(const fs::path& target, bool overwrite,
+                      const std::function<void(const fs::path&)>& write) {
+  fs::path temporary = temporary_path_for(target);
+  try {
+    write(temporary);
+    flush_to_disk(temporary);
+    if (overwrite)
+      replace(temporary, target);
+    else
+      publish_without_overwrite(temporary, target);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    throw;
+  }
+}
+
+}  // namespace carecast::output

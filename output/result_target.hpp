@@ -1,0 +1,23 @@
+#pragma once
+// Where a result file goes: checking the target before a run, and publishing the file
+// atomically, so that a half-written file never sits where the result belongs and an existing
+// result is never replaced unless asked.
+#include <filesystem>
+#include <functional>
+
+namespace carecast::output {
+
+/// Throws OutputError if `target` exists and `overwrite` is false, if it is a folder, or if its
+/// folder does not exist or is not writable. Call it before a run, to fail early.
+void check_result_target(const std::filesystem::path& target, bool overwrite);
+
+/// ".NAME.partial-PID" in the folder of `target`.
+std::filesystem::path temporary_path_for(const std::filesystem::path& target);
+
+/// Calls `write(temporary)`, flushes the temporary file to disk and renames it onto `target`.
+/// If anything fails, the temporary file is removed and `target` is left as it was. Without
+/// `overwrite` an existing target is never replaced, even one that appeared during the run.
+void write_atomically(const std::filesystem::path& target, bool overwrite,
+                      const std::function<void(const std::filesystem::path&)>& write);
+
+}  // namespace carecast::output

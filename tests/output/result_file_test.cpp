@@ -1,0 +1,223 @@
+#include "output/result_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "engine/replicate_statistics.hpp"
+#include "output/hdf5_attributes.hpp"
+#include "output/hdf5_handles.hpp"
+#include "output/output_error.hpp"
+#include "output/result_writer.hpp"
+#include "tests/output/output_test_support.hpp"
+
+namespace carecast::output {
+namespace {
+
+using testing::ScratchFolder;
+using testing::synthetic_result;
+
+std::string error_opening(const std::filesystem::path& path) {
+  try {
+    ResultFile file(path);
+  } catch (const OutputError& error) {
+    return error.what();
+  }
+  return "opened";
+}
+
+template <class T>
+std::vector<T> all_replicates(const models::RunResult& result, std::size_t handle) {
+  std::vector<T> values;
+  for (const engine::Tally& tally : result.replicates) {
+    if constexpr (std::is_same_v<T, std::int64_t>) {
+      auto part = tally.counts(handle);
+      values.insert(values.end(), part.begin(), part.end());
+    } else {
+      auto part = tally.sums(handle);
+      values.insert(values.end(), part.begin(), part.end());
+    }
+  }
+  return values;
+}
+
+class ResultRoundTripTest : public ::testing::Test {
+ protected:
+  ScratchFolder folder;
+  models::RunResult result = synthetic_result(3, 4);
+  std::filesystem::path path = folder / "result.h5";
+  void SetUp() override { write_result(result, path, false); }
+};
+
+TEST_F(ResultRoundTripTest, ProvenanceAndRunInfoComeBack) {
+  ResultFile file(path);
+  const models::Provenance& expected = result.provenance;
+  const models::Provenance& actual = file.provenance();
+  EXPECT_EQ(file.schema_version(), "1.0");
+  EXPECT_EQ(actual.scenario_path, expected.scenario_path);
+  EXPECT_EQ(actual.scenario_text, expected.scenario_text);
+  EXPECT_EQ(actual.scenario_sha256, expected.scenario_sha256);
+  EXPECT_EQ(actual.seed, expected.seed);
+  EXPECT_EQ(actual.replicates, 3u);
+  EXPECT_EQ(actual.engine_version, expected.engine_version);
+  EXPECT_EQ(actual.git_commit, expected.git_commit);
+  EXPECT_EQ(actual.threads, expected.threads);
+  EXPECT_EQ(actual.ranks, expected.ranks);
+  EXPECT_EQ(actual.command_line, expected.command_line);
+  EXPECT_EQ(actual.host, expected.host);
+  EXPECT_EQ(actual.started_at, expected.started_at);
+  EXPECT_EQ(actual.finished_at, expected.finished_at);
+  EXPECT_EQ(actual.wall_seconds, expected.wall_seconds);
+  EXPECT_EQ(file.grid_step(), "monthly");
+}
+
+TEST_F(ResultRoundTripTest, GridAndStatesComeBack) {
+  ResultFile file(path);
+  EXPECT_EQ(file.grid_dates(), result.grid_dates);
+  EXPECT_EQ(file.grid_days(), result.grid_days);
+  ASSERT_EQ(file.states().size(), result.states.size());
+  for (std::size_t s = 0; s < result.states.size(); ++s) {
+    EXPECT_EQ(file.states()[s].name, result.states[s].name);
+    EXPECT_EQ(file.states()[s].label, result.states[s].label);
+    EXPECT_EQ(file.states()[s].kind, result.states[s].kind);
+  }
+}
+
+TEST_F(ResultRoundTripTest, ListsReplicateArraysInLayoutOrder) {
+  ResultFile file(path);
+  const auto& arrays = file.replicate_arrays();
+  ASSERT_EQ(arrays.size(), 4u);
+  EXPECT_EQ(arrays[0].name, "stock");
+  EXPECT_EQ(arrays[0].kind, ArrayKind::counts);
+  EXPECT_EQ(arrays[0].shape, (std::vector<std::size_t>{3, 4, 4}));
+  EXPECT_EQ(arrays[0].dimensions, (std::vector<std::string>{"replicate", "time", "state"}));
+  EXPECT_EQ(arrays[1].name, "entries");
+  EXPECT_EQ(arrays[2].name, "transitions");
+  EXPECT_EQ(arrays[2].shape, (std::vector<std::size_t>{3, 3, 4, 4}));
+  EXPECT_EQ(arrays[2].dimensions,
+            (std::vector<std::string>{"replicate", "interval", "from_state", "to_state"}));
+  EXPECT_EQ(arrays[3].name, "cost");
+  EXPECT_EQ(arrays[3].kind, ArrayKind::sums);
+  EXPECT_EQ(arrays[3].dimensions, (std::vector<std::string>{"replicate", "interval"}));
+  EXPECT_EQ(file.find_array("absent"), nullptr);
+}
+
+TEST_F(ResultRoundTripTest, EveryReplicateValueComesBack) {
+  ResultFile file(path);
+  const engine::TallyLayout& layout = *result.layout;
+  for (std::size_t h = 0; h < layout.counts().size(); ++h) {
+    ResultArray<std::int64_t> array = file.read_counts(layout.counts()[h].name);
+    EXPECT_EQ(array.values, all_replicates<std::int64_t>(result, h)) << layout.counts()[h].name;
+    EXPECT_EQ(array.shape[0], 3u);
+  }
+  ResultArray<double> cost = file.read_sums("cost");
+  EXPECT_EQ(cost.values, all_replicates<double>(result, 0));
+  EXPECT_EQ(cost.shape, (std::vector<std::size_t>{3, 3}));
+  EXPECT_EQ(cost.dimensions, (std::vector<std::string>{"replicate", "interval"}));
+}
+
+TEST_F(ResultRoundTripTest, SummariesAreTheColumnStatisticsOverReplicates) {
+  ResultFile file(path);
+  for (const std::string name : {"stock", "entries", "transitions", "cost"}) {
+    SummaryArray summary = file.read_summary(name);
+    EXPECT_EQ(summary.statistics,
+              (std::vector<std::string>{"mean", "sd", "q05", "q25", "q50", "q75", "q95"}));
+    EXPECT_EQ(summary.dimensions.front(), "statistic");
+    EXPECT_EQ(summary.shape.front(), 7u);
+    std::vector<double> table;
+    if (name == "cost") {
+      table = file.read_sums(name).values;
+    } else {
+      for (std::int64_t v : file.read_counts(name).values) table.push_back(static_cast<double>(v));
+    }
+    std::size_t columns = table.size() / 3;
+    EXPECT_EQ(summary.values, engine::summarize_columns(table, 3, columns)) << name;
+  }
+}
+
+TEST_F(ResultRoundTripTest, AnalyticStockComesBack) {
+  ResultFile file(path);
+  ASSERT_TRUE(file.has_analytic_stock());
+  ResultArray<double> stock = file.read_analytic_stock();
+  EXPECT_EQ(stock.values, result.analytic_stock);
+  EXPECT_EQ(stock.shape, (std::vector<std::size_t>{4, 4}));
+  EXPECT_EQ(stock.dimensions, (std::vector<std::string>{"time", "state"}));
+}
+
+TEST(ResultFileSummaryTest, KnownReplicateValuesGiveKnownStatistics) {
+  ScratchFolder folder;
+  models::RunResult result = synthetic_result(5, 2);
+  const std::int64_t values[] = {3, 1, 10, 2, 4};
+  for (std::size_t r = 0; r < 5; ++r) result.replicates[r].counts(0)[0] = values[r];
+  write_result(result, folder / "r.h5", false);
+  SummaryArray summary = ResultFile(folder / "r.h5").read_summary("stock");
+  std::size_t stride = 2 * 4;  // elements of one statistic: points × states
+  std::vector<double> expected{4.0, std::sqrt(12.5), 1.2, 2.0, 3.0, 4.0, 8.8};
+  for (std::size_t s = 0; s < 7; ++s)
+    EXPECT_NEAR(summary.values[s * stride], expected[s], 1e-12) << summary.statistics[s];
+}
+
+TEST(ResultFileTest, AResultWithoutAnalyticStockSaysSo) {
+  ScratchFolder folder;
+  models::RunResult result = synthetic_result();
+  result.analytic_stock.clear();
+  write_result(result, folder / "r.h5", false);
+  ResultFile file(folder / "r.h5");
+  EXPECT_FALSE(file.has_analytic_stock());
+  EXPECT_THROW(file.read_analytic_stock(), OutputError);
+}
+
+TEST(ResultFileTest, RefusesAMissingFile) {
+  ScratchFolder folder;
+  EXPECT_NE(error_opening(folder / "absent.h5").find("absent.h5' does not exist"),
+            std::string::npos);
+}
+
+TEST(ResultFileTest, RefusesAFileThatIsNotHdf5) {
+  ScratchFolder folder;
+  testing::write_text(folder / "r.h5", "just text");
+  EXPECT_NE(error_opening(folder / "r.h5").find("is not an HDF5 file"), std::string::npos);
+}
+
+TEST(ResultFileTest, RefusesAnHdf5FileThatIsNotACarecastResult) {
+  ScratchFolder folder;
+  hdf5::File file = hdf5::create_file(folder / "other.h5");
+  hdf5::close_file(file);
+  EXPECT_NE(error_opening(folder / "other.h5").find("is not a carecast result file"),
+            std::string::npos);
+}
+
+TEST(ResultFileTest, RefusesANewerSchemaVersion) {
+  ScratchFolder folder;
+  hdf5::File file = hdf5::create_file(folder / "future.h5");
+  hdf5::write_string_attribute(file.get(), "schema_version", "2.0");
+  hdf5::close_file(file);
+  EXPECT_NE(error_opening(folder / "future.h5").find("schema version 2.0; this carecast reads 1.x"),
+            std::string::npos);
+}
+
+TEST(ResultFileTest, ReadingAMissingOrMistypedArrayThrowsClearly) {
+  ScratchFolder folder;
+  write_result(synthetic_result(), folder / "r.h5", false);
+  ResultFile file(folder / "r.h5");
+  try {
+    file.read_counts("breakdowns");
+    FAIL() << "no exception";
+  } catch (const OutputError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("has no array 'breakdowns' (it has: stock, entries, transitions, cost)"),
+              std::string::npos)
+        << error.what();
+  }
+  EXPECT_THROW(file.read_summary("breakdowns"), OutputError);
+  try {
+    file.read_counts("cost");
+    FAIL() << "no exception";
+  } catch (const OutputError& error) {
+    EXPECT_NE(std::string(error.what()).find("holds sums, not counts"), std::string::npos);
+  }
+  EXPECT_THROW(file.read_sums("stock"), OutputError);
+}
+
+}  // namespace
+}  // namespace carecast::output

@@ -1,0 +1,151 @@
+#include "output/result_target.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
+#include "output/hdf5_handles.hpp"
+#include "output/output_error.hpp"
+#include "tests/output/output_test_support.hpp"
+
+namespace carecast::output {
+namespace {
+
+using testing::file_bytes;
+using testing::ScratchFolder;
+using testing::write_text;
+
+std::string message_of(const std::filesystem::path& target, bool overwrite) {
+  try {
+    check_result_target(target, overwrite);
+  } catch (const OutputError& error) {
+    return error.what();
+  }
+  return "accepted";
+}
+
+TEST(CheckResultTargetTest, AcceptsANewFileInAnExistingFolder) {
+  ScratchFolder folder;
+  EXPECT_NO_THROW(check_result_target(folder / "new.h5", false));
+}
+
+TEST(CheckResultTargetTest, RefusesAnExistingFileWithoutOverwrite) {
+  ScratchFolder folder;
+  write_text(folder / "old.h5", "old");
+  std::string message = message_of(folder / "old.h5", false);
+  EXPECT_NE(message.find("old.h5' exists; pass --force to overwrite it"), std::string::npos)
+      << message;
+}
+
+TEST(CheckResultTargetTest, AcceptsAnExistingFileWithOverwrite) {
+  ScratchFolder folder;
+  write_text(folder / "old.h5", "old");
+  EXPECT_NO_THROW(check_result_target(folder / "old.h5", true));
+}
+
+TEST(CheckResultTargetTest, RefusesAMissingFolder) {
+  ScratchFolder folder;
+  std::string message = message_of(folder / "absent" / "new.h5", false);
+  EXPECT_NE(message.find("absent' for result file"), std::string::npos) << message;
+  EXPECT_NE(message.find("does not exist"), std::string::npos) << message;
+}
+
+TEST(CheckResultTargetTest, RefusesAFolderThatIsAFile) {
+  ScratchFolder folder;
+  write_text(folder / "plain", "x");
+  EXPECT_NE(message_of(folder / "plain" / "new.h5", true).find("is not a folder"),
+            std::string::npos);
+}
+
+TEST(CheckResultTargetTest, RefusesATargetThatIsAFolder) {
+  ScratchFolder folder;
+  std::filesystem::create_directory(folder / "sub");
+  EXPECT_NE(message_of(folder / "sub", true).find("is a folder"), std::string::npos);
+}
+
+TEST(CheckResultTargetTest, RefusesAFolderItCannotWrite) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root may write anywhere";
+  ScratchFolder folder;
+  std::filesystem::create_directory(folder / "locked");
+  std::filesystem::permissions(
+      folder / "locked", std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+  EXPECT_NE(message_of(folder / "locked" / "new.h5", false).find("is not writable"),
+            std::string::npos);
+  std::filesystem::permissions(folder / "locked", std::filesystem::perms::owner_all);
+}
+
+TEST(CheckResultTargetTest, AcceptsABareFileNameInTheWorkingFolder) {
+  ScratchFolder folder;
+  auto previous = std::filesystem::current_path();
+  std::filesystem::current_path(folder.path());
+  EXPECT_NO_THROW(check_result_target("new.h5", false));
+  std::filesystem::current_path(previous);
+}
+
+TEST(TemporaryPathTest, IsAHiddenNameInTheSameFolder) {
+  std::filesystem::path temporary = temporary_path_for("/data/runs/result.h5");
+  EXPECT_EQ(temporary.parent_path(), "/data/runs");
+  EXPECT_EQ(temporary.filename().string(), ".result.h5.partial-" + std::to_string(::getpid()));
+  EXPECT_EQ(temporary_path_for("result.h5").parent_path(), ".");
+}
+
+TEST(WriteAtomicallyTest, PublishesTheFileAndLeavesNothingElse) {
+  ScratchFolder folder;
+  write_atomically(folder / "r.h5", false, [](const std::filesystem::path& temporary) {
+    write_text(temporary, "content");
+  });
+  EXPECT_EQ(file_bytes(folder / "r.h5"), "content");
+  EXPECT_EQ(folder.listing(), std::vector<std::string>{"r.h5"});
+}
+
+TEST(WriteAtomicallyTest, ReplacesAnExistingFileWhenToldTo) {
+  ScratchFolder folder;
+  write_text(folder / "r.h5", "old");
+  write_atomically(folder / "r.h5", true,
+                   [](const std::filesystem::path& temporary) { write_text(temporary, "new"); });
+  EXPECT_EQ(file_bytes(folder / "r.h5"), "new");
+  EXPECT_EQ(folder.listing(), std::vector<std::string>{"r.h5"});
+}
+
+TEST(WriteAtomicallyTest, AFailureHalfwayLeavesNoFileBehind) {
+  ScratchFolder folder;
+  auto fail_halfway = [](const std::filesystem::path& temporary) {
+    hdf5::File file = hdf5::create_file(temporary);
+    hdf5::create_group(file.get(), "half");
+    throw std::runtime_error("disk on fire");
+  };
+  EXPECT_THROW(write_atomically(folder / "r.h5", false, fail_halfway), std::runtime_error);
+  EXPECT_TRUE(folder.listing().empty());
+}
+
+TEST(WriteAtomicallyTest, AFailureHalfwayLeavesAnExistingTargetByteIdentical) {
+  ScratchFolder folder;
+  write_text(folder / "r.h5", "precious");
+  auto fail_halfway = [](const std::filesystem::path& temporary) {
+    write_text(temporary, "partial");
+    throw OutputError("cannot write");
+  };
+  EXPECT_THROW(write_atomically(folder / "r.h5", true, fail_halfway), OutputError);
+  EXPECT_EQ(file_bytes(folder / "r.h5"), "precious");
+  EXPECT_EQ(folder.listing(), std::vector<std::string>{"r.h5"});
+}
+
+TEST(WriteAtomicallyTest, NeverReplacesATargetThatAppearedDuringTheWrite) {
+  ScratchFolder folder;
+  auto write_while_another_appears = [&](const std::filesystem::path& temporary) {
+    write_text(temporary, "mine");
+    write_text(folder / "r.h5", "theirs");
+  };
+  try {
+    write_atomically(folder / "r.h5", false, write_while_another_appears);
+    FAIL() << "no exception";
+  } catch (const OutputError& error) {
+    EXPECT_NE(std::string(error.what()).find("exists; pass --force"), std::string::npos);
+  }
+  EXPECT_EQ(file_bytes(folder / "r.h5"), "theirs");
+  EXPECT_EQ(folder.listing(), std::vector<std::string>{"r.h5"});
+}
+
+}  // namespace
+}  // namespace carecast::output
