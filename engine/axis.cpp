@@ -10,8 +10,10 @@ Axis::Axis() : edges_{-infinity, infinity} {}
 
 Axis::Axis(std::vector<double> edges) : edges_(std::move(edges)) {
   if (edges_.size() < 2) throw std::invalid_argument("an axis needs at least two edges");
-  if (std::adjacent_find(edges_.begin(), edges_.end(), std::greater_equal<>{}) != edges_.end())
-    throw std::invalid_argument("axis edges must be strictly increasing");
+  // Written as !(a < b) so that NaN edges are rejected too.
+  if (std::adjacent_find(edges_.begin(), edges_.end(), [](double a, double b) { return !(a < b); }) !=
+      edges_.end())
+    throw std::invalid_argument("axis edges must be strictly increasing numbers");
 }
 
 std::size_t Axis::cell_of(double x) const {

@@ -1,5 +1,7 @@
 #include "engine/communicator.hpp"
 
+#include <stdexcept>
+
 namespace carecast::engine {
 
 ReplicateRange replicates_for_rank(std::size_t replicates, int rank, int ranks) {
@@ -23,6 +25,7 @@ std::vector<Tally> gather_tallies(const Communicator& communicator, std::vector<
   std::vector<Tally> tallies;
   if (!communicator.is_root()) return tallies;
   std::size_t count_size = layout->count_size(), sum_size = layout->sum_size();
+  if (count_size + sum_size == 0) throw std::invalid_argument("cannot gather tallies with an empty layout");
   std::size_t replicates = count_size ? all_counts.size() / count_size : all_sums.size() / sum_size;
   for (std::size_t r = 0; r < replicates; ++r) {
     Tally tally(layout);

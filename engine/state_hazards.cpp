@@ -1,6 +1,8 @@
 #include "engine/state_hazards.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace carecast::engine {
 
@@ -17,6 +19,8 @@ double inside(const Axis& axis, std::size_t cell) {
 }  // namespace
 
 StateHazards::StateHazards(std::vector<Exit> exits) : exits_(std::move(exits)) {
+  if (exits_.size() > max_exits_per_state)
+    throw std::invalid_argument("a state has more than " + std::to_string(max_exits_per_state) + " exits");
   for (const Exit& exit : exits_) {
     age_ = Axis::merged(age_, exit.rate.age());
     duration_ = Axis::merged(duration_, exit.rate.duration());

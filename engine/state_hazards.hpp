@@ -10,6 +10,9 @@
 
 namespace carecast::engine {
 
+/// The most ways out of one state that the sampler supports.
+inline constexpr std::size_t max_exits_per_state = 64;
+
 struct Exit {
   int to = 0;
   PiecewiseRate rate;  // per day

@@ -38,10 +38,9 @@ std::size_t choose_destination(const double* rates, std::size_t count, double ta
 std::optional<SampledTransition> sample_transition(const StateHazards& hazards,
                                                    const Individual& child, double from,
                                                    double until, RandomStream& stream) {
-  constexpr std::size_t max_destinations = 64;
   if (hazards.empty() || from >= until) return std::nullopt;
   const bool with_counters = hazards.counter_dependent();
-  double rates[max_destinations];
+  double rates[max_exits_per_state];
   double remaining = draw_unit_exponential(stream);
   double t = from;
   while (t < until) {

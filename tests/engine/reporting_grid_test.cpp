@@ -1,0 +1,109 @@
+// Reporting grid: calendar dates at which stocks are sampled, and the intervals between them.
+#include "engine/reporting_grid.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace carecast::engine {
+namespace {
+
+using namespace std::chrono;
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+Date ymd(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
+
+TEST(ReportingGrid, MonthlyFromAMonthEndClampsEachMonthFromTheOrigin) {
+  Calendar calendar(ymd(2023, 1, 31));
+  ReportingGrid grid(calendar, GridStep::monthly, 2);
+  ASSERT_EQ(grid.points(), 25u);
+  EXPECT_EQ(grid.intervals(), 24u);
+  EXPECT_EQ(grid.dates()[0], ymd(2023, 1, 31));
+  EXPECT_EQ(grid.dates()[1], ymd(2023, 2, 28));
+  EXPECT_EQ(grid.dates()[2], ymd(2023, 3, 31));
+  EXPECT_EQ(grid.dates()[3], ymd(2023, 4, 30));
+  EXPECT_EQ(grid.dates()[13], ymd(2024, 2, 29));
+  EXPECT_EQ(grid.dates()[14], ymd(2024, 3, 31));
+  EXPECT_EQ(grid.dates()[24], ymd(2025, 1, 31));
+  for (std::size_t i = 0; i < grid.points(); ++i) {
+    EXPECT_EQ(grid.offset(i), calendar.offset_of(grid.dates()[i]));
+    EXPECT_EQ(grid.offsets()[i], grid.offset(i));
+    if (i > 0) {
+      EXPECT_GT(grid.offset(i), grid.offset(i - 1));
+    }
+  }
+  EXPECT_EQ(grid.offset(0), 0.0);
+  EXPECT_EQ(grid.offset(1), 28.0);
+  EXPECT_EQ(grid.horizon(), 365.0 + 366.0);
+}
+
+TEST(ReportingGrid, QuarterlyInALeapYear) {
+  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, 1);
+  ASSERT_EQ(grid.points(), 5u);
+  EXPECT_EQ(grid.dates()[1], ymd(2024, 4, 1));
+  EXPECT_EQ(grid.dates()[2], ymd(2024, 7, 1));
+  EXPECT_EQ(grid.dates()[3], ymd(2024, 10, 1));
+  EXPECT_EQ(grid.dates()[4], ymd(2025, 1, 1));
+  EXPECT_EQ(grid.offsets(), (std::vector<double>{0.0, 91.0, 182.0, 274.0, 366.0}));
+  EXPECT_EQ(grid.horizon(), 366.0);
+}
+
+TEST(ReportingGrid, YearlyAcrossALeapDay) {
+  ReportingGrid grid(Calendar(ymd(2023, 3, 1)), GridStep::yearly, 3);
+  ASSERT_EQ(grid.points(), 4u);
+  EXPECT_EQ(grid.intervals(), 3u);
+  EXPECT_EQ(grid.dates()[3], ymd(2026, 3, 1));
+  EXPECT_EQ(grid.offsets(), (std::vector<double>{0.0, 366.0, 731.0, 1096.0}));
+}
+
+TEST(ReportingGrid, NeedsAtLeastOneYear) {
+  Calendar calendar(ymd(2024, 1, 1));
+  EXPECT_THROW(ReportingGrid(calendar, GridStep::monthly, 0), std::invalid_argument);
+  EXPECT_THROW(ReportingGrid(calendar, GridStep::yearly, -2), std::invalid_argument);
+  EXPECT_EQ(ReportingGrid(calendar, GridStep::monthly, 1).points(), 13u);
+  EXPECT_EQ(ReportingGrid(calendar, GridStep::monthly, 10).points(), 121u);
+}
+
+TEST(ReportingGrid, IntervalOfIsHalfOpenAndOutsideIsIntervals) {
+  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, 1);  // 0 91 182 274 366
+  const std::size_t outside = grid.intervals();
+  EXPECT_EQ(grid.interval_of(-1e-9), outside);
+  EXPECT_EQ(grid.interval_of(-100.0), outside);
+  EXPECT_EQ(grid.interval_of(0.0), 0u);
+  EXPECT_EQ(grid.interval_of(90.999), 0u);
+  EXPECT_EQ(grid.interval_of(91.0), 1u);
+  EXPECT_EQ(grid.interval_of(200.0), 2u);
+  EXPECT_EQ(grid.interval_of(274.0), 3u);
+  EXPECT_EQ(grid.interval_of(std::nextafter(366.0, 0.0)), 3u);
+  EXPECT_EQ(grid.interval_of(366.0), outside);
+  EXPECT_EQ(grid.interval_of(1e9), outside);
+  EXPECT_EQ(grid.interval_of(infinity), outside);
+}
+
+TEST(ReportingGrid, FirstPointAtOrAfter) {
+  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, 1);  // 0 91 182 274 366
+  EXPECT_EQ(grid.first_point_at_or_after(-infinity), 0u);
+  EXPECT_EQ(grid.first_point_at_or_after(-5.0), 0u);
+  EXPECT_EQ(grid.first_point_at_or_after(0.0), 0u);
+  EXPECT_EQ(grid.first_point_at_or_after(0.5), 1u);
+  EXPECT_EQ(grid.first_point_at_or_after(91.0), 1u);
+  EXPECT_EQ(grid.first_point_at_or_after(91.0001), 2u);
+  EXPECT_EQ(grid.first_point_at_or_after(366.0), 4u);
+  EXPECT_EQ(grid.first_point_at_or_after(366.5), grid.points());
+  EXPECT_EQ(grid.first_point_at_or_after(infinity), grid.points());
+}
+
+TEST(GridStep, NamesRoundTripAndUnknownNamesThrow) {
+  for (GridStep step : {GridStep::monthly, GridStep::quarterly, GridStep::yearly})
+    EXPECT_EQ(parse_grid_step(grid_step_name(step)), step);
+  EXPECT_EQ(grid_step_name(GridStep::quarterly), "quarterly");
+  EXPECT_THROW(parse_grid_step("weekly"), std::invalid_argument);
+  EXPECT_THROW(parse_grid_step("Monthly"), std::invalid_argument);
+  EXPECT_THROW(parse_grid_step(""), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace carecast::engine
