@@ -29,7 +29,8 @@ void describe_app(CLI::App& app) {
   app.require_subcommand(1);
   app.set_version_flag("--version", fmt::format("carecast {} ({})", cli::engine_version, cli::git_commit));
   app.footer(
-      "Exit codes: 0 success; 1 invalid input (scenario, table); 2 the result cannot be written;\n"
+      "Exit codes: 0 success; 1 invalid input (scenario, table); 2 a result file cannot be written\n"
+      "or read; "
       "3 wrong command line; 4 internal error.\n"
       "Run 'carecast COMMAND --help' for the options of a command. Documentation: docs/.");
 }
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
   } catch (const models::InputError& error) {
     return report("invalid input", error, cli::input_error);
   } catch (const output::OutputError& error) {
-    return report("cannot write the result", error, cli::output_error);
+    return report("result file", error, cli::output_error);
   } catch (const std::exception& error) {
     return report("internal error", error, cli::internal_error);
   }

@@ -118,7 +118,8 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
       ->check(CLI::Range(1, 4096));
   options->seed_option = command->add_option(
       "-s,--seed", options->seed, "Master seed (default: the scenario's simulation.seed). The same seed gives "
-                                  "the same result, and the same draws to the same child in another scenario.");
+                                  "the same result, and the same draws to the same child in another scenario.")
+      ->check(CLI::NonNegativeNumber);
   command->add_flag("-f,--force", options->force, "Overwrite the result file if it exists.");
   command->add_flag("--analytic", options->analytic,
                     "Compute the expected stock by matrix algebra instead of simulating (Markov "

@@ -11,6 +11,7 @@
 namespace carecast::engine {
 
 struct ArrivalGroup {
+  std::size_t key = 0;        // stable identity, below max_arrival_groups (e.g. the age in years)
   double min_age_days = 0.0;  // an arrival's age is uniform on [min_age_days, max_age_days)
   double max_age_days = 0.0;
   PiecewiseRate per_day;      // expected arrivals per day; only its period axis is used

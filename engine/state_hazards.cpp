@@ -33,6 +33,16 @@ StateHazards::StateHazards(std::vector<Exit> exits) : exits_(std::move(exits)) {
         for (std::size_t j = 0; j < exits_.size(); ++j)
           rates_[cell(a, d, p) * exits_.size() + j] =
               exits_[j].rate.at(inside(age_, a), inside(duration_, d), inside(period_, p));
+  duration_dependent_ = rates_vary_with_duration();
+}
+
+bool StateHazards::rates_vary_with_duration() const {
+  for (std::size_t a = 0; a < age_.cells(); ++a)
+    for (std::size_t d = 1; d < duration_.cells(); ++d)
+      for (std::size_t p = 0; p < period_.cells(); ++p)
+        for (std::size_t j = 0; j < exits_.size(); ++j)
+          if (rate(cell(a, d, p), j) != rate(cell(a, 0, p), j)) return true;
+  return false;
 }
 
 bool StateHazards::counter_dependent() const {

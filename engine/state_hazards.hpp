@@ -39,13 +39,17 @@ class StateHazards {
   const Exit& exit(std::size_t j) const { return exits_[j]; }
   double rate(std::size_t cell, std::size_t j) const { return rates_[cell * exits_.size() + j]; }
   bool empty() const { return exits_.empty(); }
-  bool duration_dependent() const { return duration_.cells() > 1; }
+  /// True when some rate differs between two time-in-state cells of the same age and period.
+  bool duration_dependent() const { return duration_dependent_; }
   bool counter_dependent() const;
 
  private:
+  bool rates_vary_with_duration() const;
+
   std::vector<Exit> exits_;
   Axis age_, duration_, period_;
   std::vector<double> rates_;  // [cell][destination], per day
+  bool duration_dependent_ = false;
 };
 
 }  // namespace carecast::engine

@@ -1,5 +1,9 @@
 #include "models/model_builder.hpp"
 
+#include <fmt/format.h>
+
+#include "engine/child_id.hpp"
+#include "models/config/input_error.hpp"
 #include "models/history_counter.hpp"
 
 #include <algorithm>
@@ -52,6 +56,7 @@ engine::Axis year_axis(const engine::Calendar& calendar, int first_year, int las
 engine::ArrivalGroup arrival_group(const Scenario& scenario, int age, double rate_per_1000,
                                    const engine::Calendar& calendar, int first_year, int last_year) {
   engine::ArrivalGroup group;
+  group.key = static_cast<std::size_t>(age);
   group.min_age_days = age * days_per_year;
   group.max_age_days = (age + 1) * days_per_year;
   int start_year = static_cast<int>(scenario.simulation.start.year());
@@ -61,6 +66,11 @@ engine::ArrivalGroup arrival_group(const Scenario& scenario, int age, double rat
     per_day.push_back(scenario.population.for_year_or_first(age, year) * rate_per_1000 / 1000.0 /
                       days_per_year * trend);
   }
+  double busiest = *std::max_element(per_day.begin(), per_day.end());
+  if (busiest > 0.1 * static_cast<double>(engine::max_arrivals_per_day_and_group))
+    throw InputError(SourceLocation{scenario.path, 0, 0}, "population",
+                     fmt::format("{:.0f} entries a day at age {} is more than carecast supports; "
+                                 "check the population table's units and scale", busiest, age));
   group.per_day = engine::PiecewiseRate(engine::Axis(), engine::Axis(),
                                         year_axis(calendar, first_year, last_year), per_day);
   for (const EntryMixBand& band : scenario.entries.mix) {

@@ -20,7 +20,7 @@ struct StateDescription {
 struct Provenance {
   std::string scenario_path;
   std::string scenario_text;    // the resolved scenario (after extends/include), as YAML
-  std::string scenario_sha256;  // hash of scenario_text
+  std::string scenario_sha256;  // SHA-256 of scenario_text and of every data table it reads
   std::uint64_t seed = 0;
   std::size_t replicates = 0;
   std::string engine_version;

@@ -30,7 +30,8 @@ bool same_layout(const engine::TallyLayout& a, const engine::TallyLayout& b) {
 
 void check_replicates(const models::RunResult& result) {
   if (!result.layout) reject("it has no tally layout");
-  if (result.replicates.empty()) reject("it has no replicates");
+  if (result.replicates.empty() && result.analytic_stock.empty())
+    reject("it has neither replicates nor an analytic projection");
   if (result.provenance.replicates != result.replicates.size())
     reject(fmt::format("its provenance claims {} replicates but it holds {}",
                        result.provenance.replicates, result.replicates.size()));

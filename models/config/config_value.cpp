@@ -71,7 +71,8 @@ double ConfigValue::probability() const {
 double ConfigValue::number_or_infinity() const {
   if (is_scalar()) {
     const std::string& s = node_->scalar;
-    if (s == ".inf" || s == "inf" || s == ".Inf" || s == "+.inf") return INFINITY;
+    if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf" || s == "+.Inf" || s == "+.INF" || s == "inf")
+      return INFINITY;
   }
   auto value = is_scalar() ? parse_number(node_->scalar) : std::nullopt;
   if (!value) fail("expected a number or .inf, found " + found());
@@ -90,6 +91,15 @@ long ConfigValue::integer_in(long lowest, long highest) const {
   if (value < lowest || value > highest)
     fail("expected a whole number from " + std::to_string(lowest) + " to " +
          std::to_string(highest) + ", found " + found());
+  return value;
+}
+
+std::uint64_t ConfigValue::unsigned_integer() const {
+  std::uint64_t value = 0;
+  const std::string* text = is_scalar() ? &node_->scalar : nullptr;
+  if (text == nullptr || text->empty() ||
+      std::from_chars(text->data(), text->data() + text->size(), value).ptr != text->data() + text->size())
+    fail("expected a whole number from 0 to 18446744073709551615, found " + found());
   return value;
 }
 
@@ -141,7 +151,13 @@ bool ConfigMap::has(const std::string& key) const {
 ConfigValue ConfigMap::required(const std::string& key) const {
   asked_.insert(key);
   const ConfigNode* value = node_->find(key);
-  if (value == nullptr) fail("the key '" + key + "' is missing");
+  if (value == nullptr) {
+    std::vector<std::string> present;
+    for (const auto& entry : node_->entries) present.push_back(entry.first);
+    std::string problem = "the key '" + key + "' is missing";
+    if (auto near = closest_name(key, present)) problem += "; is '" + *near + "' a misspelling of it?";
+    fail(problem);
+  }
   return ConfigValue(*value, child_path(key));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Typed, checked reading of a located tree. Every accessor that finds the wrong thing throws
 // an InputError naming the file, line, column and key path, and saying what was expected.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -34,6 +35,7 @@ class ConfigValue {
   double number_or_infinity() const;  // a number, or .inf / inf
   long integer() const;
   long integer_in(long lowest, long highest) const;
+  std::uint64_t unsigned_integer() const;  // 0 to 2^64 - 1, exactly
   bool flag() const;
   engine::Date date() const;
   std::vector<ConfigValue> list() const;

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/scenario/csv_table.hpp"
@@ -27,8 +28,7 @@ std::vector<double> read_shares(const ConfigValue& value, const Scenario& scenar
   std::vector<double> shares(scenario.states.size(), 0.0);
   double total = 0.0;
   for (const auto& [name, share] : value.map().entries()) {
-    int state = scenario.state_index(name);
-    if (state < 0) share.fail("the state '" + name + "' is not declared under 'states'");
+    int state = resolve_state_name(name, share, scenario);
     if (scenario.is_exit(state)) share.fail("children cannot enter care into an exit state");
     shares[static_cast<std::size_t>(state)] = share.probability();
     total += shares[static_cast<std::size_t>(state)];
@@ -91,7 +91,9 @@ EntrySpec read_entries(const ConfigValue& value, const Scenario& scenario) {
 
 void check_population_coverage(const Scenario& scenario, const ConfigValue& owner) {
   engine::Calendar calendar(scenario.simulation.start);
-  int first_year = static_cast<int>(scenario.simulation.start.year());
+  // Years before the start matter too: a warm-up reads them (before the table's first year it
+  // uses the first year), so a gap anywhere from there on is an error, not a silent zero.
+  int first_year = std::min(static_cast<int>(scenario.simulation.start.year()), scenario.population.first_year());
   int last_year = calendar.year_at(calendar.offset_of(engine::add_months(
                       scenario.simulation.start, 12 * scenario.simulation.years)) - 1.0);
   const BandedRate& rates = scenario.entries.rate_per_1000;

@@ -54,7 +54,7 @@ SimulationSpec read_simulation(const ConfigValue& value) {
   }
   if (auto replicates = map.optional("replicates"))
     spec.replicates = static_cast<std::size_t>(replicates->integer_in(1, 1000000));
-  if (auto seed = map.optional("seed")) spec.seed = static_cast<std::uint64_t>(seed->integer_in(0, 9007199254740991L));
+  if (auto seed = map.optional("seed")) spec.seed = seed->unsigned_integer();
   map.reject_unknown();
   return spec;
 }

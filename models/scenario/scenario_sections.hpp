@@ -19,8 +19,10 @@ InitialStockSpec read_initial_stock(const ConfigValue& value, const Scenario& sc
 BandedRate read_banded_rate(const ConfigValue& value, BandAxes axes, const BandBox& domain,
                             const engine::Calendar& calendar, const char* value_key = "rate");
 
-/// The index of a declared state, or a located error listing the states.
+/// The index of the declared state named by `value`, or a located error with a suggestion.
 int resolve_state(const ConfigValue& value, const Scenario& scenario);
+/// The same for a state name written elsewhere (e.g. as a key); errors are located at `where`.
+int resolve_state_name(const std::string& name, const ConfigValue& where, const Scenario& scenario);
 
 /// Checks that `population` covers every age with a positive entry rate for every simulated year.
 void check_population_coverage(const Scenario& scenario, const ConfigValue& owner);

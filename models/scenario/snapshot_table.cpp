@@ -16,8 +16,9 @@ void check_row(const SnapshotRow& row, const std::filesystem::path& file) {
     throw InputError(here, "", fmt::format("days_in_state {} is longer than a child aged {} has lived",
                                            row.days_in_state, row.age));
   if (row.count < 1) throw InputError(here, "", "count must be at least 1");
-  if (row.placements < 0 || row.breakdowns < 0 || row.school_changes < 0)
-    throw InputError(here, "", "history counters must be zero or more");
+  for (int counter : {row.placements, row.breakdowns, row.school_changes})
+    if (counter < 0 || counter > 65535)
+      throw InputError(here, "", "history counters must be whole numbers from 0 to 65535");
 }
 
 }  // namespace

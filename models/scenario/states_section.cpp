@@ -52,7 +52,10 @@ std::vector<StateSpec> read_states(const ConfigValue& value) {
 }
 
 int resolve_state(const ConfigValue& value, const Scenario& scenario) {
-  std::string name = value.text();
+  return resolve_state_name(value.text(), value, scenario);
+}
+
+int resolve_state_name(const std::string& name, const ConfigValue& value, const Scenario& scenario) {
   int index = scenario.state_index(name);
   if (index >= 0) return index;
   std::vector<std::string> names;

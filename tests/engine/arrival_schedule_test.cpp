@@ -16,8 +16,9 @@ namespace carecast::engine {
 namespace {
 
 ArrivalGroup group(double min_age, double max_age, PiecewiseRate per_day, std::vector<int> states,
-                   std::vector<double> shares) {
+                   std::vector<double> shares, std::size_t key = 0) {
   ArrivalGroup g;
+  g.key = key;
   g.min_age_days = min_age;
   g.max_age_days = max_age;
   g.per_day = std::move(per_day);
@@ -32,16 +33,16 @@ class ArrivalScheduleTest : public ::testing::Test {
   // Group 1: 0.5 a day before day 100 and 2 a day from then on, ages 13–16 years, state 4.
   // Group 2: none at all.
   ArrivalSchedule schedule{{
-      group(365.0, 3650.0, PiecewiseRate(3.0), {1, 2, 3}, {0.5, 0.3, 0.2}),
+      group(365.0, 3650.0, PiecewiseRate(3.0), {1, 2, 3}, {0.5, 0.3, 0.2}, 0),
       group(13 * 365.0, 16 * 365.0,
             PiecewiseRate(Axis(), Axis(), Axis({-infinity, 100.0, infinity}), {0.5, 2.0}), {4},
-            {1.0}),
-      group(0.0, 365.0, PiecewiseRate(0.0), {1}, {1.0}),
+            {1.0}, 1),
+      group(0.0, 365.0, PiecewiseRate(0.0), {1}, {1.0}, 2),
   }};
   StreamKey key{2024, 3};
 
   std::size_t group_of(const Individual& child) const {
-    return static_cast<std::size_t>((child.id >> 12) & 0xfff);
+    return static_cast<std::size_t>((child.id >> 16) & 0xfff);
   }
 };
 
@@ -206,11 +207,13 @@ TEST(ArrivalSchedule, RejectsInvalidGroups) {
   EXPECT_THROW(ArrivalSchedule({group(0, 1, PiecewiseRate(1.0), {}, {})}), std::invalid_argument);
   EXPECT_THROW(ArrivalSchedule({group(0, 1, PiecewiseRate(1.0), {1, 2}, {1.0})}),
                std::invalid_argument);
-  std::vector<ArrivalGroup> many(max_arrival_groups + 1,
-                                 group(0, 1, PiecewiseRate(0.0), {1}, {1.0}));
-  EXPECT_THROW(ArrivalSchedule{many}, std::invalid_argument);
-  many.pop_back();
+  std::vector<ArrivalGroup> many(max_arrival_groups, group(0, 1, PiecewiseRate(0.0), {1}, {1.0}));
+  for (std::size_t g = 0; g < many.size(); ++g) many[g].key = g;
   EXPECT_NO_THROW(ArrivalSchedule{many});
+  many.back().key = 0;  // two groups with one key
+  EXPECT_THROW(ArrivalSchedule{many}, std::invalid_argument);
+  many.back().key = max_arrival_groups;  // a key beyond the id layout
+  EXPECT_THROW(ArrivalSchedule{many}, std::invalid_argument);
   EXPECT_NO_THROW(ArrivalSchedule());
 }
 
