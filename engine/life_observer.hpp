@@ -2,6 +2,7 @@
 // What the replicate kernel reports as it follows a child. Observers turn these calls into
 // aggregates (stocks, flows, costs, ...); the domain adds its own observers.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -9,6 +10,16 @@
 #include "engine/state_hazards.hpp"
 
 namespace carecast::engine {
+
+/// The state of a resource pool (e.g. foster families): units in it, of which idle, children
+/// waiting in the fallback, and the running totals of diversions to and returns from it.
+struct PoolCensus {
+  std::int64_t units = 0;
+  std::int64_t idle = 0;
+  std::int64_t waiting = 0;
+  std::int64_t diverted = 0;
+  std::int64_t returned = 0;
+};
 
 class LifeObserver {
  public:
@@ -21,6 +32,9 @@ class LifeObserver {
   /// transition taken, or null when the child aged out. Observers may update the child's
   /// history counters.
   virtual void on_transition(Individual& child, int from, const Exit* exit) = 0;
+  /// From `time` on, the resource pool is as `census` says (interacting replicates only; the
+  /// last call has time +infinity).
+  virtual void on_pool_change(double time, const PoolCensus& census) { (void)time, (void)census; }
 };
 
 /// Forwards every call to each observer in turn, in a fixed order.
@@ -35,6 +49,9 @@ class ObserverChain final : public LifeObserver {
   }
   void on_transition(Individual& child, int from, const Exit* exit) override {
     for (auto& o : observers_) o->on_transition(child, from, exit);
+  }
+  void on_pool_change(double time, const PoolCensus& census) override {
+    for (auto& o : observers_) o->on_pool_change(time, census);
   }
 
  private:

@@ -31,6 +31,8 @@ enum class Purpose : std::uint64_t {
   transition = 3,       // the time and destination of a child's next transition
   initial_profile = 4,  // an initial-stock child's exact age
   parameter_draw = 5,   // per-replicate parameter uncertainty
+  pool_unit = 6,        // when an idle unit of a resource pool leaves it
+  pool_recruitment = 7, // when the next unit joins a resource pool
 };
 inline constexpr std::uint64_t first_domain_purpose = 64;
 

@@ -73,27 +73,29 @@ void ReplicateKernel::run_arrival_block(std::size_t block, StreamKey key,
 
 void ReplicateKernel::follow(Individual child, double from, StreamKey key,
                              LifeObserver& observer) const {
-  while (!model_.absorbing[static_cast<std::size_t>(child.state)]) {
-    double age_out = child.birth + model_.age_out_days;
-    double limit = std::max(from, std::min(span_.horizon, age_out));
-    const StateHazards& hazards = model_.leaving[static_cast<std::size_t>(child.state)];
-    auto stream = make_stream(key, child.id, Purpose::transition, child.events);
-    auto next = sample_transition(hazards, child, from, limit, stream);
-    if (next) {
-      const Exit& exit = hazards.exit(next->exit);
-      move(child, exit.to, next->time, &exit, observer);
-    } else if (limit < span_.horizon) {
-      move(child, model_.age_out_state, limit, nullptr, observer);
-    } else {
-      break;
-    }
+  while (auto next = plan_next(child, from, key)) {
+    apply_move(child, next->to, next->time, next->exit, observer);
     from = child.entered;
   }
   observer.on_stay(child, infinity);
 }
 
-void ReplicateKernel::move(Individual& child, int to, double time, const Exit* exit,
-                           LifeObserver& observer) const {
+std::optional<PlannedMove> ReplicateKernel::plan_next(const Individual& child, double from,
+                                                      StreamKey key) const {
+  if (model_.absorbing[static_cast<std::size_t>(child.state)]) return std::nullopt;
+  double age_out = child.birth + model_.age_out_days;
+  double limit = std::max(from, std::min(span_.horizon, age_out));
+  const StateHazards& hazards = model_.leaving[static_cast<std::size_t>(child.state)];
+  auto stream = make_stream(key, child.id, Purpose::transition, child.events);
+  if (auto next = sample_transition(hazards, child, from, limit, stream)) {
+    const Exit& exit = hazards.exit(next->exit);
+    return PlannedMove{next->time, exit.to, &exit};
+  }
+  if (limit < span_.horizon) return PlannedMove{limit, model_.age_out_state, nullptr};
+  return std::nullopt;
+}
+
+void apply_move(Individual& child, int to, double time, const Exit* exit, LifeObserver& observer) {
   observer.on_stay(child, time);
   int from = child.state;
   child.state = to;

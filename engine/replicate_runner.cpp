@@ -14,7 +14,7 @@ namespace {
 /// The reduction body: a tally and the observers writing into it.
 class BlockReducer {
  public:
-  BlockReducer(const ReplicateKernel& kernel, StreamKey key,
+  BlockReducer(const ReplicateProgram& kernel, StreamKey key,
                const std::shared_ptr<const TallyLayout>& layout, const ObserverFactory& observers)
       : kernel_(kernel), key_(key), layout_(layout), observers_(observers), tally_(layout),
         observer_(observers(tally_)) {}
@@ -29,7 +29,7 @@ class BlockReducer {
   Tally take() { return std::move(tally_); }
 
  private:
-  const ReplicateKernel& kernel_;
+  const ReplicateProgram& kernel_;
   StreamKey key_;
   const std::shared_ptr<const TallyLayout>& layout_;
   const ObserverFactory& observers_;
@@ -46,7 +46,7 @@ ReplicateRunner::ReplicateRunner(KernelForReplicate kernels,
       finish_(std::move(finish)) {}
 
 Tally ReplicateRunner::run_one(std::size_t replicate, std::uint64_t seed) const {
-  const ReplicateKernel& kernel = kernels_(replicate);
+  const ReplicateProgram& kernel = kernels_(replicate);
   BlockReducer reducer(kernel, StreamKey{seed, replicate}, layout_, observers_);
   tbb::parallel_deterministic_reduce(tbb::blocked_range<std::size_t>(0, kernel.blocks(), 1),
                                      reducer, tbb::simple_partitioner{});

@@ -10,15 +10,15 @@
 #include <vector>
 
 #include "engine/life_observer.hpp"
-#include "engine/replicate_kernel.hpp"
+#include "engine/replicate_program.hpp"
 #include "engine/tally.hpp"
 
 namespace carecast::engine {
 
 /// Creates the observers that record one share of a replicate into the given tally.
 using ObserverFactory = std::function<std::unique_ptr<LifeObserver>(Tally&)>;
-/// Gives the kernel for a replicate (the same one, or one with that replicate's parameters).
-using KernelForReplicate = std::function<const ReplicateKernel&(std::size_t replicate)>;
+/// Gives the program for a replicate (the same one, or one with that replicate's parameters).
+using KernelForReplicate = std::function<const ReplicateProgram&(std::size_t replicate)>;
 /// Completes a replicate's tally once all its blocks are merged.
 using TallyFinisher = std::function<void(Tally&)>;
 /// Told each time a replicate completes; may be called from any worker thread, one at a time.

@@ -22,7 +22,16 @@ struct Exit {
   double counter_factor = 1.0;
   /// The index of the history counter this transition adds one to, or -1.
   int increments = -1;
+  /// The domain's identity for this exit (e.g. which transition and which cause); the engine
+  /// only passes it on. Values from `first_engine_exit_tag` up are the engine's own.
+  std::size_t tag = 0;
+  /// Leaving a pooled resource by this exit strains the unit (its attrition rises while idle).
+  bool strains_unit = false;
 };
+
+inline constexpr std::size_t first_engine_exit_tag = std::size_t{1} << 32;
+/// The tag of the move back from the fallback state when a pooled unit frees up.
+inline constexpr std::size_t pool_return_tag = first_engine_exit_tag;
 
 class StateHazards {
  public:

@@ -2,6 +2,7 @@
 // A scenario as the user wrote it, after validation: states, demography, entries, transitions,
 // ageing out, the initial stock and the simulation settings. Ages and durations are in years,
 // rates per year, dates as dates; conversion to the engine's days happens in model_builder.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -36,10 +37,58 @@ struct BandedRate {
   std::vector<double> values;  // one per box, per year
 };
 
+/// Why a placement broke down.
+enum class BreakdownCause : std::size_t { carer_initiated = 0, other = 1 };
+inline constexpr std::size_t breakdown_causes = 2;
+
 struct TransitionSpec {
   int from = 0;
   int to = 0;
   BandedRate hazard;  // per year
+  /// An unplanned end of a placement. `cause_shares` (carer-initiated, other) sum to one.
+  bool breakdown = false;
+  std::array<double, breakdown_causes> cause_shares{0.0, 1.0};
+};
+
+/// Scenario-wide settings of breakdowns.
+struct BreakdownSpec {
+  double prior_breakdown_factor = 1.0;  // the next breakdown hazard × this, per prior breakdown
+  double carer_initiated_factor = 1.0;  // a lever on carer-initiated breakdowns (e.g. carer support)
+};
+
+/// Kinds of move, for school changes.
+enum class MoveKind : std::size_t { entry = 0, planned_move = 1, breakdown = 2, return_home = 3 };
+inline constexpr std::size_t move_kinds = 4;
+
+/// The logistic model of completing the lower-secondary exams at the exam age:
+/// logit p = intercept + per_school_change × school changes + per_year_in_care × years in care
+///           + state_effect[state at the exam age].
+struct ExamSpec {
+  double age = 16.0;
+  double intercept = 0.0;
+  double per_school_change = 0.0;
+  double per_year_in_care = 0.0;
+  std::vector<double> state_effect;  // one per state
+};
+
+struct SchoolSpec {
+  bool enabled = false;
+  Interval ages{6.0, 16.0};  // school age, years
+  std::array<double, move_kinds> change_probability{};
+  std::vector<bool> return_home_state;  // per state: reaching it is a return home
+  ExamSpec exam;
+};
+
+/// The foster-carer pool: a finite number of families for one placement state.
+struct CarerPoolSpec {
+  bool enabled = false;
+  int state = 0;      // the placement that needs a free family
+  int fallback = 0;   // where a child goes when none is free
+  long families = 0;  // on the start date
+  double recruitment_per_year = 0.0;
+  double attrition_per_year = 0.0;                // of a family without a child
+  double attrition_after_carer_breakdown = 0.0;   // per year, after a carer-initiated breakdown
+  bool return_from_fallback = true;  // move waiting children back when a family frees up
 };
 
 struct EntryMixBand {
@@ -75,6 +124,9 @@ struct Scenario {
   PopulationTable population;
   EntrySpec entries;
   std::vector<TransitionSpec> transitions;
+  BreakdownSpec breakdowns;
+  SchoolSpec school;
+  CarerPoolSpec carer_pool;
   AgeingOutSpec ageing_out;
   InitialStockSpec initial;
 

@@ -13,6 +13,9 @@ PopulationTable read_population(const ConfigValue& value);
 EntrySpec read_entries(const ConfigValue& value, const Scenario& scenario);
 std::vector<TransitionSpec> read_transitions(const ConfigValue& value, const Scenario& scenario);
 InitialStockSpec read_initial_stock(const ConfigValue& value, const Scenario& scenario);
+BreakdownSpec read_breakdowns(const ConfigValue& value);
+SchoolSpec read_school(const ConfigValue& value, const Scenario& scenario);
+CarerPoolSpec read_carer_pool(const ConfigValue& value, const Scenario& scenario);
 
 /// Reads a rate that is a single number or a list of bands, each with `rate` (or `value_key`)
 /// and the allowed axes, and checks that the bands tile `domain`.

@@ -1,3 +1,6 @@
+#include <fmt/format.h>
+
+#include <cmath>
 #include <set>
 
 #include "models/scenario/scenario_sections.hpp"
@@ -11,6 +14,21 @@ BandBox hazard_domain(const Scenario& scenario) {
   domain.age = {0.0, scenario.ageing_out.age};
   domain.duration = {0.0, engine::infinity};
   return domain;
+}
+
+void read_breakdown_causes(const ConfigValue& value, TransitionSpec& transition, const Scenario& scenario) {
+  if (scenario.states[static_cast<std::size_t>(transition.from)].kind != StateKind::placement)
+    value.fail("only a placement can break down; '" + scenario.states[static_cast<std::size_t>(transition.from)].name +
+               "' is not of kind placement");
+  ConfigMap causes = value.map();
+  transition.breakdown = true;
+  transition.cause_shares[static_cast<std::size_t>(BreakdownCause::carer_initiated)] =
+      causes.required("carer_initiated").probability();
+  transition.cause_shares[static_cast<std::size_t>(BreakdownCause::other)] = causes.required("other").probability();
+  causes.reject_unknown();
+  double total = transition.cause_shares[0] + transition.cause_shares[1];
+  if (std::fabs(total - 1.0) > 1e-6)
+    value.fail(fmt::format("the cause shares carer_initiated and other must sum to 1; they sum to {:.6g}", total));
 }
 
 }  // namespace
@@ -32,6 +50,7 @@ std::vector<TransitionSpec> read_transitions(const ConfigValue& value, const Sce
       item.fail("the transition " + from.text() + " -> " + to.text() + " is listed twice");
     transition.hazard = read_banded_rate(map.required("hazard"), BandAxes{true, true},
                                          hazard_domain(scenario), calendar);
+    if (auto breakdown = map.optional("breakdown")) read_breakdown_causes(*breakdown, transition, scenario);
     map.reject_unknown();
     transitions.push_back(transition);
   }

@@ -1,0 +1,33 @@
+#pragma once
+// A replicate whose children interact through a resource pool (e.g. a finite number of foster
+// families). All its events run on one queue in time order, ties broken by a fixed rule (time,
+// then kind, then id), so the result depends on nothing but the seed: not on threads, ranks or
+// memory. With a pool that never runs short, every child follows exactly the path it follows
+// in the independent kernel, because it draws from the same streams.
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <queue>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/replicate_kernel.hpp"
+#include "engine/resource_pool.hpp"
+
+namespace carecast::engine {
+
+class InteractingReplicate final : public ReplicateProgram {
+ public:
+  InteractingReplicate(const ReplicateKernel& kernel, ResourcePoolSpec pool);
+
+  std::size_t blocks() const override { return 1; }
+  void run_block(std::size_t block, StreamKey key, LifeObserver& observer) const override;
+
+ private:
+  class Run;
+  const ReplicateKernel& kernel_;
+  ResourcePoolSpec pool_;
+  Exit return_exit_;
+};
+
+}  // namespace carecast::engine

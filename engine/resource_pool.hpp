@@ -1,0 +1,62 @@
+#pragma once
+// A finite pool of units (e.g. foster families) that one state needs: a child entering that
+// state takes an idle unit, and gives it back when it leaves. Units join by recruitment (a
+// Poisson process) and leave by attrition while idle; a unit whose last child left by a
+// straining exit leaves at a higher rate. This class holds the units of one replicate; the
+// interacting replicate decides when to take, give back, recruit and retire them.
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <vector>
+
+#include "engine/axis.hpp"
+#include "engine/random_stream.hpp"
+
+namespace carecast::engine {
+
+struct ResourcePoolSpec {
+  int guarded_state = -1;    // the state that needs a unit
+  int fallback_state = -1;   // where a child goes when no unit is idle
+  long units_at_start = 0;   // on the activation day
+  double activation = 0.0;   // day offset from which the pool binds; before it, no limit
+  double recruitment_per_day = 0.0;
+  double attrition_per_day = 0.0;           // of an idle unit
+  double strained_attrition_per_day = 0.0;  // of an idle unit whose last child left by a straining exit
+  bool return_from_fallback = true;         // a freed unit goes to the longest-waiting child
+};
+
+class ResourcePool {
+ public:
+  ResourcePool(const ResourcePoolSpec& spec, StreamKey key);
+
+  /// Adds a unit, not yet idle, and returns its id (ids count up from 0).
+  std::uint64_t add_unit();
+  /// The longest-idle unit, now taken; nothing if none is idle.
+  std::optional<std::uint64_t> take_idle();
+  /// Makes a unit idle at `time` and returns when it would leave if still idle then.
+  double make_idle(std::uint64_t unit, bool strained, double time);
+  /// Removes the unit if it is still idle since the call to make_idle that returned `version`.
+  bool retire_if_idle(std::uint64_t unit, std::uint32_t version);
+  std::uint32_t version(std::uint64_t unit) const { return units_[unit].version; }
+
+  /// When the recruit after `recruited` so far joins, given the previous recruitment time.
+  double next_recruitment(double after) const;
+  std::int64_t units() const { return alive_; }
+  std::int64_t idle() const { return idle_count_; }
+
+ private:
+  struct Unit {
+    bool alive = true;
+    bool idle = false;
+    std::uint32_t version = 0;  // counts idle spells; also the unit's own event number
+  };
+
+  const ResourcePoolSpec& spec_;
+  StreamKey key_;
+  std::vector<Unit> units_;
+  std::deque<std::uint64_t> idle_queue_;  // may hold stale entries, skipped when taken
+  std::int64_t alive_ = 0;
+  std::int64_t idle_count_ = 0;
+};
+
+}  // namespace carecast::engine

@@ -1,0 +1,14 @@
+#include "models/scenario/scenario_sections.hpp"
+
+namespace carecast::models {
+
+BreakdownSpec read_breakdowns(const ConfigValue& value) {
+  ConfigMap map = value.map();
+  BreakdownSpec spec;
+  if (auto factor = map.optional("prior_breakdown_factor")) spec.prior_breakdown_factor = factor->positive();
+  if (auto factor = map.optional("carer_initiated_factor")) spec.carer_initiated_factor = factor->non_negative();
+  map.reject_unknown();
+  return spec;
+}
+
+}  // namespace carecast::models
