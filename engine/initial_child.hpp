@@ -12,6 +12,7 @@ struct InitialChild {
   double max_age_days = 0.0;
   int state = 0;
   double days_in_state = 0.0;
+  double days_in_care = 0.0;  // since it entered care (>= days_in_state); sets Individual::arrived
   std::array<std::uint16_t, history_counters> history{};
 };
 

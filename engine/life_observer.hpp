@@ -24,8 +24,9 @@ struct PoolCensus {
 class LifeObserver {
  public:
   virtual ~LifeObserver() = default;
-  /// A new child has arrived; `child.entered` is the arrival time and `child.state` its first state.
-  virtual void on_arrival(const Individual& child) = 0;
+  /// A new child has arrived; `child.entered` is the arrival time and `child.state` its first
+  /// state. Observers may set the child's history counters.
+  virtual void on_arrival(Individual& child) = 0;
   /// The child was in `child.state` from `child.entered` until `until` (+infinity: to the end).
   virtual void on_stay(const Individual& child, double until) = 0;
   /// The child has just moved from `from` to `child.state` at `child.entered`. `exit` is the
@@ -41,7 +42,7 @@ class LifeObserver {
 class ObserverChain final : public LifeObserver {
  public:
   void add(std::unique_ptr<LifeObserver> observer) { observers_.push_back(std::move(observer)); }
-  void on_arrival(const Individual& child) override {
+  void on_arrival(Individual& child) override {
     for (auto& o : observers_) o->on_arrival(child);
   }
   void on_stay(const Individual& child, double until) override {

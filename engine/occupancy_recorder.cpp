@@ -23,7 +23,7 @@ OccupancyRecorder::OccupancyRecorder(const ReportingGrid& grid, const std::vecto
     : grid_(grid), absorbing_(absorbing), states_(absorbing.size()), handles_(handles),
       tally_(tally) {}
 
-void OccupancyRecorder::on_arrival(const Individual& child) {
+void OccupancyRecorder::on_arrival(Individual& child) {
   std::size_t interval = grid_.interval_of(child.entered);
   if (interval == grid_.intervals()) return;
   tally_.counts(handles_.entries)[interval * states_ + static_cast<std::size_t>(child.state)] += 1;

@@ -26,7 +26,7 @@ class OccupancyRecorder final : public LifeObserver {
 
   OccupancyRecorder(const ReportingGrid& grid, const std::vector<bool>& absorbing, Handles handles,
                     Tally& tally);
-  void on_arrival(const Individual& child) override;
+  void on_arrival(Individual& child) override;
   void on_stay(const Individual& child, double until) override;
   void on_transition(Individual& child, int from, const Exit* exit) override;
 

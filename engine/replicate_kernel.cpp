@@ -20,11 +20,11 @@ Individual materialize_initial_child(const InitialChild& spec, std::size_t row, 
   Individual child;
   child.id = initial_child_id(row);
   auto stream = make_stream(key, child.id, Purpose::initial_profile);
-  double lowest = std::max(spec.min_age_days, spec.days_in_state);
+  double lowest = std::max({spec.min_age_days, spec.days_in_state, spec.days_in_care});
   double age = lowest + draw_uniform(stream) * std::max(0.0, spec.max_age_days - lowest);
   child.birth = -age;
   child.entered = -spec.days_in_state;
-  child.arrived = -infinity;
+  child.arrived = -std::max(spec.days_in_care, spec.days_in_state);
   child.state = spec.state;
   child.history = spec.history;
   return child;
@@ -63,7 +63,7 @@ void ReplicateKernel::run_arrival_block(std::size_t block, StreamKey key,
   for (long day = first_day; day < end_day; ++day) {
     arrivals.clear();
     arrivals_.arrivals_on_day(day, key, arrivals);
-    for (const Individual& child : arrivals) {
+    for (Individual child : arrivals) {
       if (child.entered >= span_.horizon) continue;
       observer.on_arrival(child);
       follow(child, child.entered, key, observer);

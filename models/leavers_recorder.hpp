@@ -19,7 +19,7 @@ class LeaversRecorder final : public engine::LifeObserver {
 
   LeaversRecorder(const std::vector<double>& year_starts, const std::vector<bool>& absorbing,
                   std::size_t handle, engine::Tally& tally);
-  void on_arrival(const engine::Individual&) override {}
+  void on_arrival(engine::Individual&) override {}
   void on_stay(const engine::Individual&, double) override {}
   void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
 

@@ -32,14 +32,43 @@ double point_inside(const engine::Axis& axis, std::size_t cell) {
   return 0.5 * (lo + hi);
 }
 
-engine::MultistateModel build_model(const Scenario& scenario) {
+engine::Exit breakdown_exit(const Scenario& scenario, const TransitionSpec& t, BreakdownCause cause) {
+  auto c = static_cast<std::size_t>(cause);
+  double factor = cause == BreakdownCause::carer_initiated ? scenario.breakdowns.carer_initiated_factor : 1.0;
+  engine::Exit exit{t.to, per_day_rate(t.hazard).scaled(t.cause_shares[c] * factor)};
+  exit.counter = counter_index(HistoryCounter::breakdowns);
+  exit.counter_factor = scenario.breakdowns.prior_breakdown_factor;
+  exit.increments = counter_index(HistoryCounter::breakdowns);
+  exit.strains_unit = cause == BreakdownCause::carer_initiated;
+  return exit;
+}
+
+/// The engine exits of one transition: one, or one per cause for a breakdown (competing risks
+/// with the cause shares, which is the same law as drawing the cause after the event).
+void add_exits(const Scenario& scenario, std::size_t index, std::vector<engine::Exit>& exits,
+               std::vector<ExitMeaning>& meanings) {
+  const TransitionSpec& t = scenario.transitions[index];
+  if (!t.breakdown) {
+    exits.push_back(engine::Exit{t.to, per_day_rate(t.hazard)});
+    exits.back().tag = meanings.size();
+    meanings.push_back(ExitMeaning{index, false, BreakdownCause::other});
+    return;
+  }
+  for (BreakdownCause cause : {BreakdownCause::carer_initiated, BreakdownCause::other}) {
+    exits.push_back(breakdown_exit(scenario, t, cause));
+    exits.back().tag = meanings.size();
+    meanings.push_back(ExitMeaning{index, true, cause});
+  }
+}
+
+engine::MultistateModel build_model(const Scenario& scenario, std::vector<ExitMeaning>& meanings) {
   engine::MultistateModel model;
   std::size_t states = scenario.states.size();
   model.absorbing.resize(states);
   for (std::size_t s = 0; s < states; ++s) model.absorbing[s] = scenario.states[s].kind == StateKind::exit;
   std::vector<std::vector<engine::Exit>> exits(states);
-  for (const TransitionSpec& t : scenario.transitions)
-    exits[static_cast<std::size_t>(t.from)].push_back(engine::Exit{t.to, per_day_rate(t.hazard)});
+  for (std::size_t t = 0; t < scenario.transitions.size(); ++t)
+    add_exits(scenario, t, exits[static_cast<std::size_t>(scenario.transitions[t].from)], meanings);
   for (auto& list : exits) model.leaving.emplace_back(std::move(list));
   model.age_out_days = scenario.ageing_out.age * days_per_year;
   model.age_out_state = scenario.ageing_out.to;
@@ -107,6 +136,7 @@ std::vector<engine::InitialChild> build_initial(const Scenario& scenario) {
     child.max_age_days = std::min((row.age + 1) * days_per_year, scenario.ageing_out.age * days_per_year);
     child.state = scenario.state_index(row.state);
     child.days_in_state = row.days_in_state;
+    child.days_in_care = row.days_in_care;
     auto set = [&](HistoryCounter counter, int value) {
       child.history[static_cast<std::size_t>(counter)] = static_cast<std::uint16_t>(value);
     };
@@ -116,6 +146,20 @@ std::vector<engine::InitialChild> build_initial(const Scenario& scenario) {
     initial.insert(initial.end(), static_cast<std::size_t>(row.count), child);
   }
   return initial;
+}
+
+std::optional<engine::ResourcePoolSpec> build_carer_pool(const CarerPoolSpec& spec) {
+  if (!spec.enabled) return std::nullopt;
+  engine::ResourcePoolSpec pool;
+  pool.guarded_state = spec.state;
+  pool.fallback_state = spec.fallback;
+  pool.units_at_start = spec.families;
+  pool.activation = 0.0;
+  pool.recruitment_per_day = spec.recruitment_per_year / days_per_year;
+  pool.attrition_per_day = spec.attrition_per_year / days_per_year;
+  pool.strained_attrition_per_day = spec.attrition_after_carer_breakdown / days_per_year;
+  pool.return_from_fallback = spec.return_from_fallback;
+  return pool;
 }
 
 }  // namespace
@@ -128,8 +172,10 @@ engine::PiecewiseRate per_day_rate(const BandedRate& rate) {
   for (std::size_t a = 0; a < age.cells(); ++a)
     for (std::size_t d = 0; d < duration.cells(); ++d)
       for (std::size_t p = 0; p < period.cells(); ++p) {
-        int box = box_containing(rate.boxes, point_inside(age, a) / days_per_year,
-                                 point_inside(duration, d) / days_per_year, point_inside(period, p));
+        // Ages and times in state are never negative: the cells below zero take the rate at zero.
+        int box = box_containing(rate.boxes, std::max(0.0, point_inside(age, a)) / days_per_year,
+                                 std::max(0.0, point_inside(duration, d)) / days_per_year,
+                                 point_inside(period, p));
         values.push_back(box < 0 ? 0.0 : rate.values[static_cast<std::size_t>(box)] / days_per_year);
       }
   return engine::PiecewiseRate(age, duration, period, values);
@@ -143,10 +189,11 @@ CompiledScenario compile_scenario(const Scenario& scenario) {
   span.first_arrival_day = scenario.initial.from_snapshot
                                ? 0
                                : -static_cast<long>(std::floor(scenario.initial.warmup_years * days_per_year));
-  engine::MultistateModel model = build_model(scenario);
+  std::vector<ExitMeaning> meanings;
+  engine::MultistateModel model = build_model(scenario, meanings);
   engine::ArrivalSchedule arrivals = build_arrivals(scenario, calendar, span);
-  return CompiledScenario{calendar, grid, std::move(model), std::move(arrivals),
-                          build_initial(scenario), span};
+  return CompiledScenario{calendar, grid, std::move(model), std::move(arrivals), build_initial(scenario),
+                          span, std::move(meanings), build_carer_pool(scenario.carer_pool)};
 }
 
 }  // namespace carecast::models

@@ -1,6 +1,7 @@
 #pragma once
 // Turns a validated scenario into the engine's objects: days instead of years, per-day rates,
 // arrival groups by single year of age, and the initial stock.
+#include <optional>
 #include <vector>
 
 #include "engine/arrival_schedule.hpp"
@@ -9,6 +10,8 @@
 #include "engine/multistate_model.hpp"
 #include "engine/replicate_kernel.hpp"
 #include "engine/reporting_grid.hpp"
+#include "engine/resource_pool.hpp"
+#include "models/exit_meaning.hpp"
 #include "models/scenario/scenario.hpp"
 
 namespace carecast::models {
@@ -20,6 +23,8 @@ struct CompiledScenario {
   engine::ArrivalSchedule arrivals;
   std::vector<engine::InitialChild> initial;
   engine::KernelSpan span;
+  std::vector<ExitMeaning> exit_meanings;   // indexed by engine::Exit::tag
+  std::optional<engine::ResourcePoolSpec> carer_pool;
 };
 
 CompiledScenario compile_scenario(const Scenario& scenario);

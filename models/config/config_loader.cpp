@@ -121,10 +121,18 @@ void ConfigLoader::overlay_named_files(ConfigNode& base, const ConfigNode& value
     throw InputError(value.where, key,
                      key == "extends" ? "expected the path of one base scenario file"
                                       : "expected a file path or a list of file paths");
-  for (const ConfigNode* name : names) {
-    if (name->kind != ConfigNode::Kind::scalar)
-      throw InputError(name->where, key, "expected a file path");
-    base.overlay(load_layered(folder / name->scalar, name->where));
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const ConfigNode* name = names[i];
+    std::string path = value.kind == ConfigNode::Kind::sequence ? key + "[" + std::to_string(i) + "]" : key;
+    if (name->kind != ConfigNode::Kind::scalar) throw InputError(name->where, path, "expected a file path");
+    fs::path file = folder / name->scalar;
+    if (std::find(open_.begin(), open_.end(), fs::weakly_canonical(file)) != open_.end())
+      throw InputError(name->where, path, "'" + file.string() + "' extends or includes itself");
+    if (!fs::is_regular_file(file))
+      throw InputError(name->where, path,
+                       "cannot read the file '" + file.string() + "'" +
+                           (fs::exists(file) ? " (it is not a file)" : " (it does not exist)"));
+    base.overlay(load_layered(file, name->where));
   }
 }
 

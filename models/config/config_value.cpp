@@ -152,11 +152,13 @@ ConfigValue ConfigMap::required(const std::string& key) const {
   asked_.insert(key);
   const ConfigNode* value = node_->find(key);
   if (value == nullptr) {
-    std::vector<std::string> present;
-    for (const auto& entry : node_->entries) present.push_back(entry.first);
-    std::string problem = "the key '" + key + "' is missing";
-    if (auto near = closest_name(key, present)) problem += "; is '" + *near + "' a misspelling of it?";
-    fail(problem);
+    for (std::size_t i = 0; i < node_->entries.size(); ++i) {
+      const std::string& written = node_->entries[i].first;
+      if (asked_.count(written) == 0 && closest_name(written, {key}))
+        throw InputError(node_->key_where[i], child_path(written),
+                         "unknown key '" + written + "'; did you mean '" + key + "'?");
+    }
+    fail("the key '" + key + "' is missing");
   }
   return ConfigValue(*value, child_path(key));
 }

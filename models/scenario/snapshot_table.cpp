@@ -15,6 +15,11 @@ void check_row(const SnapshotRow& row, const std::filesystem::path& file) {
   if (row.days_in_state >= (row.age + 1) * 365.25)
     throw InputError(here, "", fmt::format("days_in_state {} is longer than a child aged {} has lived",
                                            row.days_in_state, row.age));
+  if (row.days_in_care < row.days_in_state)
+    throw InputError(here, "", "days_in_care must be at least days_in_state");
+  if (row.days_in_care >= (row.age + 1) * 365.25)
+    throw InputError(here, "", fmt::format("days_in_care {} is longer than a child aged {} has lived",
+                                           row.days_in_care, row.age));
   if (row.count < 1) throw InputError(here, "", "count must be at least 1");
   for (int counter : {row.placements, row.breakdowns, row.school_changes})
     if (counter < 0 || counter > 65535)
@@ -27,17 +32,18 @@ SnapshotTable SnapshotTable::read_csv(const std::filesystem::path& file) {
   SnapshotTable table;
   table.file = file;
   try {
-    CsvReader<7> in(file.string());
+    CsvReader<8> in(file.string());
     in.read_header(io::ignore_extra_column | io::ignore_missing_column, "age", "state",
-                   "days_in_state", "count", "placements", "breakdowns", "school_changes");
+                   "days_in_state", "days_in_care", "count", "placements", "breakdowns", "school_changes");
     for (const char* needed : {"age", "state", "days_in_state"})
       if (!in.has_column(needed))
-        throw InputError(SourceLocation{file.string(), 1, 0}, "",
+        throw InputError(SourceLocation{file.string(), static_cast<int>(in.get_file_line()), 0}, "",
                          std::string("the snapshot needs a column '") + needed + "'");
     SnapshotRow row;
-    while (in.read_row(row.age, row.state, row.days_in_state, row.count, row.placements,
-                       row.breakdowns, row.school_changes)) {
+    while (in.read_row(row.age, row.state, row.days_in_state, row.days_in_care, row.count,
+                       row.placements, row.breakdowns, row.school_changes)) {
       row.line = static_cast<int>(in.get_file_line());
+      if (row.days_in_care < 0) row.days_in_care = row.days_in_state;
       check_row(row, file);
       table.rows.push_back(row);
       row = SnapshotRow{};

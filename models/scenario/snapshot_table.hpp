@@ -1,7 +1,7 @@
 #pragma once
 // The children in care on the start date, from a CSV with columns age, state, days_in_state
-// and optionally count (rows standing for several children) and the history counters
-// placements, breakdowns, school_changes.
+// and optionally days_in_care (default: days_in_state), count (rows standing for several
+// children) and the history counters placements, breakdowns, school_changes.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -13,6 +13,7 @@ struct SnapshotRow {
   int age = 0;  // whole years on the start date
   std::string state;
   double days_in_state = 0.0;
+  double days_in_care = -1.0;  // -1: not given, taken as days_in_state
   long count = 1;
   int placements = 0;
   int breakdowns = 0;

@@ -107,11 +107,26 @@ TEST_F(HandDrivenRecorder, AbsorbingStatesCountOnlyArrivalsSinceTheStart) {
 }
 
 TEST_F(HandDrivenRecorder, EntriesAndTransitionsOutsideTheGridAreIgnored) {
-  recorder.on_arrival(child(0, -0.5));
-  recorder.on_arrival(child(0, 0.0));
-  recorder.on_arrival(child(1, 90.9));
-  recorder.on_arrival(child(1, 365.9));
-  recorder.on_arrival(child(1, 366.0));
+  {
+    Individual arriving = child(0, -0.5);
+    recorder.on_arrival(arriving);
+  }
+  {
+    Individual arriving = child(0, 0.0);
+    recorder.on_arrival(arriving);
+  }
+  {
+    Individual arriving = child(1, 90.9);
+    recorder.on_arrival(arriving);
+  }
+  {
+    Individual arriving = child(1, 365.9);
+    recorder.on_arrival(arriving);
+  }
+  {
+    Individual arriving = child(1, 366.0);
+    recorder.on_arrival(arriving);
+  }
   EXPECT_EQ(entries(0, 0), 1);
   EXPECT_EQ(entries(0, 1), 1);
   EXPECT_EQ(entries(3, 1), 1);

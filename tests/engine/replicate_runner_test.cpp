@@ -27,7 +27,7 @@ class PersonDays final : public LifeObserver {
  public:
   PersonDays(const MultistateModel& model, double horizon, std::span<double> days)
       : model_(model), horizon_(horizon), days_(days) {}
-  void on_arrival(const Individual&) override {}
+  void on_arrival(Individual&) override {}
   void on_stay(const Individual& child, double until) override {
     auto state = static_cast<std::size_t>(child.state);
     if (model_.absorbing[state]) return;

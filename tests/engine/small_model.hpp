@@ -145,7 +145,7 @@ struct LifeLog {
 class LifeRecorder final : public LifeObserver {
  public:
   explicit LifeRecorder(LifeLog& log) : log_(log) {}
-  void on_arrival(const Individual& child) override {
+  void on_arrival(Individual& child) override {
     std::lock_guard lock(log_.mutex);
     log_.lives[child.id].arrived = true;
   }

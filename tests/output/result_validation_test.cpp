@@ -29,11 +29,20 @@ TEST(ValidateResultTest, RejectsAMissingLayout) {
   EXPECT_NE(rejection_of(result).find("no tally layout"), std::string::npos);
 }
 
-TEST(ValidateResultTest, RejectsNoReplicates) {
+TEST(ValidateResultTest, RejectsNeitherReplicatesNorAnAnalyticProjection) {
   models::RunResult result = synthetic_result();
   result.replicates.clear();
   result.provenance.replicates = 0;
-  EXPECT_NE(rejection_of(result).find("no replicates"), std::string::npos);
+  result.analytic_stock.clear();
+  EXPECT_NE(rejection_of(result).find("neither replicates nor an analytic projection"), std::string::npos);
+}
+
+TEST(ValidateResultTest, AcceptsAnAnalyticProjectionWithoutReplicates) {
+  models::RunResult result = synthetic_result();
+  result.replicates.clear();
+  result.provenance.replicates = 0;
+  result.analytic_stock.assign(result.grid_dates.size() * result.states.size(), 1.0);
+  EXPECT_EQ(rejection_of(result), "accepted");
 }
 
 TEST(ValidateResultTest, RejectsAReplicateCountThatDisagreesWithTheProvenance) {

@@ -1,0 +1,186 @@
+// Malformed scenarios: every file in tests/e2e/malformed/ is a small variation of
+// valid_minimal.yaml. Both `carecast validate` and `carecast run -o out.h5` must reject each one
+// with exit status 1, name the file (with line:column for YAML, the line for CSV) and the key
+// path on stderr, say what is wrong, and leave nothing behind: no result, no temporary file.
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "e2e_test_support.hpp"
+
+namespace carecast::e2e {
+namespace {
+
+struct Malformed {
+  std::string file;      // in tests/e2e/malformed/
+  std::string where;     // file:line:column (YAML) or file:line (CSV) that stderr must name
+  std::string key_path;  // stderr must say "at '<key_path>'"; empty where there is no key
+  std::string message;   // a fragment of what stderr must say
+};
+
+void PrintTo(const Malformed& m, std::ostream* out) { *out << m.file; }
+
+const std::vector<Malformed> malformed_scenarios{
+    // Unknown keys, with a suggestion where one is close.
+    {"unknown_key.yaml", "unknown_key.yaml:28:1", "transitons", "did you mean 'transitions'"},
+    {"unknown_optional_key.yaml", "unknown_optional_key.yaml:3:1", "descripton",
+     "unknown key 'descripton'; did you mean 'description'?"},
+    {"unknown_nested_key.yaml", "unknown_nested_key.yaml:8:3", "simulation.seeds",
+     "unknown key 'seeds'; did you mean 'seed'?"},
+    {"unknown_band_key.yaml", "unknown_band_key.yaml:32:39", "transitions[0].hazard[0].sex",
+     "unknown key 'sex'; expected one of: age, duration, period, rate"},
+    // Wrong types and values out of range.
+    {"wrong_type.yaml", "wrong_type.yaml:5:10", "simulation.years", "expected a number, found 'ten'"},
+    {"probability_above_one.yaml", "probability_above_one.yaml:25:24", "entries.mix[0].shares.foster",
+     "expected a probability between 0 and 1, found '1.2'"},
+    {"probability_below_zero.yaml", "probability_below_zero.yaml:27:24", "entries.mix[1].shares.foster",
+     "expected a probability between 0 and 1, found '-0.5'"},
+    {"shares_not_one.yaml", "shares_not_one.yaml:25:15", "entries.mix[0].shares",
+     "the shares must sum to 1; they sum to 0.9"},
+    {"negative_hazard.yaml", "negative_hazard.yaml:33:37", "transitions[0].hazard[1].rate",
+     "expected a number that is zero or more, found '-0.2'"},
+    {"negative_scalar_hazard.yaml", "negative_scalar_hazard.yaml:36:13", "transitions[1].hazard",
+     "expected a number that is zero or more, found '-0.3'"},
+    {"negative_entry_rate.yaml", "negative_entry_rate.yaml:21:28", "entries.rate_per_1000[0].rate",
+     "expected a number that is zero or more, found '-2'"},
+    {"invalid_date.yaml", "invalid_date.yaml:4:10", "simulation.start",
+     "expected a date written YYYY-MM-DD, found '2025-02-30'"},
+    {"invalid_grid.yaml", "invalid_grid.yaml:6:9", "simulation.grid",
+     "expected monthly, quarterly or yearly, found 'weekly'"},
+    {"years_out_of_range.yaml", "years_out_of_range.yaml:5:10", "simulation.years",
+     "expected a whole number from 1 to 100, found '0'"},
+    {"years_too_many.yaml", "years_too_many.yaml:5:10", "simulation.years",
+     "expected a whole number from 1 to 100, found '101'"},
+    {"invalid_state_kind.yaml", "invalid_state_kind.yaml:12:24", "states[2].kind",
+     "expected a state kind: support, placement or exit; found 'exited'"},
+    {"not_a_mapping.yaml", "not_a_mapping.yaml:10:3", "states", "expected a list, found a mapping"},
+    // Bands: gaps, overlaps, periods.
+    {"age_gap.yaml", "age_gap.yaml:21:5", "entries.rate_per_1000",
+     "the bands leave a gap: age [12, 13) years is not covered by any entry"},
+    {"age_gap_in_mix.yaml", "age_gap_in_mix.yaml:24:5", "entries.mix",
+     "the bands leave a gap: age [12, 15) years is not covered by any entry"},
+    {"duration_overlap.yaml", "duration_overlap.yaml:33:9", "transitions[0].hazard[1]",
+     "this band overlaps 'transitions[0].hazard[0]' at age [0, 18) years, time in state [0.5, 1) years"},
+    {"period_end_before_start.yaml", "period_end_before_start.yaml:37:32", "transitions[1].hazard[0].period",
+     "the end date must come after the first date"},
+    {"fractional_age_band.yaml", "fractional_age_band.yaml:21:7", "entries.rate_per_1000[0]",
+     "entry age bands must start and end at whole years"},
+    // States.
+    {"undeclared_transition_state.yaml", "undeclared_transition_state.yaml:30:9", "transitions[0].to",
+     "the state 'hom' is not declared under 'states'; did you mean 'home'?"},
+    {"undeclared_mix_state.yaml", "undeclared_mix_state.yaml:25:41", "entries.mix[0].shares.residental",
+     "the state 'residental' is not declared under 'states'"},
+    {"exit_in_mix.yaml", "exit_in_mix.yaml:25:35", "entries.mix[0].shares.home",
+     "children cannot enter care into an exit state"},
+    {"exit_state_origin.yaml", "exit_state_origin.yaml:29:11", "transitions[0].from",
+     "'home' is an exit state; nobody leaves an exit state"},
+    {"ageing_out_to_placement.yaml", "ageing_out_to_placement.yaml:16:7", "ageing_out.to",
+     "children who age out must go to a state of kind exit"},
+    {"duplicate_state.yaml", "duplicate_state.yaml:11:12", "states[1].name", "the state 'foster' is declared twice"},
+    {"duplicate_transition.yaml", "duplicate_transition.yaml:39:5", "transitions[2]",
+     "the transition foster -> home is listed twice"},
+    // Missing keys.
+    {"missing_section.yaml", "missing_section.yaml:2:1", "", "the key 'ageing_out' is missing"},
+    {"missing_nested_key.yaml", "missing_nested_key.yaml:15:3", "ageing_out", "the key 'to' is missing"},
+    // Tables.
+    {"missing_population_file.yaml", "missing_population_file.yaml:18:10", "population.table",
+     "no_such_population.csv' (it does not exist)"},
+    {"population_missing_column.yaml", "population_missing_column.csv:2", "", "Missing column \"population\""},
+    {"population_missing_age.yaml", "population_missing_age.yaml:18:3", "population",
+     "has no row for age 5 in 2026, which the scenario needs"},
+    {"population_missing_year.yaml", "population_missing_year.yaml:18:3", "population",
+     "has no row for age 0 in 2026, which the scenario needs"},
+    {"population_bad_row.yaml", "population_bad_row.csv:21", "",
+     "the population must be a number that is zero or more"},
+    {"snapshot_undeclared_state.yaml", "snapshot_undeclared_state.csv:3", "",
+     "the state 'kinship' is not declared in the scenario"},
+    {"snapshot_too_long.yaml", "snapshot_too_long.csv:4", "",
+     "days_in_state 2000 is longer than a child aged 2 has lived"},
+    {"snapshot_missing_file.yaml", "snapshot_missing_file.yaml:40:13", "initial_stock.snapshot",
+     "no_such_snapshot.csv' (it does not exist)"},
+    {"snapshot_and_warmup.yaml", "snapshot_and_warmup.yaml:40:3", "initial_stock",
+     "give either 'snapshot' (a CSV of the children in care at the start) or 'warmup_years'"},
+    // YAML itself, and extends.
+    {"invalid_yaml.yaml", "invalid_yaml.yaml:8:10", "", "this is not valid YAML"},
+    {"duplicate_key.yaml", "duplicate_key.yaml:9:3", "seed", "the key 'seed' appears twice in the same mapping"},
+    {"cyclic_extends.yaml", "cyclic_extends_base.yaml:2:10", "extends",
+     "cyclic_extends.yaml' extends or includes itself"},
+    {"missing_extends.yaml", "missing_extends.yaml:2:10", "extends", "no_such_base.yaml' (it does not exist)"},
+    {"extends_with_error.yaml", "extends_with_error.yaml:4:9", "simulation.grid",
+     "expected monthly, quarterly or yearly, found 'fortnightly'"},
+};
+
+void expect_rejected(const Malformed& m, const CommandResult& result, const TestFolder& folder) {
+  EXPECT_EQ(result.status, 1) << result;
+  EXPECT_EQ(result.err.rfind("carecast: invalid input: ", 0), 0u) << result;
+  // The file, with the line (and column): the full path ends with it, followed by ':'.
+  EXPECT_NE(result.err.find("/" + m.where + ":"), std::string::npos)
+      << "stderr should name " << m.where << result;
+  if (!m.key_path.empty()) {
+    EXPECT_NE(result.err.find("at '" + m.key_path + "'"), std::string::npos)
+        << "stderr should name the key path '" << m.key_path << "'" << result;
+  }
+  EXPECT_NE(result.err.find(m.message), std::string::npos) << "stderr should say: " << m.message << result;
+  EXPECT_TRUE(folder.files().empty()) << "left behind: " << joined(folder.files()) << result;
+}
+
+class MalformedScenario : public ::testing::TestWithParam<Malformed> {};
+
+TEST_P(MalformedScenario, ValidateRejectsItWithALocatedMessage) {
+  const Malformed& m = GetParam();
+  TestFolder folder;
+  expect_rejected(m, folder.carecast("validate " + quoted((malformed_dir() / m.file).string())), folder);
+}
+
+TEST_P(MalformedScenario, RunRejectsItBeforeWritingAnything) {
+  const Malformed& m = GetParam();
+  TestFolder folder;
+  expect_rejected(m, folder.carecast("run " + quoted((malformed_dir() / m.file).string()) + " -o out.h5"), folder);
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, MalformedScenario, ::testing::ValuesIn(malformed_scenarios),
+                         [](const ::testing::TestParamInfo<Malformed>& info) {
+                           return info.param.file.substr(0, info.param.file.find('.'));
+                         });
+
+TEST(MalformedScenarios, EveryFileInTheFolderIsInTheTable) {
+  std::set<std::string> listed{"valid_minimal.yaml", "extends_valid.yaml", "cyclic_extends_base.yaml"};
+  for (const auto& m : malformed_scenarios) listed.insert(m.file);
+  EXPECT_GE(malformed_scenarios.size(), 25u);
+  for (const auto& entry : fs::directory_iterator(malformed_dir())) {
+    if (entry.path().extension() == ".yaml") {
+      EXPECT_TRUE(listed.count(entry.path().filename().string())) << entry.path() << " is not tested";
+    }
+  }
+}
+
+class ValidScenario : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ValidScenario, IsAcceptedByValidateAndRun) {
+  fs::path scenario = malformed_dir() / GetParam();
+  {
+    TestFolder folder;
+    CommandResult result = folder.carecast("validate " + quoted(scenario.string()));
+    EXPECT_EQ(result.status, 0) << result;
+    EXPECT_NE(result.out.find("valid"), std::string::npos) << result;
+    EXPECT_TRUE(result.err.empty()) << result;
+    EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+  }
+  {
+    TestFolder folder;
+    CommandResult result = folder.carecast("run " + quoted(scenario.string()) + " -o out.h5 -q");
+    EXPECT_EQ(result.status, 0) << result;
+    EXPECT_EQ(folder.files(), std::set<std::string>{"out.h5"}) << joined(folder.files()) << result;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, ValidScenario, ::testing::Values("valid_minimal.yaml", "extends_valid.yaml"),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param.substr(0, info.param.find('.'));
+                         });
+
+}  // namespace
+}  // namespace carecast::e2e

@@ -1,0 +1,281 @@
+// read_scenario: the example scenarios read and have the expected states, transitions, entries
+// and settings; a scenario that `extends:` another overrides single keys and inherits the rest;
+// the hash covers the resolved text and every data file.
+#include "models/scenario/scenario_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <numeric>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "models/config/config_loader.hpp"
+#include "models_test_support.hpp"
+
+namespace carecast::models {
+namespace {
+
+namespace fs = std::filesystem;
+using test_support::data_dir;
+using test_support::input_error_of;
+using test_support::scenarios_dir;
+using test_support::ScratchFolder;
+
+std::vector<std::string> state_names(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const auto& state : scenario.states) names.push_back(state.name);
+  return names;
+}
+
+std::vector<std::string> exit_states(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const auto& state : scenario.states)
+    if (state.kind == StateKind::exit) names.push_back(state.name);
+  return names;
+}
+
+std::set<std::pair<std::string, std::string>> transition_pairs(const Scenario& scenario) {
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& t : scenario.transitions)
+    pairs.insert({scenario.states[static_cast<std::size_t>(t.from)].name,
+                  scenario.states[static_cast<std::size_t>(t.to)].name});
+  return pairs;
+}
+
+const TransitionSpec& transition(const Scenario& scenario, const std::string& from, const std::string& to) {
+  for (const auto& t : scenario.transitions)
+    if (t.from == scenario.state_index(from) && t.to == scenario.state_index(to)) return t;
+  throw std::out_of_range(from + " -> " + to);
+}
+
+double share(const Scenario& scenario, std::size_t band, const std::string& state) {
+  return scenario.entries.mix[band].shares[static_cast<std::size_t>(scenario.state_index(state))];
+}
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Checks what holds for every valid scenario: transitions leave non-exit states, entry mixes
+/// name only non-exit states and sum to one, ageing out goes to an exit state.
+void expect_consistent(const Scenario& scenario) {
+  for (const auto& t : scenario.transitions) {
+    EXPECT_FALSE(scenario.is_exit(t.from));
+    EXPECT_NE(t.from, t.to);
+    EXPECT_EQ(t.hazard.boxes.size(), t.hazard.values.size());
+  }
+  for (const auto& band : scenario.entries.mix) {
+    ASSERT_EQ(band.shares.size(), scenario.states.size());
+    EXPECT_NEAR(std::accumulate(band.shares.begin(), band.shares.end(), 0.0), 1.0, 1e-9);
+    for (std::size_t s = 0; s < band.shares.size(); ++s) {
+      if (scenario.is_exit(static_cast<int>(s))) {
+        EXPECT_EQ(band.shares[s], 0.0);
+      }
+    }
+  }
+  EXPECT_TRUE(scenario.is_exit(scenario.ageing_out.to));
+  EXPECT_EQ(scenario.sha256.size(), 64u);
+  EXPECT_EQ(scenario.sha256.find_first_not_of("0123456789abcdef"), std::string::npos);
+}
+
+TEST(ScenarioReader, Baseline) {
+  Scenario scenario = read_scenario(scenarios_dir() / "baseline.yaml");
+  EXPECT_EQ(scenario.name, "Baseline - Danish municipality of ~100,000");
+  EXPECT_FALSE(scenario.description.empty());
+  EXPECT_EQ(scenario.path, (scenarios_dir() / "baseline.yaml").string());
+  EXPECT_EQ(engine::format_iso_date(scenario.simulation.start), "2025-01-01");
+  EXPECT_EQ(scenario.simulation.years, 10);
+  EXPECT_EQ(scenario.simulation.grid, engine::GridStep::monthly);
+  EXPECT_EQ(scenario.simulation.replicates, 200u);
+  EXPECT_EQ(scenario.simulation.seed, 20250101u);
+
+  EXPECT_EQ(state_names(scenario),
+            (std::vector<std::string>{"kinship", "foster", "institution", "residential_home", "own_room",
+                                      "returned_home", "left_care", "aged_out"}));
+  EXPECT_EQ(exit_states(scenario), (std::vector<std::string>{"returned_home", "left_care", "aged_out"}));
+  EXPECT_EQ(scenario.states[2].label, "Residential institution (døgninstitution)");
+  EXPECT_EQ(scenario.ageing_out.age, 23.0);
+  EXPECT_EQ(scenario.ageing_out.to, scenario.state_index("aged_out"));
+
+  std::set<std::pair<std::string, std::string>> expected;
+  for (const char* from : {"kinship", "foster", "institution", "residential_home", "own_room"}) {
+    expected.insert({from, "returned_home"});
+    expected.insert({from, "left_care"});
+  }
+  expected.insert({"institution", "foster"});
+  expected.insert({"residential_home", "own_room"});
+  expected.insert({"foster", "residential_home"});
+  EXPECT_EQ(scenario.transitions.size(), 13u);
+  EXPECT_EQ(transition_pairs(scenario), expected);
+
+  // The shared return-home hazard (a YAML anchor): three bands by time in state below 18, one above.
+  const TransitionSpec& home = transition(scenario, "own_room", "returned_home");
+  EXPECT_EQ(home.hazard.values, (std::vector<double>{1.35, 0.07, 0.012, 0.0}));
+  EXPECT_EQ(home.hazard.boxes[1].duration.lower, 0.5);
+  EXPECT_EQ(home.hazard.boxes[1].duration.upper, 2.0);
+  EXPECT_TRUE(std::isinf(home.hazard.boxes[2].duration.upper));
+  EXPECT_EQ(home.hazard.boxes[3].age.lower, 18.0);
+  EXPECT_EQ(transition(scenario, "institution", "foster").hazard.values, (std::vector<double>{0.15, 0.04}));
+
+  EXPECT_EQ(scenario.entries.rate_per_1000.values, (std::vector<double>{3.2, 1.15, 1.5, 4.4, 6.7, 0.0}));
+  EXPECT_EQ(scenario.entries.trend_per_year, 0.0);
+  ASSERT_EQ(scenario.entries.mix.size(), 4u);
+  EXPECT_EQ(share(scenario, 0, "foster"), 0.78);
+  EXPECT_EQ(share(scenario, 0, "own_room"), 0.0);
+  EXPECT_EQ(share(scenario, 3, "own_room"), 0.15);
+  EXPECT_EQ(scenario.entries.mix[3].age.lower, 15.0);
+  EXPECT_EQ(scenario.entries.mix[3].age.upper, 23.0);
+
+  EXPECT_EQ(scenario.population.file(), scenarios_dir() / "data" / "dk_municipality_population.csv");
+  EXPECT_EQ(scenario.population.at(0, 2025), 977.5);
+  EXPECT_FALSE(scenario.initial.from_snapshot);
+  EXPECT_EQ(scenario.initial.warmup_years, 25.0);
+  expect_consistent(scenario);
+
+  ConfigNode resolved = parse_yaml_text(scenario.resolved_text, "resolved.yaml");
+  EXPECT_NE(resolved.find("transitions"), nullptr);
+  EXPECT_EQ(resolved.find("transitions")->items.size(), 13u);
+}
+
+TEST(ScenarioReader, EnglandLocalAuthority) {
+  Scenario scenario = read_scenario(scenarios_dir() / "england-la.yaml");
+  EXPECT_EQ(scenario.name, "England - a typical local authority");
+  EXPECT_EQ(engine::format_iso_date(scenario.simulation.start), "2025-04-01");
+  EXPECT_EQ(scenario.simulation.years, 5);
+  EXPECT_EQ(scenario.simulation.seed, 20250401u);
+  EXPECT_EQ(state_names(scenario),
+            (std::vector<std::string>{"foster", "childrens_home", "semi_independent", "with_parents",
+                                      "for_adoption", "returned_home", "adopted", "special_guardianship",
+                                      "ceased_18"}));
+  EXPECT_EQ(exit_states(scenario),
+            (std::vector<std::string>{"returned_home", "adopted", "special_guardianship", "ceased_18"}));
+  EXPECT_EQ(scenario.ageing_out.age, 18.0);
+  EXPECT_EQ(scenario.ageing_out.to, scenario.state_index("ceased_18"));
+  // None of the Danish states.
+  EXPECT_EQ(scenario.state_index("kinship"), -1);
+  EXPECT_EQ(scenario.state_index("aged_out"), -1);
+
+  std::set<std::pair<std::string, std::string>> expected{
+      {"foster", "returned_home"},        {"childrens_home", "returned_home"},
+      {"semi_independent", "returned_home"}, {"with_parents", "returned_home"},
+      {"foster", "for_adoption"},         {"for_adoption", "adopted"},
+      {"foster", "special_guardianship"}, {"foster", "childrens_home"},
+      {"childrens_home", "foster"},       {"childrens_home", "semi_independent"},
+      {"foster", "semi_independent"}};
+  EXPECT_EQ(scenario.transitions.size(), 11u);
+  EXPECT_EQ(transition_pairs(scenario), expected);
+
+  // A hazard written as one number is one band covering every age and time in state.
+  const TransitionSpec& with_parents = transition(scenario, "with_parents", "returned_home");
+  ASSERT_EQ(with_parents.hazard.boxes.size(), 1u);
+  EXPECT_EQ(with_parents.hazard.values[0], 0.45);
+  EXPECT_EQ(with_parents.hazard.boxes[0].age.lower, 0.0);
+  EXPECT_EQ(with_parents.hazard.boxes[0].age.upper, 18.0);
+
+  EXPECT_EQ(scenario.entries.rate_per_1000.values, (std::vector<double>{7.0, 2.0, 1.7, 2.6, 5.5}));
+  EXPECT_EQ(share(scenario, 3, "semi_independent"), 0.30);
+  EXPECT_EQ(scenario.initial.warmup_years, 20.0);
+  EXPECT_EQ(scenario.population.file(), scenarios_dir() / "data" / "england_la_population.csv");
+  expect_consistent(scenario);
+}
+
+TEST(ScenarioReader, AScenarioExtendingTheBaselineOverridesOneKeyAndInheritsTheRest) {
+  Scenario base = read_scenario(scenarios_dir() / "baseline.yaml");
+  Scenario scenario = read_scenario(data_dir() / "scenario" / "baseline_short.yaml");
+  EXPECT_EQ(scenario.simulation.years, 3);
+  // Everything else is the baseline's, including keys next to the overridden one.
+  EXPECT_EQ(scenario.name, base.name);
+  EXPECT_EQ(scenario.simulation.start, base.simulation.start);
+  EXPECT_EQ(scenario.simulation.seed, base.simulation.seed);
+  EXPECT_EQ(scenario.simulation.replicates, base.simulation.replicates);
+  EXPECT_EQ(scenario.simulation.grid, base.simulation.grid);
+  EXPECT_EQ(state_names(scenario), state_names(base));
+  EXPECT_EQ(transition_pairs(scenario), transition_pairs(base));
+  EXPECT_EQ(scenario.entries.rate_per_1000.values, base.entries.rate_per_1000.values);
+  EXPECT_EQ(scenario.initial.warmup_years, 25.0);
+  // The baseline's table path is taken from the baseline's folder, not the extending file's.
+  EXPECT_EQ(fs::weakly_canonical(scenario.population.file()),
+            fs::weakly_canonical(scenarios_dir() / "data" / "dk_municipality_population.csv"));
+  EXPECT_EQ(scenario.path, (data_dir() / "scenario" / "baseline_short.yaml").string());
+  EXPECT_NE(scenario.sha256, base.sha256);
+  ConfigNode resolved = parse_yaml_text(scenario.resolved_text, "resolved.yaml");
+  EXPECT_EQ(resolved.find("extends"), nullptr);
+  EXPECT_EQ(resolved.find("simulation")->find("years")->scalar, "3");
+  EXPECT_EQ(resolved.find("simulation")->find("seed")->scalar, "20250101");
+}
+
+TEST(ScenarioReader, AnExtendingScenarioReplacesTheWarmUpWithASnapshotThroughANullInAnInclude) {
+  // docs/scenario-reference.md, "Removing an inherited key": a null in an included file
+  // replaces the base's initial_stock whole; the file's own keys then add the snapshot.
+  Scenario scenario = read_scenario(data_dir() / "scenario" / "baseline_from_snapshot.yaml");
+  EXPECT_TRUE(scenario.initial.from_snapshot);
+  EXPECT_EQ(scenario.initial.snapshot.children(), 5);
+  EXPECT_EQ(scenario.initial.snapshot.file, data_dir() / "scenario" / "baseline_snapshot.csv");
+  EXPECT_EQ(scenario.simulation.years, 10);  // the rest is the baseline's
+}
+
+TEST(ScenarioReader, ASnapshotOverAnInheritedWarmUpIsBothAndAnError) {
+  // Merging cannot delete a key: the base's warmup_years survives next to the snapshot.
+  auto error = input_error_of([] { read_scenario(data_dir() / "scenario" / "baseline_snapshot_and_warmup.yaml"); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->key_path(), "initial_stock");
+  EXPECT_NE(error->problem().find("not both or neither"), std::string::npos) << error->what();
+}
+
+TEST(ScenarioReader, AMinimalScenario) {
+  Scenario scenario = read_scenario(data_dir() / "scenario" / "minimal.yaml");
+  EXPECT_EQ(scenario.name, "Minimal");
+  EXPECT_EQ(scenario.simulation.grid, engine::GridStep::quarterly);
+  EXPECT_EQ(scenario.simulation.replicates, 4u);
+  EXPECT_EQ(scenario.states[0].label, "foster");  // the label defaults to the name
+  EXPECT_EQ(scenario.states[1].label, "Residential care");
+  EXPECT_EQ(scenario.states[1].kind, StateKind::placement);
+  EXPECT_EQ(scenario.states[2].kind, StateKind::exit);
+  EXPECT_EQ(kind_name(StateKind::support), "support");
+  EXPECT_EQ(kind_name(StateKind::exit), "exit");
+  expect_consistent(scenario);
+}
+
+class ScenarioReaderScratch : public ::testing::Test {
+ protected:
+  ScratchFolder scratch;
+  fs::path scenario_file = scratch.write("minimal.yaml", slurp(data_dir() / "scenario" / "minimal.yaml"));
+  fs::path population_file =
+      scratch.write("minimal_population.csv", slurp(data_dir() / "scenario" / "minimal_population.csv"));
+};
+
+TEST_F(ScenarioReaderScratch, TheHashCoversTheDataFilesAndIsStable) {
+  std::string first = read_scenario(scenario_file).sha256;
+  EXPECT_EQ(read_scenario(scenario_file).sha256, first);
+  std::ofstream(population_file, std::ios::app) << "# a comment changes the bytes\n";
+  EXPECT_NE(read_scenario(scenario_file).sha256, first);
+}
+
+TEST_F(ScenarioReaderScratch, TheNameDefaultsToTheFileStem) {
+  std::string text = slurp(scenario_file);
+  text.replace(text.find("name: Minimal\n"), 14, "");
+  scratch.write("unnamed.yaml", text);
+  Scenario scenario = read_scenario(scratch.path() / "unnamed.yaml");
+  EXPECT_EQ(scenario.name, "unnamed");
+}
+
+TEST_F(ScenarioReaderScratch, PopulationScaleMultipliesTheTable) {
+  std::string text = slurp(scenario_file);
+  text.replace(text.find("  table: minimal_population.csv\n"), 32, "  table: minimal_population.csv\n  scale: 2\n");
+  scratch.write("scaled.yaml", text);
+  Scenario scaled = read_scenario(scratch.path() / "scaled.yaml");
+  Scenario plain = read_scenario(scenario_file);
+  EXPECT_EQ(scaled.population.at(3, 2026), 2 * *plain.population.at(3, 2026));
+  EXPECT_EQ(scaled.population.at(17, 2025), 2 * *plain.population.at(17, 2025));
+}
+
+}  // namespace
+}  // namespace carecast::models
