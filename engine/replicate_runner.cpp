@@ -17,7 +17,7 @@ class BlockReducer {
   BlockReducer(const ReplicateProgram& kernel, StreamKey key,
                const std::shared_ptr<const TallyLayout>& layout, const ObserverFactory& observers)
       : kernel_(kernel), key_(key), layout_(layout), observers_(observers), tally_(layout),
-        observer_(observers(tally_)) {}
+        observer_(observers(tally_, key)) {}
   BlockReducer(BlockReducer& other, tbb::split)
       : BlockReducer(other.kernel_, other.key_, other.layout_, other.observers_) {}
 

@@ -15,8 +15,9 @@
 
 namespace carecast::engine {
 
-/// Creates the observers that record one share of a replicate into the given tally.
-using ObserverFactory = std::function<std::unique_ptr<LifeObserver>(Tally&)>;
+/// Creates the observers that record one share of a replicate into the given tally; the key is
+/// the replicate's, for observers that make draws of their own.
+using ObserverFactory = std::function<std::unique_ptr<LifeObserver>(Tally&, StreamKey)>;
 /// Gives the program for a replicate (the same one, or one with that replicate's parameters).
 using KernelForReplicate = std::function<const ReplicateProgram&(std::size_t replicate)>;
 /// Completes a replicate's tally once all its blocks are merged.

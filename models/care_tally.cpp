@@ -1,26 +1,52 @@
 #include "models/care_tally.hpp"
 
 #include "models/leavers_recorder.hpp"
+#include "models/placement_counter.hpp"
+#include "models/school_changes.hpp"
 
 namespace carecast::models {
 
-CareTally::CareTally(const CompiledScenario& compiled)
-    : compiled_(compiled), layout_(std::make_shared<engine::TallyLayout>()) {
-  std::size_t points = compiled.grid.points(), states = compiled.model.states();
+CareTally::CareTally(const Scenario& scenario, const CompiledScenario& compiled)
+    : scenario_(scenario), compiled_(compiled), layout_(std::make_shared<engine::TallyLayout>()) {
+  for (const StateSpec& state : scenario.states) is_placement_.push_back(state.kind == StateKind::placement);
+  std::size_t points = compiled.grid.points(), intervals = points - 1, states = compiled.model.states();
+  std::size_t years = compiled.grid.year_starts().size() - 1;
   occupancy_ = engine::OccupancyRecorder::register_arrays(*layout_, points, states);
-  exits_ = layout_->add_counts("exits", {points - 1, states}, {"interval", "state"});
-  moves_ = layout_->add_counts("moves", {points - 1, states}, {"interval", "state"});
-  leavers_ = LeaversRecorder::register_array(*layout_, compiled.grid.year_starts().size() - 1);
+  exits_ = layout_->add_counts("exits", {intervals, states}, {"interval", "state"});
+  moves_ = layout_->add_counts("moves", {intervals, states}, {"interval", "state"});
+  leavers_ = LeaversRecorder::register_array(*layout_, years);
+  breakdowns_ = BreakdownRecorder::register_arrays(*layout_, intervals, states);
+  cohorts_ = CohortRecorder::register_arrays(*layout_, years);
+  if (scenario.school.enabled) {
+    school_changes_ = SchoolChanges::register_array(*layout_, intervals);
+    attainment_ = AttainmentRecorder::register_arrays(*layout_, years, states);
+  }
+  if (compiled.carer_pool) pool_ = PoolRecorder::register_arrays(*layout_, points);
 }
 
 engine::ObserverFactory CareTally::observers() const {
-  return [this](engine::Tally& tally) -> std::unique_ptr<engine::LifeObserver> {
-    auto chain = std::make_unique<engine::ObserverChain>();
-    chain->add(std::make_unique<engine::OccupancyRecorder>(compiled_.grid, compiled_.model.absorbing,
-                                                           occupancy_, tally));
-    chain->add(std::make_unique<LeaversRecorder>(compiled_.grid.year_starts(), compiled_.model.absorbing, leavers_, tally));
-    return chain;
-  };
+  return [this](engine::Tally& tally, engine::StreamKey key) { return make_observers(tally, key); };
+}
+
+std::unique_ptr<engine::LifeObserver> CareTally::make_observers(engine::Tally& tally, engine::StreamKey key) const {
+  const auto& grid = compiled_.grid;
+  const auto& absorbing = compiled_.model.absorbing;
+  auto chain = std::make_unique<engine::ObserverChain>();
+  // Observers that write history counters come first, then those that read them.
+  chain->add(std::make_unique<PlacementCounter>(is_placement_));
+  if (school_changes_)
+    chain->add(std::make_unique<SchoolChanges>(
+        SchoolChanges::Context{scenario_.school, scenario_, compiled_.exit_meanings, grid, key}, *school_changes_,
+        tally));
+  chain->add(std::make_unique<engine::OccupancyRecorder>(grid, absorbing, occupancy_, tally));
+  chain->add(std::make_unique<LeaversRecorder>(grid.year_starts(), absorbing, leavers_, tally));
+  chain->add(std::make_unique<BreakdownRecorder>(scenario_, compiled_.exit_meanings, grid, breakdowns_, tally));
+  chain->add(std::make_unique<CohortRecorder>(grid.year_starts(), cohorts_, tally));
+  if (attainment_)
+    chain->add(std::make_unique<AttainmentRecorder>(scenario_.school.exam, absorbing, grid.year_starts(),
+                                                    *attainment_, tally));
+  if (pool_) chain->add(std::make_unique<PoolRecorder>(grid, *pool_, tally));
+  return chain;
 }
 
 engine::TallyFinisher CareTally::finisher() const {

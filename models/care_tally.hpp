@@ -1,38 +1,54 @@
 #pragma once
-// The aggregates a replicate of a care scenario records, and how they are completed:
-//   stock [time][state], entries [interval][state], transitions [interval][from][to]
-//   (from the engine's occupancy recorder), plus
-//   exits [interval][state]: children reaching each exit state (by exit state), and
-//   moves [interval][state]: moves out of each state into a non-exit state (by state left),
-//   left_within_year [year]: of the children in care on each year's first day, those who
-//   left care within that year (see LeaversRecorder).
+// The aggregates a replicate of a care scenario records, the observers that record them (in
+// the order they must run), and how a replicate's tally is completed. Arrays:
+//   stock, entries, transitions          (engine::OccupancyRecorder)
+//   exits [interval][state]              children reaching each exit state, by exit state
+//   moves [interval][state]              moves into a non-exit state, by state left
+//   left_within_year [year]              (LeaversRecorder)
+//   breakdowns, placement_endings        (BreakdownRecorder)
+//   cohort_*                             (CohortRecorder)
+//   school_changes                       (SchoolChanges; with a school section)
+//   exam_cohort, exam_expected_passes    (AttainmentRecorder; with a school section)
+//   carer_pool, carer_pool_flows         (PoolRecorder; with a foster_carers section)
 #include <memory>
-#include <vector>
+#include <optional>
 
 #include "engine/occupancy_recorder.hpp"
 #include "engine/replicate_runner.hpp"
 #include "engine/tally.hpp"
+#include "models/attainment_recorder.hpp"
+#include "models/breakdown_recorder.hpp"
+#include "models/cohort_recorder.hpp"
 #include "models/model_builder.hpp"
+#include "models/pool_recorder.hpp"
 
 namespace carecast::models {
 
 class CareTally {
  public:
-  explicit CareTally(const CompiledScenario& compiled);
+  CareTally(const Scenario& scenario, const CompiledScenario& compiled);
 
   std::shared_ptr<const engine::TallyLayout> layout() const { return layout_; }
   engine::ObserverFactory observers() const;
   engine::TallyFinisher finisher() const;
 
  private:
+  std::unique_ptr<engine::LifeObserver> make_observers(engine::Tally& tally, engine::StreamKey key) const;
   void finish(engine::Tally& tally) const;
 
+  const Scenario& scenario_;
   const CompiledScenario& compiled_;
+  std::vector<bool> is_placement_;
   std::shared_ptr<engine::TallyLayout> layout_;
   engine::OccupancyRecorder::Handles occupancy_{};
   std::size_t exits_ = 0;
   std::size_t moves_ = 0;
   std::size_t leavers_ = 0;
+  BreakdownRecorder::Handles breakdowns_{};
+  CohortRecorder::Handles cohorts_{};
+  std::optional<std::size_t> school_changes_;
+  std::optional<AttainmentRecorder::Handles> attainment_;
+  std::optional<PoolRecorder::Handles> pool_;
 };
 
 }  // namespace carecast::models

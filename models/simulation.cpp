@@ -1,7 +1,9 @@
 #include "models/simulation.hpp"
 
+#include <optional>
 #include <stdexcept>
 
+#include "engine/interacting_replicate.hpp"
 #include "engine/markov_projection.hpp"
 #include "models/care_tally.hpp"
 #include "models/config/input_error.hpp"
@@ -48,9 +50,13 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options,
   result.provenance.replicates = replicates;
   if (options.analytic) result.analytic_stock = analytic_stock(scenario, compiled);
 
-  CareTally tally(compiled);
+  CareTally tally(scenario, compiled);
   engine::ReplicateKernel kernel(compiled.model, compiled.arrivals, compiled.initial, compiled.span);
-  engine::ReplicateRunner runner([&](std::size_t) -> const engine::ReplicateKernel& { return kernel; },
+  std::optional<engine::InteractingReplicate> interacting;
+  if (compiled.carer_pool) interacting.emplace(kernel, *compiled.carer_pool);
+  const engine::ReplicateProgram& program = interacting ? static_cast<const engine::ReplicateProgram&>(*interacting)
+                                                        : static_cast<const engine::ReplicateProgram&>(kernel);
+  engine::ReplicateRunner runner([&](std::size_t) -> const engine::ReplicateProgram& { return program; },
                                  tally.layout(), tally.observers(), tally.finisher());
   auto range = engine::replicates_for_rank(replicates, communicator.rank(), communicator.size());
   auto local = runner.run(range, seed, communicator.is_root() ? progress : engine::ProgressCallback{});

@@ -85,7 +85,7 @@ MonteCarloStock monte_carlo_stock(const MultistateModel& model, const ArrivalSch
   ReplicateKernel kernel(model, arrivals, initial, span);
   ReplicateRunner runner(
       [&](std::size_t) -> const ReplicateKernel& { return kernel; }, layout,
-      [&](Tally& tally) {
+      [&](Tally& tally, StreamKey) {
         return std::make_unique<OccupancyRecorder>(grid, model.absorbing, handles, tally);
       },
       [&](Tally& tally) { OccupancyRecorder::finalize(tally, handles, states); });

@@ -56,7 +56,7 @@ struct RunnerSetup {
           return models[replicate % models.size()]->kernel;
         },
         layout,
-        [this](Tally& tally) { return runner_observers(tally); },
+        [this](Tally& tally, StreamKey) { return runner_observers(tally); },
         [this](Tally& tally) { OccupancyRecorder::finalize(tally, handles, STATES); });
   }
 
@@ -199,7 +199,7 @@ std::map<std::uint64_t, Life> lives_of(const SmallModel& m, std::size_t replicat
   LifeLog log;
   auto layout = std::make_shared<const TallyLayout>();
   ReplicateRunner runner([&](std::size_t) -> const ReplicateKernel& { return m.kernel; }, layout,
-                         [&](Tally&) { return std::make_unique<LifeRecorder>(log); }, {});
+                         [&](Tally&, StreamKey) { return std::make_unique<LifeRecorder>(log); }, {});
   runner.run_one(replicate, seed);
   return std::move(log.lives);
 }

@@ -1,0 +1,42 @@
+#pragma once
+// Attainment at the exam age: for each child in care when it reaches the exam age, the
+// probability of completing the lower-secondary exams from the logistic model of ExamSpec
+// (school changes so far, years in care, state at that age). The expected number is kept
+// rather than a drawn one: it has the same mean and less noise.
+//   exam_cohort [year][state]   children reaching the exam age in care, by state
+//   exam_expected_passes [year] the sum of their probabilities (a real-valued sum)
+// Years are the simulated years counted from the start date.
+#include <cstddef>
+#include <vector>
+
+#include "engine/life_observer.hpp"
+#include "engine/tally.hpp"
+#include "models/scenario/scenario.hpp"
+
+namespace carecast::models {
+
+class AttainmentRecorder final : public engine::LifeObserver {
+ public:
+  struct Handles {
+    std::size_t cohort, passes;
+  };
+  static Handles register_arrays(engine::TallyLayout& layout, std::size_t years, std::size_t states);
+  /// The probability of completing the exams (the logistic model).
+  static double pass_probability(const ExamSpec& exam, const engine::Individual& child, double at);
+
+  AttainmentRecorder(const ExamSpec& exam, const std::vector<bool>& absorbing,
+                     const std::vector<double>& year_starts, Handles handles, engine::Tally& tally);
+  void on_arrival(engine::Individual&) override {}
+  void on_stay(const engine::Individual& child, double until) override;
+  void on_transition(engine::Individual&, int, const engine::Exit*) override {}
+
+ private:
+  const ExamSpec& exam_;
+  const std::vector<bool>& absorbing_;
+  const std::vector<double>& year_starts_;
+  Handles handles_;
+  engine::Tally& tally_;
+  std::size_t states_;
+};
+
+}  // namespace carecast::models

@@ -1,0 +1,36 @@
+#include "models/cohort_recorder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/history_counter.hpp"
+
+namespace carecast::models {
+
+CohortRecorder::Handles CohortRecorder::register_arrays(engine::TallyLayout& layout, std::size_t years) {
+  return {layout.add_counts("cohort_children", {years}, {"year"}),
+          layout.add_counts("cohort_placements", {years, bins}, {"year", "count"}),
+          layout.add_counts("cohort_breakdowns", {years, bins}, {"year", "count"}),
+          layout.add_counts("cohort_school_changes", {years, bins}, {"year", "count"})};
+}
+
+CohortRecorder::CohortRecorder(const std::vector<double>& year_starts, Handles handles, engine::Tally& tally)
+    : year_starts_(year_starts), handles_(handles), tally_(tally) {}
+
+void CohortRecorder::add(std::size_t handle, std::size_t year, std::size_t count) {
+  tally_.counts(handle)[year * bins + std::min(count, bins - 1)] += 1;
+}
+
+void CohortRecorder::on_stay(const engine::Individual& child, double until) {
+  if (!std::isinf(until)) return;  // only the child's last stay closes its record
+  auto next = std::upper_bound(year_starts_.begin(), year_starts_.end(), child.arrived);
+  if (next == year_starts_.begin() || next == year_starts_.end()) return;
+  auto year = static_cast<std::size_t>(next - year_starts_.begin()) - 1;
+  auto counter = [&](HistoryCounter c) { return static_cast<std::size_t>(child.history[static_cast<std::size_t>(c)]); };
+  tally_.counts(handles_.children)[year] += 1;
+  add(handles_.placements, year, counter(HistoryCounter::placements));
+  add(handles_.breakdowns, year, counter(HistoryCounter::breakdowns));
+  add(handles_.school_changes, year, counter(HistoryCounter::school_changes));
+}
+
+}  // namespace carecast::models

@@ -1,0 +1,42 @@
+#include "models/school_changes.hpp"
+
+#include "models/domain_purpose.hpp"
+#include "models/history_counter.hpp"
+
+namespace carecast::models {
+
+std::size_t SchoolChanges::register_array(engine::TallyLayout& layout, std::size_t intervals) {
+  return layout.add_counts("school_changes", {intervals, move_kinds}, {"interval", "move_kind"});
+}
+
+SchoolChanges::SchoolChanges(Context context, std::size_t handle, engine::Tally& tally)
+    : context_(context), handle_(handle), tally_(tally) {}
+
+void SchoolChanges::on_arrival(engine::Individual& child) { maybe_change_school(child, MoveKind::entry); }
+
+void SchoolChanges::on_transition(engine::Individual& child, int, const engine::Exit* exit) {
+  if (auto kind = kind_of(child, exit)) maybe_change_school(child, *kind);
+}
+
+std::optional<MoveKind> SchoolChanges::kind_of(const engine::Individual& child, const engine::Exit* exit) const {
+  auto state = static_cast<std::size_t>(child.state);
+  if (context_.school.return_home_state[state]) return MoveKind::return_home;
+  if (context_.scenario.states[state].kind == StateKind::exit) return std::nullopt;
+  const ExitMeaning* meaning = meaning_of(exit, context_.meanings);
+  if (meaning != nullptr && meaning->breakdown) return MoveKind::breakdown;
+  return MoveKind::planned_move;
+}
+
+void SchoolChanges::maybe_change_school(engine::Individual& child, MoveKind kind) {
+  double age = (child.entered - child.birth) / engine::days_per_year;
+  if (!context_.school.ages.contains(age)) return;
+  auto stream = engine::make_stream(context_.key, child.id, purpose_code(DomainPurpose::school_change), child.events);
+  if (engine::draw_uniform(stream) >= context_.school.change_probability[static_cast<std::size_t>(kind)]) return;
+  auto& changes = child.history[static_cast<std::size_t>(HistoryCounter::school_changes)];
+  if (changes < UINT16_MAX) changes += 1;
+  std::size_t interval = context_.grid.interval_of(child.entered);
+  if (interval < context_.grid.intervals())
+    tally_.counts(handle_)[interval * move_kinds + static_cast<std::size_t>(kind)] += 1;
+}
+
+}  // namespace carecast::models
