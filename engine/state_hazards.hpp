@@ -3,6 +3,7 @@
 // band edges), so that the total hazard of a cell and the choice among competing destinations
 // are a lookup.
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "engine/axis.hpp"
@@ -20,6 +21,8 @@ struct Exit {
   /// multiplied by `counter_factor` to the power of that counter.
   int counter = -1;
   double counter_factor = 1.0;
+  /// The counter counts towards the multiplier up to this value (so the hazard stays bounded).
+  std::uint16_t counter_cap = 5;
   /// The index of the history counter this transition adds one to, or -1.
   int increments = -1;
   /// The domain's identity for this exit (e.g. which transition and which cause); the engine

@@ -9,7 +9,8 @@ namespace {
 
 double counter_multiplier(const Exit& exit, const Individual& child) {
   if (exit.counter < 0) return 1.0;
-  return std::pow(exit.counter_factor, child.history[static_cast<std::size_t>(exit.counter)]);
+  auto count = std::min(child.history[static_cast<std::size_t>(exit.counter)], exit.counter_cap);
+  return std::pow(exit.counter_factor, count);
 }
 
 /// Rates of one cell for this child, written into `rates`; returns their total.

@@ -38,6 +38,7 @@ engine::Exit breakdown_exit(const Scenario& scenario, const TransitionSpec& t, B
   engine::Exit exit{t.to, per_day_rate(t.hazard).scaled(t.cause_shares[c] * factor)};
   exit.counter = counter_index(HistoryCounter::breakdowns);
   exit.counter_factor = scenario.breakdowns.prior_breakdown_factor;
+  exit.counter_cap = static_cast<std::uint16_t>(scenario.breakdowns.prior_breakdown_cap);
   exit.increments = counter_index(HistoryCounter::breakdowns);
   exit.strains_unit = cause == BreakdownCause::carer_initiated;
   return exit;

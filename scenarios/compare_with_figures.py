@@ -74,6 +74,40 @@ def baseline_rows(result):
     ]
 
 
+def stability_rows(result):
+    f = result.file
+    years = f["replicates/left_within_year"].shape[1]
+    year_starts = [12 * k for k in range(years)]
+    breakdowns = f["replicates/breakdowns"][:]  # [r, interval, state, cause]
+    per_year = breakdowns.sum(axis=(2, 3)).reshape(breakdowns.shape[0], years, -1).sum(axis=2)
+    # "Children placed" in a year: those in care on its first day and those entering during it.
+    entries = f["replicates/entries"][:].sum(axis=2).reshape(breakdowns.shape[0], years, -1).sum(axis=2)
+    placed_in_year = np.stack([result.in_care(p) for p in year_starts], axis=1) + entries
+    foster = [result.index(s) for s in ("kinship", "foster")]
+    endings = f["replicates/placement_endings"][:][:, :, foster, :].sum(axis=(1, 2))  # [r, ending]
+    cohort = f["replicates/cohort_placements"][:][:, :3, :].sum(axis=1)  # first three entry years
+    placed = cohort[:, 1:].sum(axis=1)
+    exam = f["replicates/exam_cohort"][:].sum(axis=(1, 2))
+    passes = f["replicates/exam_expected_passes"][:].sum(axis=1)
+    rows = [
+        ("breakdowns a year, share of children placed (3.2-3.7 %)", interval(per_year / placed_in_year, 100, 1) + " %"),
+        ("foster placements ending in a breakdown (more than 1/3)", interval(endings[:, 0] / endings.sum(axis=1), 100) + " %"),
+        ("children with 2 placements, entered 2025-27 (21 %)", interval(cohort[:, 2] / placed, 100) + " %"),
+        ("children with 3 placements (9 %)", interval(cohort[:, 3] / placed, 100) + " %"),
+        ("children with 4 or more placements (10 %)", interval(cohort[:, 4:].sum(axis=1) / placed, 100) + " %"),
+        ("in care at the exam age who complete the exams (50 %)", interval(passes / exam, 100) + " %"),
+    ]
+    if "replicates/carer_pool" in f:
+        pool = f["replicates/carer_pool"][:]
+        flows = f["replicates/carer_pool_flows"][:].sum(axis=1) / years
+        rows += [
+            ("foster families on 2025-01-01, of which free", interval(pool[:, 0, 0]) + ", " + interval(pool[:, 0, 1])),
+            ("foster families at the end, of which free", interval(pool[:, -1, 0]) + ", " + interval(pool[:, -1, 1])),
+            ("children a year sent to the fallback for want of a family", interval(flows[:, 0], 1, 1)),
+        ]
+    return rows
+
+
 def england_rows(result):
     population = population_total(HERE / "data/england_la_population.csv", 2025, range(18))
     return [
@@ -97,7 +131,10 @@ def print_rows(title, rows):
 def main(argv):
     if len(argv) < 2:
         sys.exit(__doc__)
-    print_rows("Baseline (Danish municipality) against published figures", baseline_rows(Result(argv[1])))
+    baseline = Result(argv[1])
+    print_rows("Baseline (Danish municipality) against published figures", baseline_rows(baseline))
+    if "replicates/breakdowns" in baseline.file:
+        print_rows("Baseline stability, school and carers against published figures", stability_rows(baseline))
     if len(argv) > 2:
         print_rows("England local authority against published figures", england_rows(Result(argv[2])))
 

@@ -53,6 +53,7 @@ struct TransitionSpec {
 /// Scenario-wide settings of breakdowns.
 struct BreakdownSpec {
   double prior_breakdown_factor = 1.0;  // the next breakdown hazard × this, per prior breakdown
+  int prior_breakdown_cap = 4;          // ... counting at most this many prior breakdowns
   double carer_initiated_factor = 1.0;  // a lever on carer-initiated breakdowns (e.g. carer support)
 };
 

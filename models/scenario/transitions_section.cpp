@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <set>
+#include <string>
+#include <tuple>
 
 #include "models/scenario/scenario_sections.hpp"
 
@@ -36,7 +38,7 @@ void read_breakdown_causes(const ConfigValue& value, TransitionSpec& transition,
 std::vector<TransitionSpec> read_transitions(const ConfigValue& value, const Scenario& scenario) {
   engine::Calendar calendar(scenario.simulation.start);
   std::vector<TransitionSpec> transitions;
-  std::set<std::pair<int, int>> seen;
+  std::set<std::tuple<int, int, bool>> seen;  // a planned move and a breakdown may share from and to
   for (const ConfigValue& item : value.list()) {
     ConfigMap map = item.map();
     TransitionSpec transition;
@@ -46,11 +48,12 @@ std::vector<TransitionSpec> read_transitions(const ConfigValue& value, const Sce
       from.fail("'" + from.text() + "' is an exit state; nobody leaves an exit state");
     ConfigValue to = map.required("to");
     transition.to = resolve_state(to, scenario);
-    if (!seen.insert({transition.from, transition.to}).second)
-      item.fail("the transition " + from.text() + " -> " + to.text() + " is listed twice");
     transition.hazard = read_banded_rate(map.required("hazard"), BandAxes{true, true},
                                          hazard_domain(scenario), calendar);
     if (auto breakdown = map.optional("breakdown")) read_breakdown_causes(*breakdown, transition, scenario);
+    if (!seen.insert({transition.from, transition.to, transition.breakdown}).second)
+      item.fail("the " + std::string(transition.breakdown ? "breakdown " : "transition ") + from.text() + " -> " +
+                to.text() + " is listed twice");
     map.reject_unknown();
     transitions.push_back(transition);
   }
