@@ -69,7 +69,6 @@ std::string slurp(const fs::path& file) {
 void expect_consistent(const Scenario& scenario) {
   for (const auto& t : scenario.transitions) {
     EXPECT_FALSE(scenario.is_exit(t.from));
-    EXPECT_NE(t.from, t.to);
     EXPECT_EQ(t.hazard.boxes.size(), t.hazard.values.size());
   }
   for (const auto& band : scenario.entries.mix) {
@@ -105,32 +104,33 @@ TEST(ScenarioReader, Baseline) {
   EXPECT_EQ(scenario.ageing_out.age, 23.0);
   EXPECT_EQ(scenario.ageing_out.to, scenario.state_index("aged_out"));
 
-  std::set<std::pair<std::string, std::string>> expected;
+  // Structure, not calibrated values (those are checked against published figures in docs/).
+  std::set<std::pair<std::string, std::string>> pairs = transition_pairs(scenario);
   for (const char* from : {"kinship", "foster", "institution", "residential_home", "own_room"}) {
-    expected.insert({from, "returned_home"});
-    expected.insert({from, "left_care"});
+    EXPECT_TRUE(pairs.count({from, "returned_home"})) << from;
+    EXPECT_TRUE(pairs.count({from, "left_care"})) << from;
   }
-  expected.insert({"institution", "foster"});
-  expected.insert({"residential_home", "own_room"});
-  expected.insert({"foster", "residential_home"});
-  EXPECT_EQ(scenario.transitions.size(), 13u);
-  EXPECT_EQ(transition_pairs(scenario), expected);
+  std::size_t breakdowns = 0;
+  for (const TransitionSpec& t : scenario.transitions) {
+    if (!t.breakdown) continue;
+    breakdowns += 1;
+    EXPECT_EQ(scenario.states[static_cast<std::size_t>(t.from)].kind, StateKind::placement);
+    EXPECT_NEAR(t.cause_shares[0] + t.cause_shares[1], 1.0, 1e-12);
+  }
+  EXPECT_GE(breakdowns, 3u);
+  EXPECT_GT(scenario.breakdowns.prior_breakdown_factor, 1.0);
+  EXPECT_TRUE(scenario.school.enabled);
+  EXPECT_EQ(scenario.school.ages.lower, 6.0);
+  EXPECT_TRUE(scenario.school.return_home_state[static_cast<std::size_t>(scenario.state_index("returned_home"))]);
+  EXPECT_TRUE(scenario.carer_pool.enabled);
+  EXPECT_EQ(scenario.carer_pool.state, scenario.state_index("foster"));
+  EXPECT_EQ(scenario.carer_pool.fallback, scenario.state_index("institution"));
 
-  // The shared return-home hazard (a YAML anchor): three bands by time in state below 18, one above.
-  const TransitionSpec& home = transition(scenario, "own_room", "returned_home");
-  EXPECT_EQ(home.hazard.values, (std::vector<double>{1.35, 0.07, 0.012, 0.0}));
-  EXPECT_EQ(home.hazard.boxes[1].duration.lower, 0.5);
-  EXPECT_EQ(home.hazard.boxes[1].duration.upper, 2.0);
-  EXPECT_TRUE(std::isinf(home.hazard.boxes[2].duration.upper));
-  EXPECT_EQ(home.hazard.boxes[3].age.lower, 18.0);
-  EXPECT_EQ(transition(scenario, "institution", "foster").hazard.values, (std::vector<double>{0.15, 0.04}));
-
-  EXPECT_EQ(scenario.entries.rate_per_1000.values, (std::vector<double>{3.2, 1.15, 1.5, 4.4, 6.7, 0.0}));
-  EXPECT_EQ(scenario.entries.trend_per_year, 0.0);
+  // The shared return-home hazard (a YAML anchor) is the same object's values for every user.
+  EXPECT_EQ(transition(scenario, "own_room", "returned_home").hazard.values,
+            transition(scenario, "institution", "returned_home").hazard.values);
+  EXPECT_EQ(scenario.entries.rate_per_1000.values.back(), 0.0);  // no new entries at 18-22
   ASSERT_EQ(scenario.entries.mix.size(), 4u);
-  EXPECT_EQ(share(scenario, 0, "foster"), 0.78);
-  EXPECT_EQ(share(scenario, 0, "own_room"), 0.0);
-  EXPECT_EQ(share(scenario, 3, "own_room"), 0.15);
   EXPECT_EQ(scenario.entries.mix[3].age.lower, 15.0);
   EXPECT_EQ(scenario.entries.mix[3].age.upper, 23.0);
 
@@ -141,8 +141,8 @@ TEST(ScenarioReader, Baseline) {
   expect_consistent(scenario);
 
   ConfigNode resolved = parse_yaml_text(scenario.resolved_text, "resolved.yaml");
-  EXPECT_NE(resolved.find("transitions"), nullptr);
-  EXPECT_EQ(resolved.find("transitions")->items.size(), 13u);
+  ASSERT_NE(resolved.find("transitions"), nullptr);
+  EXPECT_EQ(resolved.find("transitions")->items.size(), scenario.transitions.size());
 }
 
 TEST(ScenarioReader, EnglandLocalAuthority) {
