@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "output/analytic_summary.hpp"
+#include "output/care_outcomes_summary.hpp"
 #include "output/result_file.hpp"
 #include "output/yearly_summary.hpp"
 
@@ -15,6 +16,7 @@ void print_result_summary(const std::filesystem::path& result_file) {
     return;
   }
   fmt::print("{}\n", output::format_yearly_summary(output::compute_yearly_summary(file)));
+  fmt::print("{}", output::format_care_outcomes(file));
 }
 
 }  // namespace carecast::cli
