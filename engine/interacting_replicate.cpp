@@ -123,7 +123,9 @@ class InteractingReplicate::Run {
       if (!slot.unit) child.state = divert(slot);
     }
     observer_.on_arrival(child);
-    settle(slot, child.entered);
+    double time = child.entered;
+    settle(slot, time);
+    report(time);
   }
 
   void move(const Event& event) {
@@ -162,6 +164,7 @@ class InteractingReplicate::Run {
     slot.child.events += 1;
     set_waiting(slot, spec_.return_from_fallback);
     schedule(slot, time);
+    report(time);
   }
 
   void set_waiting(ChildSlot& slot, bool waiting) {

@@ -20,6 +20,19 @@ double PiecewiseRate::at(double age, double duration, double time) const {
   return values_[index];
 }
 
+PiecewiseRate PiecewiseRate::scaled_from(double from, double factor) const {
+  Axis period = Axis::merged(period_, Axis({-infinity, from, infinity}));
+  std::vector<double> values;
+  for (std::size_t a = 0; a < age_.cells(); ++a)
+    for (std::size_t d = 0; d < duration_.cells(); ++d)
+      for (std::size_t p = 0; p < period.cells(); ++p) {
+        double at = period.lower(p) == -infinity ? period.upper(p) - 1.0 : period.lower(p);
+        double value = values_[(a * duration_.cells() + d) * period_.cells() + period_.cell_of(at)];
+        values.push_back(period.lower(p) >= from ? value * factor : value);
+      }
+  return PiecewiseRate(age_, duration_, period, values);
+}
+
 PiecewiseRate PiecewiseRate::scaled(double factor) const {
   PiecewiseRate copy = *this;
   for (double& value : copy.values_) value *= factor;

@@ -19,6 +19,8 @@ class PiecewiseRate {
   const Axis& duration() const { return duration_; }
   const Axis& period() const { return period_; }
   PiecewiseRate scaled(double factor) const;
+  /// The same rate, multiplied by `factor` at calendar times from `from` on.
+  PiecewiseRate scaled_from(double from, double factor) const;
 
  private:
   Axis age_, duration_, period_;

@@ -34,8 +34,11 @@ double point_inside(const engine::Axis& axis, std::size_t cell) {
 
 engine::Exit breakdown_exit(const Scenario& scenario, const TransitionSpec& t, BreakdownCause cause) {
   auto c = static_cast<std::size_t>(cause);
-  double factor = cause == BreakdownCause::carer_initiated ? scenario.breakdowns.carer_initiated_factor : 1.0;
-  engine::Exit exit{t.to, per_day_rate(t.hazard).scaled(t.cause_shares[c] * factor)};
+  engine::PiecewiseRate rate = per_day_rate(t.hazard).scaled(t.cause_shares[c]);
+  // A lever acts from the start date on, not in the warm-up before it.
+  if (cause == BreakdownCause::carer_initiated && scenario.breakdowns.carer_initiated_factor != 1.0)
+    rate = rate.scaled_from(0.0, scenario.breakdowns.carer_initiated_factor);
+  engine::Exit exit{t.to, rate};
   exit.counter = counter_index(HistoryCounter::breakdowns);
   exit.counter_factor = scenario.breakdowns.prior_breakdown_factor;
   exit.counter_cap = static_cast<std::uint16_t>(scenario.breakdowns.prior_breakdown_cap);

@@ -31,7 +31,10 @@ void SchoolChanges::maybe_change_school(engine::Individual& child, MoveKind kind
   double age = (child.entered - child.birth) / engine::days_per_year;
   if (!context_.school.ages.contains(age)) return;
   auto stream = engine::make_stream(context_.key, child.id, purpose_code(DomainPurpose::school_change), child.events);
-  if (engine::draw_uniform(stream) >= context_.school.change_probability[static_cast<std::size_t>(kind)]) return;
+  const auto& in_force = context_.school.policy_change_probability && child.entered >= 0.0
+                             ? *context_.school.policy_change_probability
+                             : context_.school.change_probability;
+  if (engine::draw_uniform(stream) >= in_force[static_cast<std::size_t>(kind)]) return;
   auto& changes = child.history[static_cast<std::size_t>(HistoryCounter::school_changes)];
   if (changes < UINT16_MAX) changes += 1;
   std::size_t interval = context_.grid.interval_of(child.entered);

@@ -31,8 +31,12 @@ RunResult describe_run(const Scenario& scenario, const CompiledScenario& compile
 std::vector<double> analytic_stock(const Scenario& scenario, const CompiledScenario& compiled) {
   if (!compiled.model.markov())
     throw InputError(SourceLocation{scenario.path, 0, 0}, "transitions",
-                     "analytic mode needs hazards that depend only on state, age and period; "
-                     "this scenario has hazards that depend on time in state");
+                     "analytic mode needs hazards that depend only on state, age and period; this "
+                     "scenario has hazards that depend on time in state or on prior breakdowns");
+  if (compiled.carer_pool)
+    throw InputError(SourceLocation{scenario.path, 0, 0}, "foster_carers",
+                     "analytic mode cannot follow a finite foster-carer pool; drop the section "
+                     "(foster_carers: ~) or run the simulation");
   return engine::project_expected_stock(engine::ProjectionSetup{
       compiled.model, compiled.arrivals, compiled.initial, compiled.span, compiled.grid});
 }

@@ -4,6 +4,7 @@
 // rates per year, dates as dates; conversion to the engine's days happens in model_builder.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,7 @@ struct TransitionSpec {
 struct BreakdownSpec {
   double prior_breakdown_factor = 1.0;  // the next breakdown hazard × this, per prior breakdown
   int prior_breakdown_cap = 4;          // ... counting at most this many prior breakdowns
-  double carer_initiated_factor = 1.0;  // a lever on carer-initiated breakdowns (e.g. carer support)
+  double carer_initiated_factor = 1.0;  // a lever on carer-initiated breakdowns, from the start date
 };
 
 /// Kinds of move, for school changes.
@@ -76,6 +77,9 @@ struct SchoolSpec {
   bool enabled = false;
   Interval ages{6.0, 16.0};  // school age, years
   std::array<double, move_kinds> change_probability{};
+  /// A school-stability policy: the probabilities in force from the start date on (before it,
+  /// in a warm-up, `change_probability` applies). Without one, change_probability applies throughout.
+  std::optional<std::array<double, move_kinds>> policy_change_probability;
   std::vector<bool> return_home_state;  // per state: reaching it is a return home
   ExamSpec exam;
 };

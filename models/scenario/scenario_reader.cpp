@@ -76,9 +76,14 @@ Scenario read_scenario(const std::filesystem::path& file) {
   scenario.entries = read_entries(top.required("entries"), scenario);
   check_population_coverage(scenario, population);
   scenario.transitions = read_transitions(top.required("transitions"), scenario);
-  if (auto breakdowns = top.optional("breakdowns")) scenario.breakdowns = read_breakdowns(*breakdowns);
-  if (auto school = top.optional("school")) scenario.school = read_school(*school, scenario);
-  if (auto pool = top.optional("foster_carers")) scenario.carer_pool = read_carer_pool(*pool, scenario);
+  // An optional section set to ~ (null) is absent: that is how a scenario drops one it inherits.
+  auto section = [&](const char* key) {
+    auto value = top.optional(key);
+    return value && !value->is_null() ? value : std::nullopt;
+  };
+  if (auto breakdowns = section("breakdowns")) scenario.breakdowns = read_breakdowns(*breakdowns);
+  if (auto school = section("school")) scenario.school = read_school(*school, scenario);
+  if (auto pool = section("foster_carers")) scenario.carer_pool = read_carer_pool(*pool, scenario);
   scenario.initial = read_initial_stock(top.required("initial_stock"), scenario);
   top.reject_unknown();
   scenario.sha256 = scenario_hash(scenario);

@@ -8,6 +8,15 @@ namespace {
 
 constexpr const char* move_kind_keys[move_kinds] = {"entry", "planned_move", "breakdown", "return_home"};
 
+std::array<double, move_kinds> read_change_probabilities(const ConfigValue& value) {
+  ConfigMap changes = value.map();
+  std::array<double, move_kinds> probabilities{};
+  for (std::size_t kind = 0; kind < move_kinds; ++kind)
+    probabilities[kind] = changes.required(move_kind_keys[kind]).probability();
+  changes.reject_unknown();
+  return probabilities;
+}
+
 Interval read_school_ages(const ConfigValue& value) {
   auto ends = value.list();
   if (ends.size() != 2) value.fail("expected [first age, age at leaving] in years, e.g. [6, 16]");
@@ -53,10 +62,9 @@ SchoolSpec read_school(const ConfigValue& value, const Scenario& scenario) {
   SchoolSpec spec;
   spec.enabled = true;
   spec.ages = read_school_ages(map.required("ages"));
-  ConfigMap changes = map.required("change_probability").map();
-  for (std::size_t kind = 0; kind < move_kinds; ++kind)
-    spec.change_probability[kind] = changes.required(move_kind_keys[kind]).probability();
-  changes.reject_unknown();
+  spec.change_probability = read_change_probabilities(map.required("change_probability"));
+  if (auto policy = map.optional("policy_change_probability"))
+    spec.policy_change_probability = read_change_probabilities(*policy);
   spec.return_home_state = read_return_home_states(map.required("return_home_states"), scenario);
   spec.exam = read_exam(map.required("exam"), scenario, spec.ages);
   map.reject_unknown();
