@@ -1,5 +1,6 @@
 // Malformed scenarios: every file in tests/e2e/malformed/ is a small variation of
-// valid_minimal.yaml. Both `carecast validate` and `carecast run -o out.h5` must reject each one
+// valid_minimal.yaml (or, for the breakdowns, school and foster_carers sections, of
+// valid_sections.yaml, which is valid_minimal.yaml with those sections added). Both `carecast validate` and `carecast run -o out.h5` must reject each one
 // with exit status 1, name the file (with line:column for YAML, the line for CSV) and the key
 // path on stderr, say what is wrong, and leave nothing behind: no result, no temporary file.
 #include <gtest/gtest.h>
@@ -82,6 +83,27 @@ const std::vector<Malformed> malformed_scenarios{
     {"duplicate_state.yaml", "duplicate_state.yaml:11:12", "states[1].name", "the state 'foster' is declared twice"},
     {"duplicate_transition.yaml", "duplicate_transition.yaml:39:5", "transitions[2]",
      "the transition foster -> home is listed twice"},
+    // Breakdowns, school and the foster-carer pool (variations of valid_sections.yaml).
+    {"breakdown_causes_not_one.yaml", "breakdown_causes_not_one.yaml:41:16", "transitions[2].breakdown",
+     "the cause shares carer_initiated and other must sum to 1; they sum to 0.9"},
+    {"breakdown_from_support.yaml", "breakdown_from_support.yaml:46:16", "transitions[3].breakdown",
+     "only a placement can break down; 'support' is not of kind placement"},
+    {"prior_breakdown_factor_zero.yaml", "prior_breakdown_factor_zero.yaml:44:27", "breakdowns.prior_breakdown_factor",
+     "expected a number greater than zero, found '0'"},
+    {"pool_negative_families.yaml", "pool_negative_families.yaml:58:13", "foster_carers.families",
+     "expected a whole number from 0 to 10000000, found '-5'"},
+    {"pool_fallback_is_pool_state.yaml", "pool_fallback_is_pool_state.yaml:57:13", "foster_carers.fallback",
+     "the fallback must be another placement than the pool's state"},
+    {"pool_state_not_placement.yaml", "pool_state_not_placement.yaml:56:10", "foster_carers.state",
+     "expected a state of kind placement"},
+    {"school_ages_out_of_range.yaml", "school_ages_out_of_range.yaml:46:9", "school.ages",
+     "expected school ages within 3 to 20 years, the first below the second; found [2, 25]"},
+    {"exam_age_outside_school_ages.yaml", "exam_age_outside_school_ages.yaml:50:10", "school.exam.age",
+     "the exam age must lie within the school ages"},
+    {"return_home_not_exit.yaml", "return_home_not_exit.yaml:48:30", "school.return_home_states[1]",
+     "a return home must be an exit state"},
+    {"school_unknown_key.yaml", "school_unknown_key.yaml:47:3", "school.change_probabilty",
+     "unknown key 'change_probabilty'; did you mean 'change_probability'?"},
     // Missing keys.
     {"missing_section.yaml", "missing_section.yaml:2:1", "", "the key 'ageing_out' is missing"},
     {"missing_nested_key.yaml", "missing_nested_key.yaml:15:3", "ageing_out", "the key 'to' is missing"},
@@ -147,7 +169,8 @@ INSTANTIATE_TEST_SUITE_P(Files, MalformedScenario, ::testing::ValuesIn(malformed
                          });
 
 TEST(MalformedScenarios, EveryFileInTheFolderIsInTheTable) {
-  std::set<std::string> listed{"valid_minimal.yaml", "extends_valid.yaml", "cyclic_extends_base.yaml"};
+  std::set<std::string> listed{"valid_minimal.yaml", "extends_valid.yaml", "valid_sections.yaml",
+                                "cyclic_extends_base.yaml"};
   for (const auto& m : malformed_scenarios) listed.insert(m.file);
   EXPECT_GE(malformed_scenarios.size(), 25u);
   for (const auto& entry : fs::directory_iterator(malformed_dir())) {
@@ -177,7 +200,8 @@ TEST_P(ValidScenario, IsAcceptedByValidateAndRun) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, ValidScenario, ::testing::Values("valid_minimal.yaml", "extends_valid.yaml"),
+INSTANTIATE_TEST_SUITE_P(Files, ValidScenario, ::testing::Values("valid_minimal.yaml", "extends_valid.yaml",
+                                                                   "valid_sections.yaml"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            return info.param.substr(0, info.param.find('.'));
                          });
