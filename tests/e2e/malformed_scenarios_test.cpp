@@ -1,8 +1,9 @@
 // Malformed scenarios: every file in tests/e2e/malformed/ is a small variation of
 // valid_minimal.yaml (or, for the breakdowns, school and foster_carers sections, of
-// valid_sections.yaml, which is valid_minimal.yaml with those sections added). Both `carecast validate` and `carecast run -o out.h5` must reject each one
-// with exit status 1, name the file (with line:column for YAML, the line for CSV) and the key
-// path on stderr, say what is wrong, and leave nothing behind: no result, no temporary file.
+// valid_sections.yaml, which is valid_minimal.yaml with those sections added). Both
+// `carecast validate` and `carecast run -o out.h5` must reject each one with exit status 1,
+// name the file (with line:column for YAML, the line for CSV) and the key path on stderr, say
+// what is wrong, and leave nothing behind: no result, no temporary file.
 #include <gtest/gtest.h>
 
 #include <ostream>

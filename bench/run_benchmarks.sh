@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the England-scale benchmark in Release and runs it, then prints the summary table:
+# events per second per core against the Philox ceiling (target >= 40 %), the speed-up from 1
+# to 2 threads (target >= 1.8) and peak RSS by number of replicates.
+#
+#   bench/run_benchmarks.sh [benchmark flags...]
+#
+# Environment: CARECAST_BENCH_BUILD (build directory, default build-bench at the top of the
+# repository). Extra flags go to the benchmark binary, e.g. --benchmark_filter=Ceiling,
+# --replicates=8, --scenario=FILE. One full run takes about a minute on 2 idle cores.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+build=${CARECAST_BENCH_BUILD:-$root/build-bench}
+
+configure=(-S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCARECAST_BUILD_BENCHMARKS=ON
+           -DCARECAST_BUILD_TESTS=OFF)
+if [[ ! -f $build/CMakeCache.txt ]] && command -v ninja >/dev/null; then
+  configure+=(-G Ninja)
+fi
+echo "== building carecast_bench (Release) in $build"
+cmake "${configure[@]}" >/dev/null
+cmake --build "$build" --target carecast_bench
+
+stamp=$(date +%Y%m%dT%H%M%S)
+log=$build/bench/run-$stamp.txt
+json=$build/bench/run-$stamp.json
+echo "== running (log: $log, JSON: $json)"
+"$build/bench/carecast_bench" --benchmark_color=false --benchmark_out="$json" \
+  --benchmark_out_format=json "$@" >"$log" 2>&1 || { cat "$log"; exit 1; }
+
+# The workload as realised, then the summary the binary prints after all benchmarks.
+sed -n '1,/^  timed run/p' "$log"
+echo
+sed -n '/^=== Summary/,$p' "$log"
