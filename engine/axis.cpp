@@ -16,7 +16,7 @@ Axis::Axis(std::vector<double> edges) : edges_(std::move(edges)) {
     throw std::invalid_argument("axis edges must be strictly increasing numbers");
 }
 
-std::size_t Axis::cell_of(double x) const {
+std::size_t Axis::cell_of_search(double x) const {
   auto above = std::upper_bound(edges_.begin() + 1, edges_.end() - 1, x);
   return static_cast<std::size_t>(std::distance(edges_.begin() + 1, above));
 }

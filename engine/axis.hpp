@@ -18,7 +18,13 @@ class Axis {
 
   std::size_t cells() const { return edges_.size() - 1; }
   /// The cell holding x; values outside the axis are clamped to the first or last cell.
-  std::size_t cell_of(double x) const;
+  std::size_t cell_of(double x) const {
+    std::size_t inner = edges_.size() - 2;  // edges between cells
+    if (inner > 8) return cell_of_search(x);
+    std::size_t cell = 0;  // short axes: count the inner edges at or below x, without branches
+    for (std::size_t i = 1; i <= inner; ++i) cell += x >= edges_[i];
+    return cell;
+  }
   double lower(std::size_t cell) const { return edges_[cell]; }
   double upper(std::size_t cell) const { return edges_[cell + 1]; }
   const std::vector<double>& edges() const { return edges_; }
@@ -27,6 +33,7 @@ class Axis {
   static Axis merged(const Axis& a, const Axis& b);
 
  private:
+  std::size_t cell_of_search(double x) const;
   std::vector<double> edges_;
 };
 

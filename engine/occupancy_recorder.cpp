@@ -21,12 +21,14 @@ void OccupancyRecorder::finalize(Tally& tally, Handles handles, std::size_t stat
 OccupancyRecorder::OccupancyRecorder(const ReportingGrid& grid, const std::vector<bool>& absorbing,
                                      Handles handles, Tally& tally)
     : grid_(grid), absorbing_(absorbing), states_(absorbing.size()), handles_(handles),
-      tally_(tally) {}
+      tally_(tally), stock_(tally.counts(handles.stock).data()),
+      entries_(tally.counts(handles.entries).data()),
+      transitions_(tally.counts(handles.transitions).data()) {}
 
 void OccupancyRecorder::on_arrival(Individual& child) {
   std::size_t interval = grid_.interval_of(child.entered);
   if (interval == grid_.intervals()) return;
-  tally_.counts(handles_.entries)[interval * states_ + static_cast<std::size_t>(child.state)] += 1;
+  entries_[interval * states_ + static_cast<std::size_t>(child.state)] += 1;
 }
 
 void OccupancyRecorder::on_stay(const Individual& child, double until) {
@@ -35,9 +37,8 @@ void OccupancyRecorder::on_stay(const Individual& child, double until) {
   std::size_t first = grid_.first_point_at_or_after(child.entered);
   std::size_t last = grid_.first_point_at_or_after(until);
   if (first >= last) return;
-  auto stock = tally_.counts(handles_.stock);
-  stock[first * states_ + state] += 1;
-  if (last < grid_.points()) stock[last * states_ + state] -= 1;
+  stock_[first * states_ + state] += 1;
+  if (last < grid_.points()) stock_[last * states_ + state] -= 1;
 }
 
 void OccupancyRecorder::on_transition(Individual& child, int from, const Exit*) {
@@ -45,7 +46,7 @@ void OccupancyRecorder::on_transition(Individual& child, int from, const Exit*) 
   if (interval == grid_.intervals()) return;
   std::size_t index = (interval * states_ + static_cast<std::size_t>(from)) * states_ +
                       static_cast<std::size_t>(child.state);
-  tally_.counts(handles_.transitions)[index] += 1;
+  transitions_[index] += 1;
 }
 
 }  // namespace carecast::engine

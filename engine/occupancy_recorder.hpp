@@ -6,6 +6,7 @@
 //   entries      [interval][state]        arrivals by first state
 //   transitions  [interval][from][to]     every transition, ageing out included
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -36,6 +37,10 @@ class OccupancyRecorder final : public LifeObserver {
   std::size_t states_;
   Handles handles_;
   Tally& tally_;
+  // The arrays inside tally_ (its storage never moves once built).
+  std::int64_t* stock_;
+  std::int64_t* entries_;
+  std::int64_t* transitions_;
 };
 
 }  // namespace carecast::engine

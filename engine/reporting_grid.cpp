@@ -28,17 +28,18 @@ ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years)
   }
   for (int year = 0; year <= years; ++year)
     year_starts_.push_back(calendar.offset_of(add_months(calendar.origin(), 12 * year)));
-}
-
-std::size_t ReportingGrid::interval_of(double t) const {
-  if (t < offsets_.front() || t >= offsets_.back()) return intervals();
-  auto above = std::upper_bound(offsets_.begin(), offsets_.end(), t);
-  return static_cast<std::size_t>(above - offsets_.begin()) - 1;
-}
-
-std::size_t ReportingGrid::first_point_at_or_after(double t) const {
-  return static_cast<std::size_t>(std::lower_bound(offsets_.begin(), offsets_.end(), t) -
-                                  offsets_.begin());
+  // Grid offsets are whole days from the start (0): tabulate the lookups by whole day.
+  horizon_ = offsets_.back();
+  auto days = static_cast<std::size_t>(horizon_);
+  interval_of_day_.resize(days);
+  point_at_or_after_day_.resize(days + 1);
+  for (std::size_t day = 0, point = 0; day <= days; ++day) {
+    while (offsets_[point] < static_cast<double>(day)) ++point;
+    point_at_or_after_day_[day] = static_cast<std::uint32_t>(point);
+    if (day < days)
+      interval_of_day_[day] =
+          static_cast<std::uint32_t>(offsets_[point] == static_cast<double>(day) ? point : point - 1);
+  }
 }
 
 GridStep parse_grid_step(const std::string& name) {

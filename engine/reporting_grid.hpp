@@ -1,6 +1,8 @@
 #pragma once
 // The dates at which stocks are sampled; flows are counted in the intervals between them.
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,14 +25,24 @@ class ReportingGrid {
   /// Offsets of the start date and each anniversary of it up to the horizon (years + 1 values).
   const std::vector<double>& year_starts() const { return year_starts_; }
   /// The interval [point i, point i+1) holding t, or intervals() if t is outside the grid.
-  std::size_t interval_of(double t) const;
+  std::size_t interval_of(double t) const {
+    if (!(t >= 0.0) || t >= horizon_) return intervals();
+    return interval_of_day_[static_cast<std::size_t>(t)];  // offsets are whole days
+  }
   /// The first grid point at or after t (points() if none).
-  std::size_t first_point_at_or_after(double t) const;
+  std::size_t first_point_at_or_after(double t) const {
+    if (!(t > 0.0)) return t <= 0.0 ? 0 : points();  // NaN: none
+    if (t > horizon_) return points();
+    return point_at_or_after_day_[static_cast<std::size_t>(std::ceil(t))];
+  }
 
  private:
   std::vector<double> offsets_;
   std::vector<Date> dates_;
   std::vector<double> year_starts_;
+  double horizon_ = 0.0;
+  std::vector<std::uint32_t> interval_of_day_;        // [whole day in [0, horizon)]
+  std::vector<std::uint32_t> point_at_or_after_day_;  // [whole day in [0, horizon]]
 };
 
 GridStep parse_grid_step(const std::string& name);  // throws std::invalid_argument

@@ -34,6 +34,12 @@ StateHazards::StateHazards(std::vector<Exit> exits) : exits_(std::move(exits)) {
           rates_[cell(a, d, p) * exits_.size() + j] =
               exits_[j].rate.at(inside(age_, a), inside(duration_, d), inside(period_, p));
   duration_dependent_ = rates_vary_with_duration();
+  counter_dependent_ = std::any_of(exits_.begin(), exits_.end(), [](const Exit& e) {
+    return e.counter >= 0 && e.counter_factor != 1.0;
+  });
+  totals_.assign(age_.cells() * duration_.cells() * period_.cells(), 0.0);
+  for (std::size_t c = 0; c < totals_.size(); ++c)
+    for (std::size_t j = 0; j < exits_.size(); ++j) totals_[c] += rate(c, j);
 }
 
 bool StateHazards::rates_vary_with_duration() const {
@@ -45,9 +51,5 @@ bool StateHazards::rates_vary_with_duration() const {
   return false;
 }
 
-bool StateHazards::counter_dependent() const {
-  return std::any_of(exits_.begin(), exits_.end(),
-                     [](const Exit& e) { return e.counter >= 0 && e.counter_factor != 1.0; });
-}
 
 }  // namespace carecast::engine

@@ -53,7 +53,9 @@ class StateHazards {
   bool empty() const { return exits_.empty(); }
   /// True when some rate differs between two time-in-state cells of the same age and period.
   bool duration_dependent() const { return duration_dependent_; }
-  bool counter_dependent() const;
+  bool counter_dependent() const { return counter_dependent_; }
+  /// The sum of a cell's rates, added in destination order (as a loop over rate() would).
+  double total(std::size_t cell) const { return totals_[cell]; }
 
  private:
   bool rates_vary_with_duration() const;
@@ -62,6 +64,8 @@ class StateHazards {
   Axis age_, duration_, period_;
   std::vector<double> rates_;  // [cell][destination], per day
   bool duration_dependent_ = false;
+  bool counter_dependent_ = false;
+  std::vector<double> totals_;  // [cell]
 };
 
 }  // namespace carecast::engine

@@ -21,16 +21,14 @@ std::size_t handle_of(const std::vector<TallyArray>& arrays, const std::string& 
 std::size_t append(std::vector<TallyArray>& arrays, std::string name,
                    std::vector<std::size_t> shape, std::vector<std::string> dimensions) {
   if (dimensions.size() != shape.size()) dimensions.resize(shape.size());
-  arrays.push_back(
-      TallyArray{std::move(name), std::move(shape), std::move(dimensions), end_of(arrays)});
+  std::size_t elements =
+      std::accumulate(shape.begin(), shape.end(), std::size_t{1}, std::multiplies<>{});
+  arrays.push_back(TallyArray{std::move(name), std::move(shape), std::move(dimensions),
+                              end_of(arrays), elements});
   return arrays.size() - 1;
 }
 
 }  // namespace
-
-std::size_t TallyArray::size() const {
-  return std::accumulate(shape.begin(), shape.end(), std::size_t{1}, std::multiplies<>{});
-}
 
 std::size_t TallyLayout::add_counts(std::string name, std::vector<std::size_t> shape,
                                     std::vector<std::string> dimensions) {

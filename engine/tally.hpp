@@ -16,7 +16,8 @@ struct TallyArray {
   std::vector<std::size_t> shape;
   std::vector<std::string> dimensions;  // one name per axis, e.g. {"time", "state"}
   std::size_t offset = 0;
-  std::size_t size() const;
+  std::size_t elements = 0;  // product of the shape, computed once
+  std::size_t size() const { return elements; }
 };
 
 class TallyLayout {

@@ -52,9 +52,12 @@ std::optional<SampledTransition> sample_transition(const StateHazards& hazards,
                                 child.entered + hazards.duration_axis().upper(d),
                                 hazards.period_axis().upper(p)});
     std::size_t cell = hazards.cell(a, d, p);
-    double total = child_rates(hazards, cell, child, with_counters, rates);
+    // Without history counters a cell's total is precomputed; its rates are only needed in the
+    // cell where the event falls.
+    double total = with_counters ? child_rates(hazards, cell, child, true, rates) : hazards.total(cell);
     double needed = total * (cell_end - t);
     if (needed >= remaining && total > 0.0) {
+      if (!with_counters) child_rates(hazards, cell, child, false, rates);
       double target = draw_uniform(stream) * total;
       return SampledTransition{t + remaining / total,
                                choose_destination(rates, hazards.destinations(), target)};
