@@ -51,6 +51,7 @@ class InteractingReplicate::Run {
 
   void admit_initial_stock() {
     const auto& initial = kernel_.initial();
+    children_.reserve(2 * initial.size() + 1024);  // the stock at a time, with room to grow
     for (std::size_t row = 0; row < initial.size(); ++row) {
       Individual child = materialize_initial_child(initial[row], row, key_);
       auto [slot, inserted] = children_.emplace(child.id, ChildSlot{child, {}, {}, false});
