@@ -23,9 +23,10 @@ int report(const char* kind, const std::exception& error, int code) {
 
 void describe_app(CLI::App& app) {
   app.description(
-      "carecast follows children one by one through entries into care, placements, moves and\n"
-      "exits, thousands of times over, and turns that into forecasts of placements and flows\n"
-      "with intervals.");
+      "carecast follows children one by one through entries into care, placements, moves,\n"
+      "breakdowns, school changes and exits, thousands of times over, and turns that into\n"
+      "forecasts of placements, flows, breakdowns, school outcomes and foster-carer capacity,\n"
+      "each with an interval.");
   app.require_subcommand(1);
   app.set_version_flag("--version", fmt::format("carecast {} ({})", cli::engine_version, cli::git_commit));
   app.footer(

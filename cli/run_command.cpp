@@ -123,7 +123,8 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
   command->add_flag("-f,--force", options->force, "Overwrite the result file if it exists.");
   command->add_flag("--analytic", options->analytic,
                     "Compute the expected stock by matrix algebra instead of simulating (Markov "
-                    "scenarios only: hazards by state, age and period, none by time in state).");
+                    "scenarios only: hazards by state, age and period, none by time in state or "
+                    "prior breakdowns, and no foster-carer pool).");
   command->add_flag("-q,--quiet", options->quiet, "Do not print the summary table.");
   command->footer(
       "The file is written under a temporary name and renamed when complete; an existing file is\n"
