@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ class ReportingGrid {
   std::vector<std::uint32_t> interval_of_day_;        // [whole day in [0, horizon)]
   std::vector<std::uint32_t> point_at_or_after_day_;  // [whole day in [0, horizon]]
 };
+
+/// The simulated year [year_starts[k], year_starts[k+1]) holding t, or nothing outside them.
+std::optional<std::size_t> simulated_year_of(const std::vector<double>& year_starts, double t);
 
 GridStep parse_grid_step(const std::string& name);  // throws std::invalid_argument
 std::string grid_step_name(GridStep step);

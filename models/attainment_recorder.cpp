@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/history_counter.hpp"
+#include "engine/reporting_grid.hpp"
 
 namespace carecast::models {
 
@@ -31,9 +32,9 @@ void AttainmentRecorder::on_stay(const engine::Individual& child, double until) 
   if (absorbing_[static_cast<std::size_t>(child.state)]) return;
   double exam_day = child.birth + exam_.age * engine::days_per_year;
   if (exam_day < child.entered || exam_day >= until) return;
-  auto next = std::upper_bound(year_starts_.begin(), year_starts_.end(), exam_day);
-  if (next == year_starts_.begin() || next == year_starts_.end()) return;
-  auto year = static_cast<std::size_t>(next - year_starts_.begin()) - 1;
+  auto found = engine::simulated_year_of(year_starts_, exam_day);
+  if (!found) return;
+  std::size_t year = *found;
   tally_.counts(handles_.cohort)[year * states_ + static_cast<std::size_t>(child.state)] += 1;
   tally_.sums(handles_.passes)[year] += pass_probability(exam_, child, exam_day);
 }

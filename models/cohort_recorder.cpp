@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/history_counter.hpp"
+#include "engine/reporting_grid.hpp"
 
 namespace carecast::models {
 
@@ -23,9 +24,9 @@ void CohortRecorder::add(std::size_t handle, std::size_t year, std::size_t count
 
 void CohortRecorder::on_stay(const engine::Individual& child, double until) {
   if (!std::isinf(until)) return;  // only the child's last stay closes its record
-  auto next = std::upper_bound(year_starts_.begin(), year_starts_.end(), child.arrived);
-  if (next == year_starts_.begin() || next == year_starts_.end()) return;
-  auto year = static_cast<std::size_t>(next - year_starts_.begin()) - 1;
+  auto found = engine::simulated_year_of(year_starts_, child.arrived);
+  if (!found) return;
+  std::size_t year = *found;
   auto counter = [&](HistoryCounter c) { return static_cast<std::size_t>(child.history[static_cast<std::size_t>(c)]); };
   tally_.counts(handles_.children)[year] += 1;
   add(handles_.placements, year, counter(HistoryCounter::placements));

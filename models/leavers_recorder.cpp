@@ -1,6 +1,7 @@
 #include "models/leavers_recorder.hpp"
 
 #include <algorithm>
+#include "engine/reporting_grid.hpp"
 
 namespace carecast::models {
 
@@ -16,10 +17,8 @@ LeaversRecorder::LeaversRecorder(const std::vector<double>& year_starts,
 void LeaversRecorder::on_transition(engine::Individual& child, int from, const engine::Exit*) {
   if (!absorbing_[static_cast<std::size_t>(child.state)] || absorbing_[static_cast<std::size_t>(from)]) return;
   double left = child.entered;
-  auto next = std::upper_bound(year_starts_.begin(), year_starts_.end(), left);
-  if (next == year_starts_.begin() || next == year_starts_.end()) return;
-  auto year = static_cast<std::size_t>(next - year_starts_.begin()) - 1;
-  if (child.arrived <= year_starts_[year]) tally_.counts(handle_)[year] += 1;
+  auto year = engine::simulated_year_of(year_starts_, left);
+  if (year && child.arrived <= year_starts_[*year]) tally_.counts(handle_)[*year] += 1;
 }
 
 }  // namespace carecast::models
