@@ -107,26 +107,12 @@ TEST_F(HandDrivenRecorder, AbsorbingStatesCountOnlyArrivalsSinceTheStart) {
 }
 
 TEST_F(HandDrivenRecorder, EntriesAndTransitionsOutsideTheGridAreIgnored) {
-  {
-    Individual arriving = child(0, -0.5);
-    recorder.on_arrival(arriving);
-  }
-  {
-    Individual arriving = child(0, 0.0);
-    recorder.on_arrival(arriving);
-  }
-  {
-    Individual arriving = child(1, 90.9);
-    recorder.on_arrival(arriving);
-  }
-  {
-    Individual arriving = child(1, 365.9);
-    recorder.on_arrival(arriving);
-  }
-  {
-    Individual arriving = child(1, 366.0);
-    recorder.on_arrival(arriving);
-  }
+  auto arrive = [&](Individual child) { recorder.on_arrival(child); };
+  arrive(child(0, -0.5));
+  arrive(child(0, 0.0));
+  arrive(child(1, 90.9));
+  arrive(child(1, 365.9));
+  arrive(child(1, 366.0));
   EXPECT_EQ(entries(0, 0), 1);
   EXPECT_EQ(entries(0, 1), 1);
   EXPECT_EQ(entries(3, 1), 1);
