@@ -73,21 +73,17 @@ struct RunTotals {
 /// A scenario loaded and compiled once; the runner is the one `simulate` builds.
 struct Workload {
   models::Scenario scenario;
-  models::CompiledScenario compiled;
+  models::ReplicateModels models;  // the kernel, or the interacting replicate with a foster-carer pool
+  const models::CompiledScenario& compiled;
   models::CareTally care;
-  engine::ReplicateKernel kernel;
-  std::optional<engine::InteractingReplicate> interacting;  // with a foster-carer pool
   engine::ReplicateRunner runner;
   std::size_t stock, entries, transitions;
 
   explicit Workload(const std::filesystem::path& file)
       : scenario(models::read_scenario(file)),
-        compiled(models::compile_scenario(scenario)),
-        care(scenario, compiled),
-        kernel(compiled.model, compiled.arrivals, compiled.initial, compiled.span),
-        interacting(compiled.carer_pool ? std::make_optional<engine::InteractingReplicate>(
-                                              kernel, *compiled.carer_pool)
-                                        : std::nullopt),
+        models(scenario, scenario.simulation.seed, engine::ReplicateRange{0, 64}),
+        compiled(models.shared()),
+        care(scenario, models),
         runner([this](std::size_t) -> const engine::ReplicateProgram& { return program(); },
                care.layout(), care.observers(), care.finisher()),
         stock(care.layout()->count_handle("stock")),
@@ -95,10 +91,7 @@ struct Workload {
         transitions(care.layout()->count_handle("transitions")) {}
 
   /// What `simulate` runs: the kernel, or the interacting replicate when there is a pool.
-  const engine::ReplicateProgram& program() const {
-    if (interacting) return *interacting;
-    return kernel;
-  }
+  const engine::ReplicateProgram& program() const { return models.program(0); }
 
   std::uint64_t seed() const { return scenario.simulation.seed; }
   std::size_t states() const { return compiled.model.states(); }
@@ -172,7 +165,7 @@ struct CountingRunner {
   engine::ReplicateRunner runner;
   explicit CountingRunner(const Workload& w)
       : layout(make_layout()),
-        runner([&w](std::size_t) -> const engine::ReplicateKernel& { return w.kernel; }, layout,
+        runner([&w](std::size_t) -> const engine::ReplicateKernel& { return w.models.kernel(0); }, layout,
                [&w](engine::Tally& tally, engine::StreamKey) -> std::unique_ptr<engine::LifeObserver> {
                  return std::make_unique<CountingObserver>(tally, w.compiled.model.absorbing);
                },
@@ -404,7 +397,7 @@ void print_workload(const Workload& w) {
               w.expected_entries() / years, static_cast<double>(one.entries) / years);
   std::printf("  horizon           %d years, %zu grid points, %zu states; %s\n",
               w.scenario.simulation.years, w.compiled.grid.points(), w.states(),
-              w.interacting ? "foster-carer pool (interacting replicate)" : "independent children");
+              w.compiled.carer_pool ? "foster-carer pool (interacting replicate)" : "independent children");
   std::printf("  events            %lld in replicate 0 (every transition, ageing out included)\n",
               static_cast<long long>(one.events));
   {

@@ -33,7 +33,8 @@ Individual make_arrival(const ArrivalGroup& group, long day, std::size_t index, 
 
 }  // namespace
 
-ArrivalSchedule::ArrivalSchedule(std::vector<ArrivalGroup> groups) : groups_(std::move(groups)) {
+ArrivalSchedule::ArrivalSchedule(std::vector<ArrivalGroup> groups, ArrivalRules rules)
+    : groups_(std::move(groups)), rules_(std::move(rules)) {
   std::vector<bool> key_used(max_arrival_groups, false);
   for (const ArrivalGroup& group : groups_) {
     if (group.key >= max_arrival_groups || key_used[group.key])
@@ -49,7 +50,8 @@ double ArrivalSchedule::expected_on_day(std::size_t group, long day) const {
   return groups_[group].per_day.at(0.0, 0.0, static_cast<double>(day) + 0.5);
 }
 
-void ArrivalSchedule::arrivals_on_day(long day, StreamKey key, std::vector<Individual>& out) const {
+void ArrivalSchedule::arrivals_on_day(long day, StreamKey key, std::vector<Individual>& out,
+                                      std::vector<RuleOutcome>& outcomes) const {
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     double mean = expected_on_day(g, day);
     if (mean <= 0.0) continue;
@@ -58,8 +60,16 @@ void ArrivalSchedule::arrivals_on_day(long day, StreamKey key, std::vector<Indiv
     if (count > max_arrivals_per_day_and_group)
       throw std::runtime_error("more than " + std::to_string(max_arrivals_per_day_and_group) +
                                " arrivals in one day and group; split the groups");
-    for (std::size_t i = 0; i < count; ++i) out.push_back(make_arrival(groups_[g], day, i, key));
+    for (std::size_t i = 0; i < count; ++i) {
+      Individual child = make_arrival(groups_[g], day, i, key);
+      if (rules_.apply(child, key, outcomes)) out.push_back(child);
+    }
   }
+}
+
+void ArrivalSchedule::arrivals_on_day(long day, StreamKey key, std::vector<Individual>& out) const {
+  std::vector<RuleOutcome> ignored;
+  arrivals_on_day(day, key, out, ignored);
 }
 
 }  // namespace carecast::engine

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "engine/arrival_rule.hpp"
 #include "engine/individual.hpp"
 #include "engine/piecewise_rate.hpp"
 #include "engine/random_stream.hpp"
@@ -22,16 +23,22 @@ struct ArrivalGroup {
 class ArrivalSchedule {
  public:
   ArrivalSchedule() = default;
-  explicit ArrivalSchedule(std::vector<ArrivalGroup> groups);
+  explicit ArrivalSchedule(std::vector<ArrivalGroup> groups, ArrivalRules rules = {});
 
   const std::vector<ArrivalGroup>& groups() const { return groups_; }
+  const ArrivalRules& rules() const { return rules_; }
   /// Expected arrivals of a group on the whole day starting at `day`.
   double expected_on_day(std::size_t group, long day) const;
-  /// Appends the children arriving on day `day` (at times in [day, day + 1)).
+  /// Appends the children arriving on day `day` (at times in [day, day + 1)), after the rules
+  /// acted on them; what the rules did is appended to `outcomes`.
+  void arrivals_on_day(long day, StreamKey key, std::vector<Individual>& out,
+                       std::vector<RuleOutcome>& outcomes) const;
+  /// The same, for callers that do not need to know what the rules did.
   void arrivals_on_day(long day, StreamKey key, std::vector<Individual>& out) const;
 
  private:
   std::vector<ArrivalGroup> groups_;
+  ArrivalRules rules_;
 };
 
 }  // namespace carecast::engine

@@ -76,7 +76,10 @@ class InteractingReplicate::Run {
 
   void queue_arrivals_of_day() {
     arrivals_.clear();
-    kernel_.arrivals().arrivals_on_day(next_day_, key_, arrivals_);
+    outcomes_.clear();
+    kernel_.arrivals().arrivals_on_day(next_day_, key_, arrivals_, outcomes_);
+    for (const RuleOutcome& outcome : outcomes_)
+      if (outcome.child.entered < kernel_.span().horizon) observer_.on_arrival_rule(outcome);
     for (const Individual& child : arrivals_) {
       if (child.entered >= kernel_.span().horizon) continue;
       children_.emplace(child.id, ChildSlot{child, {}, {}, false});
@@ -243,6 +246,7 @@ class InteractingReplicate::Run {
   std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
   std::deque<std::uint64_t> waiting_;
   std::vector<Individual> arrivals_;
+  std::vector<RuleOutcome> outcomes_;
   PoolCensus census_;
 };
 

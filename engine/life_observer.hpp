@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/arrival_rule.hpp"
 #include "engine/individual.hpp"
 #include "engine/state_hazards.hpp"
 
@@ -27,6 +28,9 @@ class LifeObserver {
   /// A new child has arrived; `child.entered` is the arrival time and `child.state` its first
   /// state. Observers may set the child's history counters.
   virtual void on_arrival(Individual& child) = 0;
+  /// An arrival rule reached `outcome.child` (as it arrived, before any rule acted) and perhaps
+  /// diverted it. Called before on_arrival, and also for arrivals that then leave the system.
+  virtual void on_arrival_rule(const RuleOutcome& outcome) { (void)outcome; }
   /// The child was in `child.state` from `child.entered` until `until` (+infinity: to the end).
   virtual void on_stay(const Individual& child, double until) = 0;
   /// The child has just moved from `from` to `child.state` at `child.entered`. `exit` is the
@@ -44,6 +48,9 @@ class ObserverChain final : public LifeObserver {
   void add(std::unique_ptr<LifeObserver> observer) { observers_.push_back(std::move(observer)); }
   void on_arrival(Individual& child) override {
     for (auto& o : observers_) o->on_arrival(child);
+  }
+  void on_arrival_rule(const RuleOutcome& outcome) override {
+    for (auto& o : observers_) o->on_arrival_rule(outcome);
   }
   void on_stay(const Individual& child, double until) override {
     for (auto& o : observers_) o->on_stay(child, until);

@@ -33,6 +33,40 @@ PiecewiseRate PiecewiseRate::scaled_from(double from, double factor) const {
   return PiecewiseRate(age_, duration_, period, values);
 }
 
+namespace {
+
+/// A point inside a cell of `axis` (cells reaching -infinity use a point below their upper edge).
+double point_in(const Axis& axis, std::size_t cell) {
+  if (axis.lower(cell) == -infinity) return axis.upper(cell) == infinity ? 0.0 : axis.upper(cell) - 1.0;
+  return axis.lower(cell);
+}
+
+Axis with_edges(const Axis& axis, double lower, double upper) {
+  std::vector<double> edges{-infinity};
+  for (double edge : {lower, upper})
+    if (edge > -infinity && edge < infinity) edges.push_back(edge);
+  edges.push_back(infinity);
+  return Axis::merged(axis, Axis(edges));
+}
+
+}  // namespace
+
+PiecewiseRate PiecewiseRate::scaled_within(double age_from, double age_until, double from, double until,
+                                           double factor) const {
+  Axis age = with_edges(age_, age_from, age_until);
+  Axis period = with_edges(period_, from, until);
+  std::vector<double> values;
+  for (std::size_t a = 0; a < age.cells(); ++a)
+    for (std::size_t d = 0; d < duration_.cells(); ++d)
+      for (std::size_t p = 0; p < period.cells(); ++p) {
+        double x = point_in(age, a), t = point_in(period, p);
+        double value = at(x, point_in(duration_, d), t);
+        bool inside = x >= age_from && x < age_until && t >= from && t < until;
+        values.push_back(inside ? value * factor : value);
+      }
+  return PiecewiseRate(age, duration_, period, values);
+}
+
 PiecewiseRate PiecewiseRate::scaled(double factor) const {
   PiecewiseRate copy = *this;
   for (double& value : copy.values_) value *= factor;

@@ -21,6 +21,10 @@ class PiecewiseRate {
   PiecewiseRate scaled(double factor) const;
   /// The same rate, multiplied by `factor` at calendar times from `from` on.
   PiecewiseRate scaled_from(double from, double factor) const;
+  /// The same rate, multiplied by `factor` at ages in [age_from, age_until) and calendar times
+  /// in [from, until); new cell edges are added where needed.
+  PiecewiseRate scaled_within(double age_from, double age_until, double from, double until,
+                              double factor) const;
 
  private:
   Axis age_, duration_, period_;

@@ -60,9 +60,13 @@ void ReplicateKernel::run_arrival_block(std::size_t block, StreamKey key,
   long end_day = std::min(first_day + arrival_days_per_block,
                           static_cast<long>(std::ceil(span_.horizon)));
   std::vector<Individual> arrivals;
+  std::vector<RuleOutcome> outcomes;
   for (long day = first_day; day < end_day; ++day) {
     arrivals.clear();
-    arrivals_.arrivals_on_day(day, key, arrivals);
+    outcomes.clear();
+    arrivals_.arrivals_on_day(day, key, arrivals, outcomes);
+    for (const RuleOutcome& outcome : outcomes)
+      if (outcome.child.entered < span_.horizon) observer.on_arrival_rule(outcome);
     for (Individual child : arrivals) {
       if (child.entered >= span_.horizon) continue;
       observer.on_arrival(child);

@@ -45,6 +45,12 @@ std::size_t TallyLayout::sum_size() const { return end_of(sums_); }
 std::size_t TallyLayout::count_handle(const std::string& name) const { return handle_of(counts_, name); }
 std::size_t TallyLayout::sum_handle(const std::string& name) const { return handle_of(sums_, name); }
 
+void TallyLayout::label_axis(const std::string& axis, std::vector<std::string> labels) {
+  auto [it, added] = axis_labels_.emplace(axis, labels);
+  if (!added && it->second != labels)
+    throw std::logic_error("tally axis '" + axis + "' labelled twice with different labels");
+}
+
 Tally::Tally(std::shared_ptr<const TallyLayout> layout)
     : layout_(std::move(layout)), counts_(layout_->count_size(), 0), sums_(layout_->sum_size(), 0.0) {}
 

@@ -4,6 +4,7 @@
 // real sums are merged in a fixed order by the runner.
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -36,9 +37,15 @@ class TallyLayout {
   std::size_t count_handle(const std::string& name) const;  // throws if absent
   std::size_t sum_handle(const std::string& name) const;
 
+  /// Names the entries of an axis (e.g. "cause": carer_initiated, other). Axes are shared by
+  /// name: labelling one twice with different labels throws.
+  void label_axis(const std::string& axis, std::vector<std::string> labels);
+  const std::map<std::string, std::vector<std::string>>& axis_labels() const { return axis_labels_; }
+
  private:
   std::vector<TallyArray> counts_;
   std::vector<TallyArray> sums_;
+  std::map<std::string, std::vector<std::string>> axis_labels_;
 };
 
 class Tally {

@@ -4,6 +4,8 @@ namespace carecast::models {
 
 BreakdownRecorder::Handles BreakdownRecorder::register_arrays(engine::TallyLayout& layout,
                                                               std::size_t intervals, std::size_t states) {
+  layout.label_axis("cause", {"carer_initiated", "other"});
+  layout.label_axis("ending", {"breakdown", "planned_move", "left_care"});
   return {layout.add_counts("breakdowns", {intervals, states, breakdown_causes}, {"interval", "state", "cause"}),
           layout.add_counts("placement_endings", {intervals, states, placement_endings},
                             {"interval", "state", "ending"})};

@@ -6,8 +6,10 @@
 
 namespace carecast::models {
 
-CareTally::CareTally(const Scenario& scenario, const CompiledScenario& compiled)
-    : scenario_(scenario), compiled_(compiled), layout_(std::make_shared<engine::TallyLayout>()) {
+CareTally::CareTally(const Scenario& scenario, const ReplicateModels& models)
+    : scenario_(scenario), models_(models), compiled_(models.shared()),
+      money_(scenario.costs, scenario.simulation), layout_(std::make_shared<engine::TallyLayout>()) {
+  const CompiledScenario& compiled = compiled_;
   for (const StateSpec& state : scenario.states) is_placement_.push_back(state.kind == StateKind::placement);
   std::size_t points = compiled.grid.points(), intervals = points - 1, states = compiled.model.states();
   std::size_t years = compiled.grid.year_starts().size() - 1;
@@ -22,6 +24,9 @@ CareTally::CareTally(const Scenario& scenario, const CompiledScenario& compiled)
     attainment_ = AttainmentRecorder::register_arrays(*layout_, years, states);
   }
   if (compiled.carer_pool) pool_ = PoolRecorder::register_arrays(*layout_, points);
+  costs_ = CostRecorder::register_arrays(*layout_, scenario, years);
+  if (scenario.caseload.enabled)
+    caseload_ = CaseloadMeasures::register_arrays(*layout_, scenario.caseload, points, years);
 }
 
 engine::ObserverFactory CareTally::observers() const {
@@ -46,6 +51,7 @@ std::unique_ptr<engine::LifeObserver> CareTally::make_observers(engine::Tally& t
     chain->add(std::make_unique<AttainmentRecorder>(scenario_.school.exam, absorbing, grid.year_starts(),
                                                     *attainment_, tally));
   if (pool_) chain->add(std::make_unique<PoolRecorder>(grid, *pool_, tally));
+  chain->add(std::make_unique<CostRecorder>(scenario_, models_.compiled(key.replicate), money_, costs_, tally));
   return chain;
 }
 
@@ -68,6 +74,9 @@ void CareTally::finish(engine::Tally& tally) const {
         else
           moves[i * states + from] += n;
       }
+  CostRecorder::add_fixed_costs(scenario_, compiled_.grid, money_, costs_, tally);
+  if (caseload_)
+    CaseloadMeasures::compute(scenario_.caseload, compiled_.grid, occupancy_.stock, *caseload_, tally);
 }
 
 }  // namespace carecast::models

@@ -10,6 +10,8 @@
 //   school_changes                       (SchoolChanges; with a school section)
 //   exam_cohort, exam_expected_passes    (AttainmentRecorder; with a school section)
 //   carer_pool, carer_pool_flows         (PoolRecorder; with a foster_carers section)
+//   care_days, costs, costs_discounted   (CostRecorder; costs all 0 without a costs section)
+//   fte_needed, caseload_per_worker, months_above_norm   (CaseloadMeasures; with a caseload section)
 #include <memory>
 #include <optional>
 
@@ -19,14 +21,17 @@
 #include "models/attainment_recorder.hpp"
 #include "models/breakdown_recorder.hpp"
 #include "models/cohort_recorder.hpp"
-#include "models/model_builder.hpp"
+#include "models/caseload_measures.hpp"
+#include "models/cost_recorder.hpp"
+#include "models/money_years.hpp"
 #include "models/pool_recorder.hpp"
+#include "models/replicate_models.hpp"
 
 namespace carecast::models {
 
 class CareTally {
  public:
-  CareTally(const Scenario& scenario, const CompiledScenario& compiled);
+  CareTally(const Scenario& scenario, const ReplicateModels& models);
 
   std::shared_ptr<const engine::TallyLayout> layout() const { return layout_; }
   engine::ObserverFactory observers() const;
@@ -37,7 +42,9 @@ class CareTally {
   void finish(engine::Tally& tally) const;
 
   const Scenario& scenario_;
-  const CompiledScenario& compiled_;
+  const ReplicateModels& models_;
+  const CompiledScenario& compiled_;  // the shared model: grid, states and exits are the same in every replicate
+  MoneyYears money_;
   std::vector<bool> is_placement_;
   std::shared_ptr<engine::TallyLayout> layout_;
   engine::OccupancyRecorder::Handles occupancy_{};
@@ -49,6 +56,8 @@ class CareTally {
   std::optional<std::size_t> school_changes_;
   std::optional<AttainmentRecorder::Handles> attainment_;
   std::optional<PoolRecorder::Handles> pool_;
+  CostRecorder::Handles costs_{};
+  std::optional<CaseloadMeasures::Handles> caseload_;
 };
 
 }  // namespace carecast::models

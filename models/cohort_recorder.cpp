@@ -9,6 +9,7 @@
 namespace carecast::models {
 
 CohortRecorder::Handles CohortRecorder::register_arrays(engine::TallyLayout& layout, std::size_t years) {
+  layout.label_axis("count", {"0", "1", "2", "3", "4", "5", "6+"});
   return {layout.add_counts("cohort_children", {years}, {"year"}),
           layout.add_counts("cohort_placements", {years, bins}, {"year", "count"}),
           layout.add_counts("cohort_breakdowns", {years, bins}, {"year", "count"}),

@@ -5,6 +5,7 @@
 #include "engine/child_id.hpp"
 #include "models/config/input_error.hpp"
 #include "models/history_counter.hpp"
+#include "models/intervention_effects.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,9 +33,19 @@ double point_inside(const engine::Axis& axis, std::size_t cell) {
   return 0.5 * (lo + hi);
 }
 
-engine::Exit breakdown_exit(const Scenario& scenario, const TransitionSpec& t, BreakdownCause cause) {
+/// What the hazards are built with: the scenario, its calendar and this replicate's intervention values.
+struct HazardContext {
+  const Scenario& scenario;
+  const engine::Calendar& calendar;
+  const InterventionValues& values;
+};
+
+engine::Exit breakdown_exit(const HazardContext& context, const TransitionSpec& t, BreakdownCause cause) {
+  const Scenario& scenario = context.scenario;
   auto c = static_cast<std::size_t>(cause);
-  engine::PiecewiseRate rate = per_day_rate(t.hazard).scaled(t.cause_shares[c]);
+  engine::PiecewiseRate rate = with_intervention_effects(per_day_rate(t.hazard).scaled(t.cause_shares[c]),
+                                                         HazardIdentity{t.from, t.to, cause}, scenario,
+                                                         context.calendar, context.values);
   // A lever acts from the start date on, not in the warm-up before it.
   if (cause == BreakdownCause::carer_initiated && scenario.breakdowns.carer_initiated_factor != 1.0)
     rate = rate.scaled_from(0.0, scenario.breakdowns.carer_initiated_factor);
@@ -49,30 +60,32 @@ engine::Exit breakdown_exit(const Scenario& scenario, const TransitionSpec& t, B
 
 /// The engine exits of one transition: one, or one per cause for a breakdown (competing risks
 /// with the cause shares, which is the same law as drawing the cause after the event).
-void add_exits(const Scenario& scenario, std::size_t index, std::vector<engine::Exit>& exits,
+void add_exits(const HazardContext& context, std::size_t index, std::vector<engine::Exit>& exits,
                std::vector<ExitMeaning>& meanings) {
-  const TransitionSpec& t = scenario.transitions[index];
+  const TransitionSpec& t = context.scenario.transitions[index];
   if (!t.breakdown) {
-    exits.push_back(engine::Exit{t.to, per_day_rate(t.hazard)});
+    exits.push_back(engine::Exit{t.to, with_intervention_effects(per_day_rate(t.hazard), HazardIdentity{t.from, t.to, {}},
+                                                                 context.scenario, context.calendar, context.values)});
     exits.back().tag = meanings.size();
     meanings.push_back(ExitMeaning{index, false, BreakdownCause::other});
     return;
   }
   for (BreakdownCause cause : {BreakdownCause::carer_initiated, BreakdownCause::other}) {
-    exits.push_back(breakdown_exit(scenario, t, cause));
+    exits.push_back(breakdown_exit(context, t, cause));
     exits.back().tag = meanings.size();
     meanings.push_back(ExitMeaning{index, true, cause});
   }
 }
 
-engine::MultistateModel build_model(const Scenario& scenario, std::vector<ExitMeaning>& meanings) {
+engine::MultistateModel build_model(const HazardContext& context, std::vector<ExitMeaning>& meanings) {
+  const Scenario& scenario = context.scenario;
   engine::MultistateModel model;
   std::size_t states = scenario.states.size();
   model.absorbing.resize(states);
   for (std::size_t s = 0; s < states; ++s) model.absorbing[s] = scenario.states[s].kind == StateKind::exit;
   std::vector<std::vector<engine::Exit>> exits(states);
   for (std::size_t t = 0; t < scenario.transitions.size(); ++t)
-    add_exits(scenario, t, exits[static_cast<std::size_t>(scenario.transitions[t].from)], meanings);
+    add_exits(context, t, exits[static_cast<std::size_t>(scenario.transitions[t].from)], meanings);
   for (auto& list : exits) model.leaving.emplace_back(std::move(list));
   model.age_out_days = scenario.ageing_out.age * days_per_year;
   model.age_out_state = scenario.ageing_out.to;
@@ -118,7 +131,7 @@ engine::ArrivalGroup arrival_group(const Scenario& scenario, int age, double rat
 }
 
 engine::ArrivalSchedule build_arrivals(const Scenario& scenario, const engine::Calendar& calendar,
-                                       const engine::KernelSpan& span) {
+                                       const engine::KernelSpan& span, engine::ArrivalRules rules) {
   int first_year = calendar.year_at(static_cast<double>(span.first_arrival_day));
   int last_year = calendar.year_at(span.horizon);
   const BandedRate& rates = scenario.entries.rate_per_1000;
@@ -128,7 +141,7 @@ engine::ArrivalSchedule build_arrivals(const Scenario& scenario, const engine::C
     double rate = box < 0 ? 0.0 : rates.values[static_cast<std::size_t>(box)];
     if (rate > 0.0) groups.push_back(arrival_group(scenario, age, rate, calendar, first_year, last_year));
   }
-  return engine::ArrivalSchedule(std::move(groups));
+  return engine::ArrivalSchedule(std::move(groups), std::move(rules));
 }
 
 std::vector<engine::InitialChild> build_initial(const Scenario& scenario) {
@@ -186,6 +199,10 @@ engine::PiecewiseRate per_day_rate(const BandedRate& rate) {
 }
 
 CompiledScenario compile_scenario(const Scenario& scenario) {
+  return compile_scenario(scenario, central_values(scenario.interventions));
+}
+
+CompiledScenario compile_scenario(const Scenario& scenario, const InterventionValues& values) {
   engine::Calendar calendar(scenario.simulation.start);
   engine::ReportingGrid grid(calendar, scenario.simulation.grid, scenario.simulation.years);
   engine::KernelSpan span;
@@ -194,10 +211,12 @@ CompiledScenario compile_scenario(const Scenario& scenario) {
                                ? 0
                                : -static_cast<long>(std::floor(scenario.initial.warmup_years * days_per_year));
   std::vector<ExitMeaning> meanings;
-  engine::MultistateModel model = build_model(scenario, meanings);
-  engine::ArrivalSchedule arrivals = build_arrivals(scenario, calendar, span);
-  return CompiledScenario{calendar, grid, std::move(model), std::move(arrivals), build_initial(scenario),
-                          span, std::move(meanings), build_carer_pool(scenario.carer_pool)};
+  engine::MultistateModel model = build_model(HazardContext{scenario, calendar, values}, meanings);
+  InterventionArrivalRules rules = intervention_arrival_rules(scenario, calendar, values);
+  engine::ArrivalSchedule arrivals = build_arrivals(scenario, calendar, span, std::move(rules.rules));
+  return CompiledScenario{calendar,          grid, std::move(model), std::move(arrivals), build_initial(scenario),
+                          span,              std::move(meanings), build_carer_pool(scenario.carer_pool),
+                          std::move(rules.owner), values};
 }
 
 }  // namespace carecast::models

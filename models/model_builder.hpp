@@ -12,6 +12,7 @@
 #include "engine/reporting_grid.hpp"
 #include "engine/resource_pool.hpp"
 #include "models/exit_meaning.hpp"
+#include "models/intervention_values.hpp"
 #include "models/scenario/scenario.hpp"
 
 namespace carecast::models {
@@ -25,9 +26,14 @@ struct CompiledScenario {
   engine::KernelSpan span;
   std::vector<ExitMeaning> exit_meanings;   // indexed by engine::Exit::tag
   std::optional<engine::ResourcePoolSpec> carer_pool;
+  std::vector<std::size_t> arrival_rule_owner;  // the intervention of each arrival rule
+  InterventionValues intervention_values;       // the values the model was built with
 };
 
+/// The scenario with its interventions' central values.
 CompiledScenario compile_scenario(const Scenario& scenario);
+/// The scenario with one replicate's intervention values.
+CompiledScenario compile_scenario(const Scenario& scenario, const InterventionValues& values);
 
 /// A banded rate per year (ages and durations in years) as a per-day engine rate.
 engine::PiecewiseRate per_day_rate(const BandedRate& rate);

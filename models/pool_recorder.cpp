@@ -3,6 +3,8 @@
 namespace carecast::models {
 
 PoolRecorder::Handles PoolRecorder::register_arrays(engine::TallyLayout& layout, std::size_t points) {
+  layout.label_axis("measure", {"families", "free", "waiting"});
+  layout.label_axis("flow", {"diverted", "returned"});
   return {layout.add_counts("carer_pool", {points, measures}, {"time", "measure"}),
           layout.add_counts("carer_pool_flows", {points - 1, flows}, {"interval", "flow"})};
 }

@@ -6,6 +6,7 @@
 namespace carecast::models {
 
 std::size_t SchoolChanges::register_array(engine::TallyLayout& layout, std::size_t intervals) {
+  layout.label_axis("move_kind", {"entry", "planned_move", "breakdown", "return_home"});
   return layout.add_counts("school_changes", {intervals, move_kinds}, {"interval", "move_kind"});
 }
 

@@ -33,6 +33,10 @@ std::vector<double> analytic_stock(const Scenario& scenario, const CompiledScena
     throw InputError(SourceLocation{scenario.path, 0, 0}, "transitions",
                      "analytic mode needs hazards that depend only on state, age and period; this "
                      "scenario has hazards that depend on time in state or on prior breakdowns");
+  if (!compiled.arrivals.rules().empty())
+    throw InputError(SourceLocation{scenario.path, 0, 0}, "interventions",
+                     "analytic mode cannot follow interventions that act on entries (entry_rate, "
+                     "redirect); run the simulation");
   if (compiled.carer_pool)
     throw InputError(SourceLocation{scenario.path, 0, 0}, "foster_carers",
                      "analytic mode cannot follow a finite foster-carer pool; drop the section "
@@ -46,23 +50,19 @@ std::vector<double> analytic_stock(const Scenario& scenario, const CompiledScena
 RunResult simulate(const Scenario& scenario, const RunOptions& options,
                    const engine::Communicator& communicator,
                    const engine::ProgressCallback& progress) {
-  CompiledScenario compiled = compile_scenario(scenario);
-  RunResult result = describe_run(scenario, compiled);
   std::size_t replicates = options.replicates ? options.replicates : scenario.simulation.replicates;
   std::uint64_t seed = options.seed_given ? options.seed : scenario.simulation.seed;
+  auto range = engine::replicates_for_rank(replicates, communicator.rank(), communicator.size());
+  ReplicateModels models(scenario, seed, range);
+  RunResult result = describe_run(scenario, models.shared());
   result.provenance.seed = seed;
   result.provenance.replicates = replicates;
-  if (options.analytic) result.analytic_stock = analytic_stock(scenario, compiled);
+  if (options.analytic) result.analytic_stock = analytic_stock(scenario, models.shared());
 
-  CareTally tally(scenario, compiled);
-  engine::ReplicateKernel kernel(compiled.model, compiled.arrivals, compiled.initial, compiled.span);
-  std::optional<engine::InteractingReplicate> interacting;
-  if (compiled.carer_pool) interacting.emplace(kernel, *compiled.carer_pool);
-  const engine::ReplicateProgram& program = interacting ? static_cast<const engine::ReplicateProgram&>(*interacting)
-                                                        : static_cast<const engine::ReplicateProgram&>(kernel);
-  engine::ReplicateRunner runner([&](std::size_t) -> const engine::ReplicateProgram& { return program; },
-                                 tally.layout(), tally.observers(), tally.finisher());
-  auto range = engine::replicates_for_rank(replicates, communicator.rank(), communicator.size());
+  CareTally tally(scenario, models);
+  engine::ReplicateRunner runner(
+      [&](std::size_t replicate) -> const engine::ReplicateProgram& { return models.program(replicate); },
+      tally.layout(), tally.observers(), tally.finisher());
   auto local = runner.run(range, seed, communicator.is_root() ? progress : engine::ProgressCallback{});
   result.layout = tally.layout();
   result.replicates = engine::gather_tallies(communicator, std::move(local), tally.layout());

@@ -57,5 +57,7 @@ inline constexpr char dimensions[] = "dimensions";
 inline constexpr char statistics[] = "statistics";
 inline constexpr char replicate_dimension[] = "replicate";
 inline constexpr char statistic_dimension[] = "statistic";
+// /axes/<axis>: string labels of the entries of an axis that has no other source of names.
+inline constexpr char axes[] = "axes";
 
 }  // namespace carecast::output::schema

@@ -130,6 +130,11 @@ void write_summaries(hid_t root, const RunResult& result) {
     write_summary_array(group.get(), layout.sums()[h], summarize_sums(result.replicates, h));
 }
 
+void write_axis_labels(hid_t root, const engine::TallyLayout& layout) {
+  hdf5::Group group = hdf5::create_group(root, schema::axes);
+  for (const auto& [axis, labels] : layout.axis_labels()) hdf5::write_string_dataset(group.get(), axis, labels);
+}
+
 void write_analytic_stock(hid_t root, const RunResult& result) {
   if (result.analytic_stock.empty()) return;
   hdf5::Group group = hdf5::create_group(root, schema::analytic);
@@ -149,6 +154,7 @@ void write_result_file(const RunResult& result, const std::filesystem::path& pat
     write_states(root.get(), result.states);
     write_replicate_arrays(root.get(), result);
     write_summaries(root.get(), result);
+    write_axis_labels(root.get(), *result.layout);
     write_analytic_stock(root.get(), result);
   }
   hdf5::close_file(file);

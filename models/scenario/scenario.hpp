@@ -3,6 +3,7 @@
 // ageing out, the initial stock and the simulation settings. Ages and durations are in years,
 // rates per year, dates as dates; conversion to the engine's days happens in model_builder.
 #include <array>
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +12,8 @@
 #include "engine/calendar.hpp"
 #include "engine/reporting_grid.hpp"
 #include "models/scenario/band_box.hpp"
+#include "models/scenario/intervention_spec.hpp"
+#include "models/scenario/year_table.hpp"
 #include "models/scenario/population_table.hpp"
 #include "models/scenario/snapshot_table.hpp"
 
@@ -118,6 +121,29 @@ struct InitialStockSpec {
   double warmup_years = 0;   // otherwise
 };
 
+/// Money. Amounts are in the prices of `price_year`; nominal amounts in a later year are
+/// multiplied by the price index of that year over the index of `price_year`.
+enum class OneOffKind : std::size_t { entry = 0, planned_move = 1, breakdown = 2, exit = 3 };
+inline constexpr std::size_t one_off_kinds = 4;
+
+struct CostSpec {
+  bool enabled = false;
+  std::string currency = "DKK";
+  int price_year = 0;
+  std::vector<double> per_day;                  // by state
+  std::array<double, one_off_kinds> one_off{};  // by kind of transition
+  std::map<int, double> price_index;            // by calendar year, each year from price_year on
+  double discount_rate = 0.0;                   // per year
+};
+
+/// Open cases weigh on caseworkers: FTE needed = Σ weight × children / norm.
+struct CaseloadSpec {
+  bool enabled = false;
+  std::vector<double> weights;     // by state (0 for exit states)
+  YearTable norm;                  // cases per caseworker, by calendar year
+  std::optional<YearTable> staffing;  // caseworkers (FTE), by calendar year
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -134,6 +160,9 @@ struct Scenario {
   CarerPoolSpec carer_pool;
   AgeingOutSpec ageing_out;
   InitialStockSpec initial;
+  CostSpec costs;
+  CaseloadSpec caseload;
+  InterventionsSpec interventions;
 
   int state_index(const std::string& name) const;  // -1 if absent
   bool is_exit(int state) const { return states[static_cast<std::size_t>(state)].kind == StateKind::exit; }

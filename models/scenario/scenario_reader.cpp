@@ -85,6 +85,10 @@ Scenario read_scenario(const std::filesystem::path& file) {
   if (auto school = section("school")) scenario.school = read_school(*school, scenario);
   if (auto pool = section("foster_carers")) scenario.carer_pool = read_carer_pool(*pool, scenario);
   scenario.initial = read_initial_stock(top.required("initial_stock"), scenario);
+  if (auto costs = section("costs")) scenario.costs = read_costs(*costs, scenario);
+  if (auto caseload = section("caseload")) scenario.caseload = read_caseload(*caseload, scenario);
+  if (auto interventions = section("interventions"))
+    scenario.interventions = read_interventions(*interventions, scenario);
   top.reject_unknown();
   scenario.sha256 = scenario_hash(scenario);
   return scenario;

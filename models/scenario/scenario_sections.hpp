@@ -16,6 +16,27 @@ InitialStockSpec read_initial_stock(const ConfigValue& value, const Scenario& sc
 BreakdownSpec read_breakdowns(const ConfigValue& value);
 SchoolSpec read_school(const ConfigValue& value, const Scenario& scenario);
 CarerPoolSpec read_carer_pool(const ConfigValue& value, const Scenario& scenario);
+CostSpec read_costs(const ConfigValue& value, const Scenario& scenario);
+CaseloadSpec read_caseload(const ConfigValue& value, const Scenario& scenario);
+InterventionsSpec read_interventions(const ConfigValue& value, const Scenario& scenario);
+/// Without a `combine` rule, two interventions may not act on the same rate at the same time.
+void check_intervention_overlaps(const InterventionsSpec& spec, const ConfigValue& section, const Scenario& scenario);
+
+/// The values an uncertain number may take, and how to say so in an error.
+struct ValueRange {
+  double floor = 0.0;
+  double ceiling = 0.0;
+  const char* what = "";
+};
+inline constexpr ValueRange probability_range{0.0, 1.0, "a probability between 0 and 1"};
+inline constexpr ValueRange multiplier_range{0.0, 1e6, "a multiplier of 0 or more"};
+
+/// A number, or {uniform: [low, high]}, {triangular: [low, mode, high]}, {normal: {mean, sd}}.
+UncertainValue read_uncertain_value(const ConfigValue& value, const ValueRange& range);
+/// A number for every calendar year, or one number for all years: {2026: 30, 2028: 25}.
+YearTable read_year_table(const ConfigValue& value, double floor_exclusive);
+/// A map from state names to numbers of 0 or more; states not named get `otherwise`.
+std::vector<double> read_state_amounts(const ConfigValue& value, const Scenario& scenario, double otherwise);
 
 /// Reads a rate that is a single number or a list of bands, each with `rate` (or `value_key`)
 /// and the allowed axes, and checks that the bands tile `domain`.

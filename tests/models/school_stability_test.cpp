@@ -88,17 +88,11 @@ struct PairedRun {
 /// Runs the scenario as `simulate` does (the interacting replicate when it has a carer pool),
 /// with a trajectory recorder after the care tally's observers.
 void run(const Scenario& scenario, PairedRun& out) {
-  CompiledScenario compiled = compile_scenario(scenario);
-  CareTally tally(scenario, compiled);
-  engine::ReplicateKernel kernel(compiled.model, compiled.arrivals, compiled.initial, compiled.span);
-  std::optional<engine::InteractingReplicate> interacting;
-  if (compiled.carer_pool) interacting.emplace(kernel, *compiled.carer_pool);
-  const engine::ReplicateProgram& program =
-      interacting ? static_cast<const engine::ReplicateProgram&>(*interacting)
-                  : static_cast<const engine::ReplicateProgram&>(kernel);
+  ReplicateModels models(scenario, seed, engine::ReplicateRange{0, replicates});
+  CareTally tally(scenario, models);
   engine::ObserverFactory care = tally.observers();
   engine::ReplicateRunner runner(
-      [&](std::size_t) -> const engine::ReplicateProgram& { return program; }, tally.layout(),
+      [&](std::size_t r) -> const engine::ReplicateProgram& { return models.program(r); }, tally.layout(),
       [&](engine::Tally& t, engine::StreamKey key) -> std::unique_ptr<engine::LifeObserver> {
         auto chain = std::make_unique<engine::ObserverChain>();
         chain->add(care(t, key));

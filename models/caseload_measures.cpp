@@ -1,0 +1,46 @@
+#include "models/caseload_measures.hpp"
+
+namespace carecast::models {
+
+namespace {
+
+int months_per_step(const engine::ReportingGrid& grid) {
+  if (grid.points() < 2) return 12;
+  auto first = grid.dates()[0], second = grid.dates()[1];
+  int months = (static_cast<int>(second.year()) - static_cast<int>(first.year())) * 12 +
+               static_cast<int>(static_cast<unsigned>(second.month())) - static_cast<int>(static_cast<unsigned>(first.month()));
+  return months;
+}
+
+}  // namespace
+
+CaseloadMeasures::Handles CaseloadMeasures::register_arrays(engine::TallyLayout& layout, const CaseloadSpec& spec,
+                                                            std::size_t points, std::size_t years) {
+  Handles handles{layout.add_sums("fte_needed", {points}, {"time"}), std::nullopt, std::nullopt};
+  if (spec.staffing) {
+    handles.per_worker = layout.add_sums("caseload_per_worker", {points}, {"time"});
+    handles.months_above_norm = layout.add_sums("months_above_norm", {years}, {"year"});
+  }
+  return handles;
+}
+
+void CaseloadMeasures::compute(const CaseloadSpec& spec, const engine::ReportingGrid& grid, std::size_t stock_handle,
+                               Handles handles, engine::Tally& tally) {
+  auto stock = tally.counts(stock_handle);
+  std::size_t states = spec.weights.size();
+  int step = months_per_step(grid);
+  for (std::size_t t = 0; t < grid.points(); ++t) {
+    double weighted = 0.0;
+    for (std::size_t s = 0; s < states; ++s) weighted += spec.weights[s] * static_cast<double>(stock[t * states + s]);
+    int year = static_cast<int>(grid.dates()[t].year());
+    double norm = spec.norm.at(year);
+    tally.sums(handles.fte_needed)[t] = weighted / norm;
+    if (!spec.staffing) continue;
+    double per_worker = weighted / spec.staffing->at(year);
+    tally.sums(*handles.per_worker)[t] = per_worker;
+    auto k = engine::simulated_year_of(grid.year_starts(), grid.offset(t));
+    if (k && per_worker > norm) tally.sums(*handles.months_above_norm)[*k] += step;
+  }
+}
+
+}  // namespace carecast::models

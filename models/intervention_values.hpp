@@ -1,0 +1,27 @@
+#pragma once
+// The numbers one replicate uses for each intervention: its uptake and effect multipliers,
+// either the scenario's central values or this replicate's draws from their distributions.
+// Draws are keyed by the replicate and the intervention's and parameter's names, so that two
+// scenarios with the same intervention draw the same values for the same replicate.
+#include <vector>
+
+#include "engine/random_stream.hpp"
+#include "models/scenario/intervention_spec.hpp"
+
+namespace carecast::models {
+
+struct InterventionDraw {
+  double uptake = 0.0;
+  double entry_multiplier = 1.0;
+  double redirect_share = 0.0;
+  std::vector<double> hazard_multipliers;  // one per hazard effect
+};
+
+using InterventionValues = std::vector<InterventionDraw>;  // one per intervention
+
+InterventionValues central_values(const InterventionsSpec& spec);
+InterventionValues draw_values(const InterventionsSpec& spec, engine::StreamKey key);
+/// True if any intervention gives a number as a range or distribution.
+bool has_uncertain_values(const InterventionsSpec& spec);
+
+}  // namespace carecast::models

@@ -1,0 +1,25 @@
+#pragma once
+// The factors that turn an amount in the scenario's prices into money of each simulated year:
+// nominal = amount × price index of the calendar year in which the simulated year starts ÷ the
+// index of the price year; discounted = nominal ÷ (1 + discount rate)^k for simulated year k.
+#include <cstddef>
+#include <vector>
+
+#include "models/scenario/scenario.hpp"
+
+namespace carecast::models {
+
+class MoneyYears {
+ public:
+  MoneyYears(const CostSpec& costs, const SimulationSpec& simulation);
+
+  std::size_t years() const { return nominal_.size(); }
+  double nominal(std::size_t year) const { return nominal_[year]; }
+  double discounted(std::size_t year) const { return discounted_[year]; }
+
+ private:
+  std::vector<double> nominal_;
+  std::vector<double> discounted_;
+};
+
+}  // namespace carecast::models

@@ -1,0 +1,90 @@
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "models/scenario/scenario_sections.hpp"
+
+namespace carecast::models {
+
+namespace {
+
+constexpr const char* one_off_keys[one_off_kinds] = {"entry", "planned_move", "breakdown", "exit"};
+
+std::array<double, one_off_kinds> read_one_off(const ConfigValue& value) {
+  ConfigMap map = value.map();
+  std::array<double, one_off_kinds> amounts{};
+  for (std::size_t kind = 0; kind < one_off_kinds; ++kind)
+    if (auto amount = map.optional(one_off_keys[kind])) amounts[kind] = amount->non_negative();
+  map.reject_unknown();
+  return amounts;
+}
+
+/// Daily costs from `per_day` and `per_year` (a child-year of 365.25 days); a state in both is an error.
+std::vector<double> read_daily_costs(const ConfigMap& map, const Scenario& scenario) {
+  std::vector<double> per_day(scenario.states.size(), 0.0);
+  std::vector<bool> given(scenario.states.size(), false);
+  auto add = [&](const char* key, double divisor) {
+    auto section = map.optional(key);
+    if (!section) return;
+    for (const auto& [name, amount] : section->map().entries()) {
+      auto state = static_cast<std::size_t>(resolve_state_name(name, amount, scenario));
+      if (given[state]) amount.fail("the cost of '" + name + "' is given both per_day and per_year; give one");
+      given[state] = true;
+      per_day[state] = amount.non_negative() / divisor;
+    }
+  };
+  add("per_day", 1.0);
+  add("per_year", 365.25);
+  return per_day;
+}
+
+int last_simulated_year(const Scenario& scenario) {
+  return static_cast<int>(scenario.simulation.start.year()) + scenario.simulation.years;
+}
+
+std::map<int, double> read_price_index(const ConfigMap& map, const Scenario& scenario, int price_year) {
+  auto table = map.optional("price_index");
+  auto growth = map.optional("price_growth_per_year");
+  if (table && growth) map.fail_at_key("price_index", "give price_index or price_growth_per_year, not both");
+  int last = last_simulated_year(scenario);
+  std::map<int, double> index;
+  if (table) {
+    YearTable given = read_year_table(*table, 0.0);
+    for (int year = price_year; year <= last; ++year) {
+      if (!given.values().count(year))
+        table->fail(fmt::format("expected an index for every calendar year from the price year {} to {}; {} is missing",
+                                price_year, last, year));
+      index[year] = given.values().at(year);
+    }
+    return index;
+  }
+  double rate = growth ? growth->number() : 0.0;
+  if (growth && rate <= -1.0) growth->fail("expected a yearly growth above -1 (e.g. 0.02 for 2 %)");
+  for (int year = price_year; year <= last; ++year) index[year] = std::pow(1.0 + rate, year - price_year);
+  return index;
+}
+
+}  // namespace
+
+CostSpec read_costs(const ConfigValue& value, const Scenario& scenario) {
+  ConfigMap map = value.map();
+  CostSpec spec;
+  spec.enabled = true;
+  if (auto currency = map.optional("currency")) spec.currency = currency->text();
+  int start_year = static_cast<int>(scenario.simulation.start.year());
+  spec.price_year = start_year;
+  if (auto year = map.optional("price_year"))
+    spec.price_year = static_cast<int>(year->integer_in(1900, start_year));
+  spec.per_day = read_daily_costs(map, scenario);
+  if (auto one_off = map.optional("one_off")) spec.one_off = read_one_off(*one_off);
+  spec.price_index = read_price_index(map, scenario, spec.price_year);
+  if (auto rate = map.optional("discount_rate")) {
+    spec.discount_rate = rate->number();
+    if (spec.discount_rate <= -1.0 || spec.discount_rate > 1.0)
+      rate->fail(fmt::format("expected a yearly rate between -1 and 1 (e.g. 0.035), found {:g}", spec.discount_rate));
+  }
+  map.reject_unknown();
+  return spec;
+}
+
+}  // namespace carecast::models
