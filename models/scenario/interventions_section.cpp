@@ -97,9 +97,11 @@ InterventionSpec read_intervention(const std::string& name, const ConfigValue& v
   spec.target_states = read_target_states(map.optional("states"), scenario);
   spec.uptake = read_uncertain_value(map.required("uptake"), probability_range);
   read_effects(map, spec, scenario);
-  if (!spec.entry_rate && !spec.redirect && spec.hazards.empty())
-    map.fail("an intervention needs at least one effect: entry_rate, redirect or hazards");
-  if (auto cost = map.optional("cost")) spec.cost = read_intervention_cost(*cost);
+  auto cost = map.optional("cost");
+  if (cost) spec.cost = read_intervention_cost(*cost);
+  // A lever set elsewhere (a recruitment rate, a caseload norm) may be an intervention with a cost only.
+  if (!spec.entry_rate && !spec.redirect && spec.hazards.empty() && !cost)
+    map.fail("an intervention needs at least one effect (entry_rate, redirect, hazards) or a cost");
   map.reject_unknown();
   return spec;
 }

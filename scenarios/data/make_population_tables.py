@@ -57,6 +57,11 @@ def main():
                         migration=lambda a: 0.0)
     write(HERE / "dk_municipality_population_shrinking.csv", shrinking, 0.017,
           "As dk_municipality_population.csv, but births fall 1.5 % a year and no net immigration")
+    growing = project(danish_national_2024(), years, births=lambda y: 57_500 * 1.015 ** (y - 2024),
+                      migration=lambda a: 0.015 if a <= 15 else 0.01)
+    write(HERE / "dk_municipality_population_growing.csv", growing, 0.017,
+          "As dk_municipality_population.csv, but births rise 1.5 % a year and families move in "
+          "(net 1.5 % a year at 1-15, 1 % at 16-22)")
     english = project([656_000.0] * 18, years, births=lambda y: 656_000.0, migration=lambda a: 0.0)
     write(HERE / "england_la_population.csv", english, 1 / 150,
           "Approximate population aged 0-17 of a typical English local authority (1/150 of England)")

@@ -1,0 +1,151 @@
+#include <fmt/format.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "build_info.hpp"
+#include "cli/commands.hpp"
+#include "cli/progress_display.hpp"
+#include "cli/run_provenance.hpp"
+#include "models/config/input_error.hpp"
+#include "models/scenario/scenario_reader.hpp"
+#include "models/simulation.hpp"
+#include "output/comparison_report.hpp"
+#include "output/comparison_writer.hpp"
+#include "output/result_target.hpp"
+
+namespace carecast::cli {
+
+namespace {
+
+struct CompareOptions {
+  std::vector<std::string> scenarios;
+  std::string output = "comparison.h5";
+  std::size_t replicates = 0;
+  int threads = 0;
+  std::uint64_t seed = 0;
+  bool force = false;
+  bool quiet = false;
+  CLI::Option* seed_option = nullptr;
+};
+
+/// The scenarios' names, made unique (a second "baseline" becomes "baseline-2").
+std::vector<std::string> unique_names(const std::vector<models::Scenario>& scenarios) {
+  std::vector<std::string> names;
+  std::set<std::string> used;
+  for (const models::Scenario& s : scenarios) {
+    std::string name = s.name;
+    for (int n = 2; used.count(name); ++n) name = fmt::format("{}-{}", s.name, n);
+    used.insert(name);
+    names.push_back(name);
+  }
+  return names;
+}
+
+void check_same_horizon(const std::vector<models::Scenario>& scenarios) {
+  const models::SimulationSpec& base = scenarios.front().simulation;
+  for (const models::Scenario& s : scenarios)
+    if (s.simulation.start != base.start || s.simulation.years != base.years || s.simulation.grid != base.grid)
+      throw models::InputError(models::SourceLocation{s.path, 0, 0}, "simulation",
+                               "a comparison needs the same start date, years and grid as the base scenario '" +
+                                   scenarios.front().path + "'");
+}
+
+output::ComparedScenario run_one(const models::Scenario& scenario, const std::string& name,
+                                 const models::RunOptions& run, const CommandContext& context, ProgressDisplay& display) {
+  models::RunResult result = models::simulate(scenario, run, context.communicator,
+                                              [&](std::size_t done, std::size_t total) { display.update(done, total); });
+  output::ComparedScenario compared{name, result.provenance,
+                                    models::combination_name(scenario.interventions.combine), {}};
+  if (context.communicator.is_root()) compared.metrics = output::scenario_metrics(result);
+  return compared;
+}
+
+models::RunOptions run_options(const CompareOptions& options, const models::Scenario& base) {
+  models::RunOptions run;
+  run.replicates = options.replicates ? options.replicates : base.simulation.replicates;
+  run.seed_given = true;
+  run.seed = options.seed_option->count() > 0 ? options.seed : base.simulation.seed;
+  return run;
+}
+
+void compare(const CompareOptions& options, const CommandContext& context) {
+  auto clock = std::chrono::steady_clock::now();
+  std::string started = current_utc_time();
+  std::vector<models::Scenario> scenarios;
+  for (const std::string& path : options.scenarios) scenarios.push_back(models::read_scenario(path));
+  check_same_horizon(scenarios);
+  if (context.communicator.is_root()) output::check_result_target(options.output, options.force);
+
+  int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  models::RunOptions run = run_options(options, scenarios.front());
+  std::vector<std::string> names = unique_names(scenarios);
+  output::ComparisonResult result;
+  ProgressDisplay display("replicates");
+  for (std::size_t i = 0; i < scenarios.size(); ++i)
+    result.scenarios.push_back(run_one(scenarios[i], names[i], run, context, display));
+  if (!context.communicator.is_root()) return;
+  for (std::size_t i = 1; i < scenarios.size(); ++i)
+    result.comparisons.push_back(output::compare_paired(result.scenarios.front().metrics, result.scenarios[i].metrics,
+                                                        names.front(), names[i]));
+  result.run.seed = run.seed;
+  result.run.replicates = run.replicates;
+  result.run.engine_version = engine_version;
+  result.run.git_commit = git_commit;
+  result.run.threads = threads;
+  result.run.ranks = context.communicator.size();
+  result.run.command_line = joined_command_line(context.argc, context.argv);
+  result.run.host = host_name();
+  result.run.started_at = started;
+  result.run.finished_at = current_utc_time();
+  result.run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count();
+  output::write_comparison(result, options.output, options.force);
+  if (options.quiet) return;
+  std::string currency = scenarios.front().costs.enabled ? scenarios.front().costs.currency : "";
+  fmt::print("{} written in {:.1f} s.\n\n{}", options.output, result.run.wall_seconds,
+             output::format_comparison(result, currency));
+}
+
+}  // namespace
+
+void add_compare_command(CLI::App& app, const CommandContext& context) {
+  auto options = std::make_shared<CompareOptions>();
+  CLI::App* command = app.add_subcommand(
+      "compare",
+      "Run a base scenario and one or more alternatives with common random numbers (the same seed and\n"
+      "replicates, so the same child gets the same draws in every scenario) and report, per replicate\n"
+      "and with 90 % intervals, how each alternative differs from the base: new placements, children\n"
+      "placed by state, breakdowns, school changes, exam passes, FTE needed, cost per year, cumulative\n"
+      "net cost, net present value and the payback year.");
+  command->add_option("BASE", options->scenarios, "The base scenario, then each alternative (YAML files).")
+      ->required()
+      ->expected(2, -1);
+  command->add_option("-o,--output", options->output, "The comparison file to write (default: comparison.h5).");
+  command->add_option("-r,--replicates", options->replicates,
+                      "Replicates of every scenario (default: the base scenario's simulation.replicates).")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  command->add_option("-t,--threads", options->threads, "Worker threads (default: all cores).")
+      ->check(CLI::Range(1, 4096));
+  options->seed_option =
+      command->add_option("-s,--seed", options->seed, "Master seed of every scenario (default: the base scenario's).")
+          ->check(CLI::NonNegativeNumber);
+  command->add_flag("-f,--force", options->force, "Overwrite the comparison file if it exists.");
+  command->add_flag("-q,--quiet", options->quiet, "Do not print the tables.");
+  command->footer(
+      "All scenarios must share the start date, years, grid and states. A difference is the\n"
+      "alternative minus the base, replicate by replicate; net cost is the alternative's cost minus\n"
+      "the base's (negative: a saving). The net present value is minus the discounted net cost summed\n"
+      "over the horizon (positive: the alternative saves more than it costs). The payback year is the\n"
+      "first year from which the cumulative discounted net cost stays at or below zero. Money is in\n"
+      "millions of the base scenario's currency. The file holds every figure per replicate and its\n"
+      "summary (docs/output-schema.md, 'Comparison files').\n"
+      "Example: carecast compare scenarios/baseline.yaml scenarios/family-support-12-17.yaml -o fs.h5");
+  command->callback([options, &context] { compare(*options, context); });
+}
+
+}  // namespace carecast::cli

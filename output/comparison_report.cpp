@@ -1,0 +1,86 @@
+#include "output/comparison_report.hpp"
+
+#include <fmt/format.h>
+
+#include "output/text_table.hpp"
+#include "output/yearly_summary.hpp"
+
+namespace carecast::output {
+
+namespace {
+
+Figure cell_figure(const Metric& metric, std::size_t cell, double scale = 1.0) {
+  std::vector<double> values;
+  for (std::size_t r = 0; r < metric.replicates; ++r) values.push_back(metric.values[r * metric.cells() + cell] * scale);
+  return summarize_figure(values);
+}
+
+std::string money(const Figure& f) { return fmt::format("{:.1f} ({:.1f} to {:.1f})", f.mean, f.low, f.high); }
+
+void add_year_column(std::vector<TableColumn>& columns, std::vector<const Metric*>& metrics, const PairedComparison& c,
+                     const char* name, std::string header) {
+  if (const Metric* m = c.find(name)) {
+    columns.push_back({std::move(header), Align::right});
+    metrics.push_back(m);
+  }
+}
+
+std::string yearly_table(const PairedComparison& c, const std::vector<std::string>& years) {
+  std::vector<TableColumn> columns{{"year from", Align::left}};
+  std::vector<const Metric*> metrics;
+  add_year_column(columns, metrics, c, "new_placements", "new placements");
+  add_year_column(columns, metrics, c, "children_placed", "children placed");
+  add_year_column(columns, metrics, c, "breakdowns", "breakdowns");
+  add_year_column(columns, metrics, c, "school_changes", "school changes");
+  add_year_column(columns, metrics, c, "exam_expected_passes", "exam passes");
+  add_year_column(columns, metrics, c, "fte_needed", "FTE needed");
+  std::size_t counts = metrics.size();
+  add_year_column(columns, metrics, c, "cost", "cost, m");
+  add_year_column(columns, metrics, c, "cumulative_net_cost", "cumulative net cost, m");
+  TextTable table(columns);
+  for (std::size_t k = 0; k < years.size(); ++k) {
+    std::vector<std::string> row{years[k]};
+    for (std::size_t j = 0; j < metrics.size(); ++j)
+      row.push_back(j < counts ? format_figure(cell_figure(*metrics[j], k)) : money(cell_figure(*metrics[j], k, 1e-6)));
+    table.add_row(row);
+  }
+  return table.render();
+}
+
+std::string state_table(const PairedComparison& c, const ScenarioMetrics& base) {
+  const Metric* placements = c.find("placements");
+  if (!placements) return {};
+  TextTable table({{"state", Align::left}, {"children, first year", Align::right}, {"children, last year", Align::right}});
+  std::size_t states = base.states.size(), years = base.year_starts.size();
+  for (std::size_t s = 0; s < states; ++s)
+    table.add_row({base.states[s], format_figure(cell_figure(*placements, s)),
+                   format_figure(cell_figure(*placements, (years - 1) * states + s))});
+  return table.render();
+}
+
+std::string money_lines(const PairedComparison& c, const std::string& currency) {
+  Figure npv = cell_figure(*c.find("net_present_value"), 0, 1e-6);
+  std::string payback = c.mean_payback_year ? fmt::format("year {} of the horizon", *c.mean_payback_year)
+                                            : std::string("none within the horizon");
+  return fmt::format(
+      "Net present value (what it saves minus what it costs, discounted): {} {} m ({:.1f} to {:.1f}).\n"
+      "Payback (mean cumulative discounted net cost at or below 0 from then on): {}; {:.0f} % of replicates pay back within the horizon.\n",
+      currency, fmt::format("{:.1f}", npv.mean), npv.low, npv.high, payback, 100.0 * c.share_paying_back);
+}
+
+}  // namespace
+
+std::string format_comparison(const ComparisonResult& result, const std::string& currency) {
+  std::string text;
+  const ComparedScenario& base = result.scenarios.front();
+  for (const PairedComparison& c : result.comparisons) {
+    text += fmt::format("{} minus {}: paired differences (same seed, {} replicates), mean (5 %-95 %)\n\n",
+                        c.alternative, c.base, result.run.replicates);
+    text += yearly_table(c, base.metrics.year_starts) + "\n";
+    text += "Average children in each state, difference:\n" + state_table(c, base.metrics) + "\n";
+    text += money_lines(c, currency) + "\n";
+  }
+  return text;
+}
+
+}  // namespace carecast::output
