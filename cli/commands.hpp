@@ -9,5 +9,7 @@ namespace carecast::cli {
 void add_run_command(CLI::App& app, const CommandContext& context);
 void add_validate_command(CLI::App& app, const CommandContext& context);
 void add_summary_command(CLI::App& app, const CommandContext& context);
+void add_export_command(CLI::App& app, const CommandContext& context);
+void add_compare_command(CLI::App& app, const CommandContext& context);
 
 }  // namespace carecast::cli

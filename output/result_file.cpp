@@ -152,6 +152,12 @@ SummaryArray ResultFile::read_summary(const std::string& name) const {
   return summary;
 }
 
+std::vector<std::string> ResultFile::axis_labels(const std::string& axis) const {
+  if (!hdf5::exists(file_.get(), std::string(schema::axes) + "/" + axis)) return {};
+  hdf5::Group group = hdf5::open_group(file_.get(), schema::axes);
+  return hdf5::read_string_dataset(group.get(), axis);
+}
+
 ResultArray<double> ResultFile::read_analytic_stock() const {
   if (!has_analytic_stock_)
     throw OutputError(

@@ -63,6 +63,10 @@ class ResultFile {
   /// [statistic, ...] summary of any array.
   SummaryArray read_summary(const std::string& name) const;
 
+  /// The labels of the entries of an axis, from /axes/<axis>; empty if the file has none (older
+  /// files, and axes labelled elsewhere, such as `state` by /states/name).
+  std::vector<std::string> axis_labels(const std::string& axis) const;
+
   bool has_analytic_stock() const { return has_analytic_stock_; }
   /// [time, state] expected stock from analytic mode; throws if the run did not compute it.
   ResultArray<double> read_analytic_stock() const;

@@ -30,7 +30,7 @@ TEST(RunCommand, WritesTheResultAndNeverOverwritesItWithoutForce) {
     output::ResultFile result(folder.work() / "out.h5");
     EXPECT_EQ(result.provenance().replicates, 8u);
     EXPECT_EQ(result.provenance().seed, 20250101u);
-    EXPECT_EQ(result.states().size(), 8u);
+    EXPECT_EQ(result.states().size(), 10u);
     EXPECT_EQ(result.grid_dates().front(), "2025-01-01");
     EXPECT_EQ(result.grid_dates().back(), "2035-01-01");
     EXPECT_FALSE(result.has_analytic_stock());

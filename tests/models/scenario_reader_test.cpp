@@ -98,8 +98,12 @@ TEST(ScenarioReader, Baseline) {
 
   EXPECT_EQ(state_names(scenario),
             (std::vector<std::string>{"kinship", "foster", "institution", "residential_home", "own_room",
-                                      "returned_home", "left_care", "aged_out"}));
-  EXPECT_EQ(exit_states(scenario), (std::vector<std::string>{"returned_home", "left_care", "aged_out"}));
+                                      "family_support", "returned_home", "left_care", "aged_out", "support_ended"}));
+  EXPECT_EQ(exit_states(scenario),
+            (std::vector<std::string>{"returned_home", "left_care", "aged_out", "support_ended"}));
+  EXPECT_EQ(scenario.states[5].kind, StateKind::support);
+  EXPECT_TRUE(scenario.costs.enabled);
+  EXPECT_TRUE(scenario.caseload.enabled);
   EXPECT_EQ(scenario.states[2].label, "Residential institution (døgninstitution)");
   EXPECT_EQ(scenario.ageing_out.age, 23.0);
   EXPECT_EQ(scenario.ageing_out.to, scenario.state_index("aged_out"));

@@ -1,0 +1,74 @@
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "output/csv_export.hpp"
+#include "output/result_file.hpp"
+
+namespace carecast::cli {
+
+namespace {
+
+struct ExportOptions {
+  std::string result;
+  std::string csv;
+  bool replicates = false;
+  bool force = false;
+};
+
+void export_result(const ExportOptions& options) {
+  output::ResultFile result(options.result);
+  std::vector<std::filesystem::path> files =
+      output::export_csv(result, options.csv, {options.replicates, options.force});
+  fmt::print("{}: {} CSV files written to '{}'.\n", options.result, files.size(), options.csv);
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, const CommandContext& context) {
+  auto options = std::make_shared<ExportOptions>();
+  CLI::App* command = app.add_subcommand(
+      "export", "Write a result file as CSV files for a spreadsheet: one table per array, in long "
+                "form, with dates, state names and statistics written out.");
+  command->add_option("RESULT", options->result, "A result file written by 'carecast run'.")
+      ->required();
+  command->add_option("--csv", options->csv,
+                      "The folder to write the CSV files into. It must not exist, or be empty.")
+      ->type_name("DIR")
+      ->required();
+  command->add_flag("--replicates", options->replicates,
+                    "Also write every replicate's values, in DIR/replicates/ (large files).");
+  command->add_flag("-f,--force", options->force, "Replace DIR if it holds an earlier export.");
+  command->footer(
+      "Files in DIR:\n"
+      "  provenance.csv      key,value: scenario_path, scenario_sha256, seed, replicates,\n"
+      "                      engine_version, git_commit, grid_step, schema_version\n"
+      "  A.csv               for each array A (stock, entries, transitions, exits, moves, ...):\n"
+      "                      the summary over replicates, one row per cell and statistic\n"
+      "  replicates/A.csv    with --replicates: one row per cell and replicate (counts whole)\n"
+      "  analytic_stock.csv  for a result of 'run --analytic': date,state,value\n"
+      "Columns: one per axis of the array, then statistic (or replicate), then value. E.g.\n"
+      "stock.csv has date,state,statistic,value and transitions.csv\n"
+      "from,to,from_state,to_state,statistic,value.\n"
+      "  date                grid date (YYYY-MM-DD) of a stock\n"
+      "  from,to             the grid dates that bound the interval of a flow: from <= t < to\n"
+      "  state, from_state, to_state   state names\n"
+      "  year_start          the first date of a simulated year (cohorts, exams, leavers)\n"
+      "  statistic           mean, sd, q05, q25, q50, q75, q95 (q05 to q95: the 90 % interval)\n"
+      "  replicate           0, 1, 2, ...\n"
+      "  other axes          their labels (e.g. cause: carer_initiated, other) where the result\n"
+      "                      has them, else 0, 1, 2, ... (count: 6 means 6 or more)\n"
+      "Numbers have a '.' decimal point, no thousands separators, and as many digits as it takes\n"
+      "to read back exactly. Text is UTF-8; fields with a comma, quote or line break are quoted.\n"
+      "The files are written into a temporary folder beside DIR that is renamed to DIR when\n"
+      "complete. A folder that is not empty is replaced only with --force, and only if it holds\n"
+      "an earlier export (a provenance.csv).\n"
+      "Example: carecast export base.h5 --csv base-csv");
+  const engine::Communicator& communicator = context.communicator;
+  command->callback([options, &communicator] {
+    if (communicator.is_root()) export_result(*options);  // under mpirun, one rank writes
+  });
+}
+
+}  // namespace carecast::cli

@@ -1,0 +1,179 @@
+#include "output/csv_export.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include "output/csv_writer.hpp"
+#include "output/output_error.hpp"
+#include "output/tidy_table.hpp"
+
+namespace carecast::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+inline constexpr char replicates_folder[] = "replicates";
+inline constexpr char analytic_stock_file_name[] = "analytic_stock.csv";
+
+/// The shortest text that reads back as the same number; no thousands separators.
+std::string number_text(double value) { return fmt::format("{}", value); }
+std::string number_text(std::int64_t value) { return fmt::format("{}", value); }
+
+/// The files of one export, relative to its folder; each name may be taken once.
+class ExportFiles {
+ public:
+  explicit ExportFiles(fs::path folder) : folder_(std::move(folder)) {}
+
+  /// The full path of `name`, recorded as written.
+  fs::path add(const fs::path& name) {
+    if (std::find(written_.begin(), written_.end(), name) != written_.end())
+      throw OutputError(
+          fmt::format("two tables of the export would both be written to '{}'", name.string()));
+    written_.push_back(name);
+    return folder_ / name;
+  }
+  const fs::path& folder() const { return folder_; }
+  std::vector<fs::path> written() const { return written_; }
+
+ private:
+  fs::path folder_;
+  std::vector<fs::path> written_;
+};
+
+std::vector<LabelledAxis> label_axes(const ResultFile& file, const std::string& array,
+                                     const std::vector<std::string>& dimensions,
+                                     const std::vector<std::size_t>& shape) {
+  if (dimensions.size() != shape.size())
+    throw OutputError(fmt::format("'{}': array '{}' has {} axes but {} axis names",
+                                  file.path().string(), array, shape.size(), dimensions.size()));
+  std::vector<LabelledAxis> axes;
+  for (std::size_t d = 0; d < shape.size(); ++d)
+    axes.push_back(label_axis(file, dimensions[d], shape[d]));
+  return axes;
+}
+
+template <class T>
+void write_table(const fs::path& path, const TidyTable& table, const std::vector<T>& values) {
+  if (values.size() != table.row_count())
+    throw OutputError(fmt::format("'{}' would have {} rows but its array holds {} values",
+                                  path.filename().string(), table.row_count(), values.size()));
+  CsvFile csv(path);
+  std::vector<std::string> header = table.header();
+  std::vector<std::string_view> row(header.begin(), header.end());
+  csv.write_row(row);
+  std::string value;
+  table.for_each_row([&](std::span<const std::string_view> keys, std::size_t offset) {
+    value = number_text(values[offset]);
+    row.assign(keys.begin(), keys.end());
+    row.push_back(value);
+    csv.write_row(row);
+  });
+  csv.close();
+}
+
+void write_summary_table(const ResultFile& file, const std::string& name, const fs::path& path) {
+  SummaryArray summary = file.read_summary(name);
+  std::vector<LabelledAxis> axes = label_axes(file, name, summary.dimensions, summary.shape);
+  std::vector<std::size_t> order = order_with_last(summary.dimensions, "statistic");
+  axes[order.back()] = named_entries("statistic", summary.statistics);
+  write_table(path, TidyTable(std::move(axes), summary.shape, order), summary.values);
+}
+
+template <class T>
+void write_replicate_table(const ResultFile& file, const ResultArray<T>& array,
+                           const std::string& name, const fs::path& path) {
+  TidyTable table(label_axes(file, name, array.dimensions, array.shape), array.shape,
+                  order_with_last(array.dimensions, "replicate"));
+  write_table(path, table, array.values);
+}
+
+void write_replicate_tables(const ResultFile& file, ExportFiles& files) {
+  fs::create_directory(files.folder() / replicates_folder);
+  for (const ArrayInfo& array : file.replicate_arrays()) {
+    fs::path path = files.add(fs::path(replicates_folder) / (array.name + ".csv"));
+    if (array.kind == ArrayKind::counts)
+      write_replicate_table(file, file.read_counts(array.name), array.name, path);
+    else
+      write_replicate_table(file, file.read_sums(array.name), array.name, path);
+  }
+}
+
+void write_analytic_stock(const ResultFile& file, const fs::path& path) {
+  ResultArray<double> stock = file.read_analytic_stock();
+  std::vector<std::size_t> order(stock.shape.size());
+  for (std::size_t d = 0; d < order.size(); ++d) order[d] = d;
+  TidyTable table(label_axes(file, "analytic stock", stock.dimensions, stock.shape), stock.shape,
+                  order);
+  write_table(path, table, stock.values);
+}
+
+void write_provenance(const ResultFile& file, const fs::path& path) {
+  const models::Provenance& p = file.provenance();
+  CsvFile csv(path);
+  csv.write_row({"key", "value"});
+  csv.write_row({"scenario_path", p.scenario_path});
+  csv.write_row({"scenario_sha256", p.scenario_sha256});
+  csv.write_row({"seed", std::to_string(p.seed)});
+  csv.write_row({"replicates", std::to_string(p.replicates)});
+  csv.write_row({"engine_version", p.engine_version});
+  csv.write_row({"git_commit", p.git_commit});
+  csv.write_row({"grid_step", file.grid_step()});
+  csv.write_row({"schema_version", file.schema_version()});
+  csv.close();
+}
+
+std::vector<fs::path> write_export(const ResultFile& file, const fs::path& folder,
+                                   const CsvExportOptions& options) {
+  ExportFiles files(folder);
+  write_provenance(file, files.add(provenance_file_name));
+  for (const ArrayInfo& array : file.replicate_arrays())
+    write_summary_table(file, array.name, files.add(array.name + ".csv"));
+  if (file.has_analytic_stock()) write_analytic_stock(file, files.add(analytic_stock_file_name));
+  if (options.replicates && !file.replicate_arrays().empty()) write_replicate_tables(file, files);
+  return files.written();
+}
+
+/// True if `inner` is `outer` or lies somewhere below it.
+bool lies_within(const fs::path& inner, const fs::path& outer) {
+  std::error_code error;
+  fs::path a = fs::weakly_canonical(inner, error);
+  if (error) a = fs::absolute(inner).lexically_normal();
+  fs::path b = fs::weakly_canonical(outer, error);
+  if (error) b = fs::absolute(outer).lexically_normal();
+  auto [in_b, in_a] = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+  return in_b == b.end() || (in_b->empty() && std::next(in_b) == b.end());
+}
+
+}  // namespace
+
+void check_export_target(const ResultFile& result, const fs::path& folder, bool overwrite) {
+  check_folder_target(folder, overwrite);
+  if (!overwrite || !is_non_empty_folder(folder)) return;
+  if (!fs::is_regular_file(folder / provenance_file_name))
+    throw OutputError(fmt::format(
+        "export folder '{}' is not empty and holds no earlier export (no {}); --force replaces "
+        "only an earlier export, so remove the folder yourself or choose another",
+        folder.string(), provenance_file_name));
+  if (lies_within(result.path(), folder))
+    throw OutputError(fmt::format("result file '{}' lies in export folder '{}'; replacing the "
+                                  "folder would remove it",
+                                  result.path().string(), folder.string()));
+}
+
+std::vector<fs::path> export_csv(const ResultFile& result, const fs::path& folder,
+                                 const CsvExportOptions& options) {
+  check_export_target(result, folder, options.overwrite);
+  std::vector<fs::path> written;
+  write_folder_atomically(folder, options.overwrite, [&](const fs::path& temporary) {
+    written = write_export(result, temporary, options);
+  });
+  return written;
+}
+
+}  // namespace carecast::output

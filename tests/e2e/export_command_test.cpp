@@ -1,0 +1,166 @@
+// `carecast export` end to end: it writes a folder of tidy CSV files from a result, refuses a
+// folder that is not empty (exit status 2, the folder untouched) unless --force, adds the
+// replicates on request, and reports a missing or foreign result file with exit status 2
+// without creating any folder.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "e2e_test_support.hpp"
+
+namespace carecast::e2e {
+namespace {
+
+std::string markov(const char* option = "--replicates 4") {
+  return "run " + quoted((e2e_data_dir() / "markov.yaml").string()) + " " + option + " -q -o out.h5";
+}
+
+std::vector<std::string> lines_of(const fs::path& file) {
+  std::vector<std::string> lines;
+  std::istringstream text(read_text(file));
+  for (std::string line; std::getline(text, line);) lines.push_back(line);
+  return lines;
+}
+
+std::set<std::string> names_in(const fs::path& folder) {
+  std::set<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) names.insert(entry.path().filename().string());
+  return names;
+}
+
+bool starts_with(const std::string& text, const std::string& start) { return text.rfind(start, 0) == 0; }
+
+TEST(ExportCommand, WritesTidyCsvFilesWithLabelledAxes) {
+  TestFolder folder;
+  ASSERT_EQ(folder.carecast(markov()).status, 0);
+  CommandResult result = folder.carecast("export out.h5 --csv tables");
+  ASSERT_EQ(result.status, 0) << result;
+  EXPECT_NE(result.out.find("tables"), std::string::npos) << result;
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"out.h5", "tables"})) << joined(folder.files());
+  fs::path tables = folder.work() / "tables";
+  std::set<std::string> names = names_in(tables);
+  for (const char* name : {"provenance.csv", "stock.csv", "entries.csv", "transitions.csv", "breakdowns.csv",
+                           "left_within_year.csv"})
+    EXPECT_EQ(names.count(name), 1u) << name << " missing: " << joined(names);
+  EXPECT_EQ(names.count("replicates"), 0u);
+
+  // markov.yaml: 3 years monthly from 2025-01-01 (37 dates), states foster, residential, home,
+  // aged_out; one row per date, state and statistic.
+  std::vector<std::string> stock = lines_of(tables / "stock.csv");
+  ASSERT_EQ(stock.size(), 1u + 37 * 4 * 7);
+  EXPECT_EQ(stock[0], "date,state,statistic,value");
+  EXPECT_TRUE(starts_with(stock[1], "2025-01-01,foster,mean,")) << stock[1];
+  EXPECT_TRUE(starts_with(stock.back(), "2028-01-01,aged_out,q95,")) << stock.back();
+
+  std::vector<std::string> transitions = lines_of(tables / "transitions.csv");
+  EXPECT_EQ(transitions[0], "from,to,from_state,to_state,statistic,value");
+  EXPECT_EQ(transitions.size(), 1u + 36 * 4 * 4 * 7);
+  EXPECT_TRUE(starts_with(transitions[1], "2025-01-01,2025-02-01,foster,foster,mean,")) << transitions[1];
+
+  std::vector<std::string> breakdowns = lines_of(tables / "breakdowns.csv");
+  EXPECT_EQ(breakdowns[0], "from,to,state,cause,statistic,value");
+  EXPECT_TRUE(starts_with(breakdowns[1], "2025-01-01,2025-02-01,foster,carer_initiated,mean,")) << breakdowns[1];
+  EXPECT_TRUE(starts_with(breakdowns[8], "2025-01-01,2025-02-01,foster,other,mean,")) << breakdowns[8];
+
+  std::vector<std::string> left = lines_of(tables / "left_within_year.csv");
+  EXPECT_EQ(left[0], "year_start,statistic,value");
+  EXPECT_TRUE(starts_with(left[1 + 7], "2026-01-01,mean,")) << left[8];
+
+  std::string provenance = read_text(tables / "provenance.csv");
+  EXPECT_TRUE(starts_with(provenance, "key,value\nscenario_path,")) << provenance;
+  for (const char* row : {"\nseed,5\n", "\nreplicates,4\n", "\ngrid_step,monthly\n", "\nschema_version,1.0\n"})
+    EXPECT_NE(provenance.find(row), std::string::npos) << row << provenance;
+}
+
+TEST(ExportCommand, RefusesAFolderThatIsNotEmptyUnlessForced) {
+  TestFolder folder;
+  ASSERT_EQ(folder.carecast(markov()).status, 0);
+  ASSERT_EQ(folder.carecast("export out.h5 --csv tables").status, 0);
+  fs::path tables = folder.work() / "tables";
+  std::string stock = read_text(tables / "stock.csv");
+  std::set<std::string> names = names_in(tables);
+
+  CommandResult again = folder.carecast("export out.h5 --csv tables --replicates");
+  EXPECT_EQ(again.status, 2) << again;
+  EXPECT_NE(again.err.find("tables"), std::string::npos) << again;
+  EXPECT_NE(again.err.find("--force"), std::string::npos) << again;
+  EXPECT_EQ(names_in(tables), names);
+  EXPECT_TRUE(read_text(tables / "stock.csv") == stock) << "the first export was changed";
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"out.h5", "tables"})) << joined(folder.files());
+
+  CommandResult forced = folder.carecast("export out.h5 --csv tables --replicates --force");
+  EXPECT_EQ(forced.status, 0) << forced;
+  std::vector<std::string> replicates = lines_of(tables / "replicates" / "stock.csv");
+  ASSERT_EQ(replicates.size(), 1u + 37 * 4 * 4);
+  EXPECT_EQ(replicates[0], "date,state,replicate,value");
+  EXPECT_TRUE(starts_with(replicates[4], "2025-01-01,foster,3,")) << replicates[4];
+  std::string count = replicates[4].substr(replicates[4].rfind(',') + 1);
+  EXPECT_EQ(count.find_first_not_of("0123456789"), std::string::npos) << "counts are whole: " << count;
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"out.h5", "tables"})) << joined(folder.files());
+}
+
+TEST(ExportCommand, ForceDoesNotReplaceAFolderThatHoldsNoExport) {
+  TestFolder folder;
+  ASSERT_EQ(folder.carecast(markov()).status, 0);
+  fs::create_directory(folder.work() / "documents");
+  std::ofstream(folder.work() / "documents" / "budget.xlsx") << "precious\n";
+  CommandResult result = folder.carecast("export out.h5 --csv documents --force");
+  EXPECT_EQ(result.status, 2) << result;
+  EXPECT_EQ(names_in(folder.work() / "documents"), std::set<std::string>{"budget.xlsx"});
+  EXPECT_EQ(read_text(folder.work() / "documents" / "budget.xlsx"), "precious\n");
+}
+
+TEST(ExportCommand, AnAnalyticResultGivesTheExpectedStock) {
+  TestFolder folder;
+  ASSERT_EQ(folder.carecast(markov("--analytic")).status, 0);
+  CommandResult result = folder.carecast("export out.h5 --csv tables --replicates");
+  ASSERT_EQ(result.status, 0) << result;
+  fs::path tables = folder.work() / "tables";
+  EXPECT_EQ(names_in(tables), (std::set<std::string>{"analytic_stock.csv", "provenance.csv"}));
+  std::vector<std::string> stock = lines_of(tables / "analytic_stock.csv");
+  ASSERT_EQ(stock.size(), 1u + 37 * 4);
+  EXPECT_EQ(stock[0], "date,state,value");
+  EXPECT_TRUE(starts_with(stock[2], "2025-01-01,residential,")) << stock[2];
+}
+
+TEST(ExportCommand, AMissingResultIsExitTwoAndCreatesNoFolder) {
+  TestFolder folder;
+  CommandResult result = folder.carecast("export nothing_here.h5 --csv tables");
+  EXPECT_EQ(result.status, 2) << result;
+  EXPECT_NE(result.err.find("nothing_here.h5"), std::string::npos) << result;
+  EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+}
+
+TEST(ExportCommand, AFileThatIsNotAResultIsExitTwoAndCreatesNoFolder) {
+  TestFolder folder;
+  std::ofstream(folder.work() / "not_a_result.h5") << "hello\n";
+  CommandResult result = folder.carecast("export not_a_result.h5 --csv tables");
+  EXPECT_EQ(result.status, 2) << result;
+  EXPECT_NE(result.err.find("not_a_result.h5"), std::string::npos) << result;
+  EXPECT_EQ(folder.files(), std::set<std::string>{"not_a_result.h5"}) << joined(folder.files());
+}
+
+TEST(ExportCommand, WithoutAFolderIsAUsageError) {
+  TestFolder folder;
+  CommandResult result = folder.carecast("export out.h5");
+  EXPECT_EQ(result.status, 3) << result;
+  EXPECT_NE(result.err.find("--csv"), std::string::npos) << result;
+}
+
+TEST(ExportCommand, HelpDescribesTheFilesAndColumns) {
+  TestFolder folder;
+  CommandResult result = folder.carecast("export --help");
+  EXPECT_EQ(result.status, 0) << result;
+  for (const char* word : {"RESULT", "--csv DIR", "--replicates", "-f,--force", "-h,--help", "provenance.csv",
+                           "replicates/A.csv", "analytic_stock.csv", "date", "from,to", "year_start", "statistic",
+                           "q95", "UTF-8", "quoted"})
+    EXPECT_NE(result.out.find(word), std::string::npos) << "help should mention " << word << result;
+  CommandResult top = folder.carecast("--help");
+  EXPECT_NE(top.out.find("export"), std::string::npos) << top;
+  EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+}
+
+}  // namespace
+}  // namespace carecast::e2e
