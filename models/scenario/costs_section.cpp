@@ -39,7 +39,7 @@ std::vector<double> read_daily_costs(const ConfigMap& map, const Scenario& scena
 }
 
 int last_simulated_year(const Scenario& scenario) {
-  return static_cast<int>(scenario.simulation.start.year()) + scenario.simulation.years;
+  return static_cast<int>(scenario.simulation.start.year()) + scenario.simulation.years - 1;
 }
 
 std::map<int, double> read_price_index(const ConfigMap& map, const Scenario& scenario, int price_year) {

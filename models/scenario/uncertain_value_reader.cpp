@@ -10,7 +10,7 @@ namespace {
 
 void check_within(const ConfigValue& value, double x, const ValueRange& range) {
   if (!(x >= range.floor && x <= range.ceiling))
-    value.fail(fmt::format("expected {}, found {:g}", range.what, x));
+    value.fail(fmt::format("expected {}, found '{:g}'", range.what, x));
 }
 
 UncertainValue read_distribution(const ConfigValue& value, const ValueRange& range) {
