@@ -38,7 +38,7 @@ bool ArrivalRules::apply(Individual& child, StreamKey key, std::vector<RuleOutco
   const Individual before = child;
   for (std::size_t r : acting_rules(before)) {
     const ArrivalRule& rule = rules_[r];
-    auto stream = make_stream(key, before.id, Purpose::arrival_rule, r);
+    auto stream = make_stream(key, before.id, Purpose::arrival_rule, rule.key);
     double u = draw_uniform(stream);
     if (u >= rule.reach) continue;
     bool diverted = u < rule.reach * rule.divert_given_reached;

@@ -5,9 +5,10 @@
 // (The domain uses this for early interventions that prevent or redirect entries.)
 //
 // Each arrival draws one uniform per rule on its own stream (purpose `arrival_rule`, counted by
-// the rule's index), so a rule never changes any other draw: arrivals a rule does not act on
+// the rule's key), so a rule never changes any other draw: arrivals a rule does not act on
 // follow exactly the path they follow without it (common random numbers).
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "engine/individual.hpp"
@@ -24,6 +25,7 @@ struct ArrivalRule {
   double reach = 0.0;                      // probability that a matching arrival is reached
   double divert_given_reached = 0.0;       // probability that a reached arrival is diverted
   int divert_to = leaves_system;           // the new first state, or leaves_system
+  std::uint64_t key = 0;                   // the rule's stable identity: it counts the rule's draws
 };
 
 /// How several rules that match the same arrival combine: each acts independently in turn

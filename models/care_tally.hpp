@@ -10,7 +10,7 @@
 //   school_changes                       (SchoolChanges; with a school section)
 //   exam_cohort, exam_expected_passes    (AttainmentRecorder; with a school section)
 //   carer_pool, carer_pool_flows         (PoolRecorder; with a foster_carers section)
-//   care_days, costs, costs_discounted   (CostRecorder; costs all 0 without a costs section)
+//   care_days, costs, costs_discounted   (CostRecorder; without a costs section only interventions cost, unindexed)
 //   fte_needed, caseload_per_worker, months_above_norm   (CaseloadMeasures; with a caseload section)
 #include <memory>
 #include <optional>

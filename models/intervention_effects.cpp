@@ -94,6 +94,7 @@ InterventionArrivalRules intervention_arrival_rules(const Scenario& scenario, co
       rule.reach = values[i].uptake;
       rule.divert_given_reached = 1.0 - values[i].entry_multiplier;
       rule.divert_to = spec.entry_rate->divert_to.value_or(engine::leaves_system);
+      rule.key = parameter_identity(spec.name + "/entry_rate");
       rules.push_back(rule);
       result.owner.push_back(i);
     }
@@ -104,6 +105,7 @@ InterventionArrivalRules intervention_arrival_rules(const Scenario& scenario, co
       rule.reach = values[i].uptake;
       rule.divert_given_reached = values[i].redirect_share;
       rule.divert_to = spec.redirect->to;
+      rule.key = parameter_identity(spec.name + "/redirect");
       rules.push_back(rule);
       result.owner.push_back(i);
     }

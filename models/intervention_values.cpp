@@ -6,13 +6,6 @@ namespace carecast::models {
 
 namespace {
 
-/// FNV-1a: a stable 64-bit identity for a parameter's name.
-std::uint64_t identity_of(const std::string& name) {
-  std::uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : name) hash = (hash ^ c) * 1099511628211ull;
-  return hash;
-}
-
 template <class Pick>
 InterventionValues values_of(const InterventionsSpec& spec, Pick pick) {
   InterventionValues values;
@@ -38,8 +31,14 @@ InterventionValues central_values(const InterventionsSpec& spec) {
 
 InterventionValues draw_values(const InterventionsSpec& spec, engine::StreamKey key) {
   return values_of(spec, [key](const UncertainValue& value, const std::string& name) {
-    return draw_for_replicate(value, key, identity_of(name));
+    return draw_for_replicate(value, key, parameter_identity(name));
   });
+}
+
+std::uint64_t parameter_identity(const std::string& name) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : name) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
 }
 
 bool has_uncertain_values(const InterventionsSpec& spec) {

@@ -3,6 +3,8 @@
 // either the scenario's central values or this replicate's draws from their distributions.
 // Draws are keyed by the replicate and the intervention's and parameter's names, so that two
 // scenarios with the same intervention draw the same values for the same replicate.
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/random_stream.hpp"
@@ -23,5 +25,7 @@ InterventionValues central_values(const InterventionsSpec& spec);
 InterventionValues draw_values(const InterventionsSpec& spec, engine::StreamKey key);
 /// True if any intervention gives a number as a range or distribution.
 bool has_uncertain_values(const InterventionsSpec& spec);
+/// A stable 64-bit identity for a parameter's name (FNV-1a), for keying its random draws.
+std::uint64_t parameter_identity(const std::string& name);
 
 }  // namespace carecast::models

@@ -82,6 +82,7 @@ void write_scenarios(hid_t root, const ComparisonResult& result) {
     hdf5::write_string_attribute(group.get(), schema::scenario_text, s.provenance.scenario_text);
     hdf5::write_string_attribute(group.get(), schema::scenario_sha256, s.provenance.scenario_sha256);
     hdf5::write_string_attribute(group.get(), "intervention_combination", s.intervention_combination);
+    hdf5::write_string_dataset(group.get(), "categories", s.metrics.categories);  // of its cost_by_category
     write_metrics(group.get(), s.metrics.metrics);
   }
 }
@@ -95,6 +96,7 @@ void write_comparisons(hid_t root, const ComparisonResult& result) {
     hdf5::write_number_attribute<std::int64_t>(group.get(), "mean_payback_year",
                                                static_cast<std::int64_t>(c.mean_payback_year.value_or(0)));
     hdf5::write_number_attribute<double>(group.get(), "share_paying_back", c.share_paying_back);
+    hdf5::write_string_dataset(group.get(), "categories", c.categories);  // of this comparison's cost_by_category
     write_metrics(group.get(), c.differences);
   }
 }

@@ -33,7 +33,10 @@ EntryEffect read_entry_effect(const ConfigValue& value, const Scenario& scenario
   EntryEffect effect;
   effect.multiplier = read_uncertain_value(
       map.required("multiplier"), {0.0, 1.0, "a multiplier between 0 and 1 (an intervention can only prevent entries)"});
-  if (auto divert = map.optional("divert_to")) effect.divert_to = resolve_state(*divert, scenario);
+  if (auto divert = map.optional("divert_to")) {
+    effect.divert_to = resolve_state(*divert, scenario);
+    if (scenario.is_exit(*effect.divert_to)) divert->fail("expected a state in which children are followed, not an exit state");
+  }
   map.reject_unknown();
   return effect;
 }
@@ -45,6 +48,7 @@ RedirectEffect read_redirect(const ConfigValue& value, const Scenario& scenario)
   ConfigValue to = map.required("to");
   effect.to = resolve_state(to, scenario);
   if (effect.to == effect.from) to.fail("expected a state other than 'from'");
+  if (scenario.is_exit(effect.to)) to.fail("expected a state in which children are followed, not an exit state");
   effect.share = read_uncertain_value(map.required("share"), probability_range);
   map.reject_unknown();
   return effect;

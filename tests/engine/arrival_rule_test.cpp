@@ -91,6 +91,8 @@ TEST(ArrivalRules, AStrongerRuleDivertsASupersetOfTheChildrenAWeakerOneDiverts) 
 
 TEST(ArrivalRules, StrongestLetsOnlyTheLikeliestRuleActAndMultiplyLetsBoth) {
   ArrivalRule likely = teenage_rule(1.0, 0.5, 2), unlikely = teenage_rule(1.0, 0.1, 1);
+  likely.key = 2;  // each rule draws on its own stream
+  unlikely.key = 1;
   constexpr int n = 20000;
   for (RuleCombination combination : {RuleCombination::strongest, RuleCombination::multiply}) {
     ArrivalRules rules({unlikely, likely}, combination);
