@@ -7,7 +7,6 @@
 #include <memory>
 #include <set>
 
-#include "build_info.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
@@ -95,15 +94,8 @@ void compare(const CompareOptions& options, const CommandContext& context) {
                                                         names.front(), names[i]));
   result.run.seed = run.seed;
   result.run.replicates = run.replicates;
-  result.run.engine_version = engine_version;
-  result.run.git_commit = git_commit;
-  result.run.threads = threads;
-  result.run.ranks = context.communicator.size();
-  result.run.command_line = joined_command_line(context.argc, context.argv);
-  result.run.host = host_name();
-  result.run.started_at = started;
-  result.run.finished_at = current_utc_time();
-  result.run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count();
+  fill_run_provenance(result.run, context, threads, started,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count());
   output::write_comparison(result, options.output, options.force);
   if (options.quiet) return;
   std::string currency = scenarios.front().costs.enabled ? scenarios.front().costs.currency : "";

@@ -7,7 +7,6 @@
 #include <memory>
 #include <mutex>
 
-#include "build_info.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/result_summary_printer.hpp"
@@ -52,19 +51,6 @@ void check_target_on_all_ranks(const std::filesystem::path& target, bool force,
   }
   if (!communicator.all(problem.empty()))
     throw output::OutputError(problem.empty() ? "rank 0 cannot write the result" : problem);
-}
-
-void fill_run_provenance(models::Provenance& provenance, const CommandContext& context,
-                         int threads, const std::string& started, double seconds) {
-  provenance.engine_version = engine_version;
-  provenance.git_commit = git_commit;
-  provenance.threads = threads;
-  provenance.ranks = context.communicator.size();
-  provenance.command_line = joined_command_line(context.argc, context.argv);
-  provenance.host = host_name();
-  provenance.started_at = started;
-  provenance.finished_at = current_utc_time();
-  provenance.wall_seconds = seconds;
 }
 
 models::RunResult compute(const models::Scenario& scenario, const RunCommandOptions& options,

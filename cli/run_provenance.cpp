@@ -5,6 +5,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "build_info.hpp"
+
 namespace carecast::cli {
 
 std::string current_utc_time() {
@@ -29,6 +31,19 @@ std::string joined_command_line(int argc, char** argv) {
     line += argv[i];
   }
   return line;
+}
+
+void fill_run_provenance(models::Provenance& provenance, const CommandContext& context, int threads,
+                         const std::string& started, double seconds) {
+  provenance.engine_version = engine_version;
+  provenance.git_commit = git_commit;
+  provenance.threads = threads;
+  provenance.ranks = context.communicator.size();
+  provenance.command_line = joined_command_line(context.argc, context.argv);
+  provenance.host = host_name();
+  provenance.started_at = started;
+  provenance.finished_at = current_utc_time();
+  provenance.wall_seconds = seconds;
 }
 
 }  // namespace carecast::cli

@@ -22,13 +22,17 @@ std::vector<std::string> CostRecorder::categories(const Scenario& scenario) {
   return names;
 }
 
+std::size_t CostRecorder::category_count(const Scenario& scenario) {
+  return scenario.states.size() + one_off_kinds + scenario.interventions.list.size();
+}
+
 std::size_t CostRecorder::intervention_category(const Scenario& scenario, std::size_t intervention) {
   return scenario.states.size() + one_off_kinds + intervention;
 }
 
 CostRecorder::Handles CostRecorder::register_arrays(engine::TallyLayout& layout, const Scenario& scenario,
                                                     std::size_t years) {
-  std::size_t categories = CostRecorder::categories(scenario).size();
+  std::size_t categories = category_count(scenario);
   layout.label_axis("category", CostRecorder::categories(scenario));
   return {layout.add_sums("care_days", {years, scenario.states.size()}, {"year", "state"}),
           layout.add_sums("costs", {years, categories}, {"year", "category"}),
@@ -40,7 +44,7 @@ void CostRecorder::add_fixed_costs(const Scenario& scenario, const engine::Repor
   engine::Calendar calendar(scenario.simulation.start);
   const auto& starts = grid.year_starts();
   auto nominal = tally.sums(handles.costs), discounted = tally.sums(handles.costs_discounted);
-  std::size_t categories = CostRecorder::categories(scenario).size();
+  std::size_t categories = category_count(scenario);
   for (std::size_t i = 0; i < scenario.interventions.list.size(); ++i) {
     const InterventionSpec& spec = scenario.interventions.list[i];
     double from = calendar.offset_of(spec.start), until = calendar.offset_of(spec.end);
@@ -57,7 +61,7 @@ void CostRecorder::add_fixed_costs(const Scenario& scenario, const engine::Repor
 CostRecorder::CostRecorder(const Scenario& scenario, const CompiledScenario& compiled, const MoneyYears& money,
                            Handles handles, engine::Tally& tally)
     : scenario_(scenario), compiled_(compiled), money_(money), year_starts_(compiled.grid.year_starts()),
-      handles_(handles), tally_(tally), categories_(categories(scenario).size()) {
+      handles_(handles), tally_(tally), categories_(category_count(scenario)) {
   for (const InterventionSpec& spec : scenario.interventions.list) {
     intervention_from_.push_back(compiled.calendar.offset_of(spec.start));
     intervention_until_.push_back(compiled.calendar.offset_of(spec.end));

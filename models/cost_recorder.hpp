@@ -30,6 +30,7 @@ class CostRecorder final : public engine::LifeObserver {
   };
   static Handles register_arrays(engine::TallyLayout& layout, const Scenario& scenario, std::size_t years);
   static std::vector<std::string> categories(const Scenario& scenario);
+  static std::size_t category_count(const Scenario& scenario);
   static std::size_t intervention_category(const Scenario& scenario, std::size_t intervention);
   /// Adds every intervention's fixed yearly cost to a replicate's tally.
   static void add_fixed_costs(const Scenario& scenario, const engine::ReportingGrid& grid, const MoneyYears& money,

@@ -9,6 +9,7 @@
 #include "output/output_error.hpp"
 #include "output/result_schema.hpp"
 #include "output/result_target.hpp"
+#include "output/result_writer.hpp"
 
 namespace carecast::output {
 
@@ -52,14 +53,7 @@ void write_root(hid_t root, const ComparisonResult& result) {
   hdf5::write_string_attribute(root, schema::engine_version, p.engine_version);
   hdf5::write_string_attribute(root, schema::git_commit, p.git_commit);
   hdf5::write_string_attribute(root, "base", result.scenarios.front().name);
-  hdf5::Group info = hdf5::create_group(root, schema::run_info);
-  hdf5::write_number_attribute<std::int64_t>(info.get(), schema::threads, p.threads);
-  hdf5::write_number_attribute<std::int64_t>(info.get(), schema::ranks, p.ranks);
-  hdf5::write_string_attribute(info.get(), schema::command_line, p.command_line);
-  hdf5::write_string_attribute(info.get(), schema::host, p.host);
-  hdf5::write_string_attribute(info.get(), schema::started_at, p.started_at);
-  hdf5::write_string_attribute(info.get(), schema::finished_at, p.finished_at);
-  hdf5::write_number_attribute<double>(info.get(), schema::wall_seconds, p.wall_seconds);
+  write_run_info(root, p);
 }
 
 void write_axes(hid_t root, const ComparisonResult& result) {

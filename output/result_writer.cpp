@@ -52,17 +52,6 @@ void write_provenance(hid_t root, const RunResult& result) {
   hdf5::write_string_attribute(root, schema::grid_step, result.grid_step);
 }
 
-void write_run_info(hid_t root, const models::Provenance& p) {
-  hdf5::Group group = hdf5::create_group(root, schema::run_info);
-  hdf5::write_number_attribute<std::int64_t>(group.get(), schema::threads, p.threads);
-  hdf5::write_number_attribute<std::int64_t>(group.get(), schema::ranks, p.ranks);
-  hdf5::write_string_attribute(group.get(), schema::command_line, p.command_line);
-  hdf5::write_string_attribute(group.get(), schema::host, p.host);
-  hdf5::write_string_attribute(group.get(), schema::started_at, p.started_at);
-  hdf5::write_string_attribute(group.get(), schema::finished_at, p.finished_at);
-  hdf5::write_number_attribute<double>(group.get(), schema::wall_seconds, p.wall_seconds);
-}
-
 void write_grid(hid_t root, const RunResult& result) {
   hdf5::Group group = hdf5::create_group(root, schema::grid);
   hdf5::write_string_dataset(group.get(), schema::grid_date, result.grid_dates);
@@ -161,6 +150,17 @@ void write_result_file(const RunResult& result, const std::filesystem::path& pat
 }
 
 }  // namespace
+
+void write_run_info(hid_t root, const models::Provenance& p) {
+  hdf5::Group group = hdf5::create_group(root, schema::run_info);
+  hdf5::write_number_attribute<std::int64_t>(group.get(), schema::threads, p.threads);
+  hdf5::write_number_attribute<std::int64_t>(group.get(), schema::ranks, p.ranks);
+  hdf5::write_string_attribute(group.get(), schema::command_line, p.command_line);
+  hdf5::write_string_attribute(group.get(), schema::host, p.host);
+  hdf5::write_string_attribute(group.get(), schema::started_at, p.started_at);
+  hdf5::write_string_attribute(group.get(), schema::finished_at, p.finished_at);
+  hdf5::write_number_attribute<double>(group.get(), schema::wall_seconds, p.wall_seconds);
+}
 
 void write_result(const models::RunResult& result, const std::filesystem::path& target,
                   bool overwrite) {
