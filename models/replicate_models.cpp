@@ -1,5 +1,7 @@
 #include "models/replicate_models.hpp"
 
+#include "models/estimated_rate_draws.hpp"
+
 namespace carecast::models {
 
 ReplicateModels::Bundle::Bundle(CompiledScenario model)
@@ -9,10 +11,18 @@ ReplicateModels::Bundle::Bundle(CompiledScenario model)
 
 ReplicateModels::ReplicateModels(const Scenario& scenario, std::uint64_t seed, engine::ReplicateRange range)
     : central_(std::make_unique<Bundle>(compile_scenario(scenario))), first_(range.first) {
-  if (!has_uncertain_values(scenario.interventions)) return;
-  for (std::size_t r = range.first; r < range.last; ++r)
-    bundles_.push_back(std::make_unique<Bundle>(
-        compile_scenario(scenario, draw_values(scenario.interventions, engine::StreamKey{seed, r}))));
+  bool draw_interventions = has_uncertain_values(scenario.interventions);
+  bool draw_rates = draws_estimated_rates(scenario);
+  if (!draw_interventions && !draw_rates) return;
+  for (std::size_t r = range.first; r < range.last; ++r) {
+    engine::StreamKey replicate{seed, r};
+    InterventionValues values = draw_interventions ? draw_values(scenario.interventions, replicate)
+                                                   : central_values(scenario.interventions);
+    if (draw_rates)
+      bundles_.push_back(std::make_unique<Bundle>(compile_scenario(with_drawn_rates(scenario, replicate), values)));
+    else
+      bundles_.push_back(std::make_unique<Bundle>(compile_scenario(scenario, values)));
+  }
 }
 
 const ReplicateModels::Bundle& ReplicateModels::bundle(std::size_t replicate) const {

@@ -1,7 +1,8 @@
 #pragma once
 // The compiled model and program each replicate runs. Without parameter uncertainty every
 // replicate shares one; with it, each replicate of this process gets its own, built from its
-// own draws of the intervention values.
+// own draws of the intervention values and (with simulation.parameter_uncertainty) of the
+// estimated rates.
 #include <cstddef>
 #include <cstdint>
 #include <memory>

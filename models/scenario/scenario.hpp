@@ -33,12 +33,19 @@ struct SimulationSpec {
   engine::GridStep grid = engine::GridStep::monthly;
   std::size_t replicates = 100;
   std::uint64_t seed = 1;
+  /// Each replicate draws the estimated rates (those with a standard error) from their
+  /// sampling distribution, so results show the spread of the estimates as well as chance.
+  bool parameter_uncertainty = false;
 };
 
 /// A rate that is constant on boxes of age × time in state × calendar period.
+/// An estimate's standard error (0: a fixed value, not an estimate), as a calibrated model file
+/// gives it next to the rate, with the events and exposure behind it.
 struct BandedRate {
   std::vector<BandBox> boxes;
-  std::vector<double> values;  // one per box, per year
+  std::vector<double> values;           // one per box, per year
+  std::vector<double> standard_errors;  // one per box; 0 where the value is not an estimate
+  bool has_standard_errors() const;
 };
 
 /// Why a placement broke down.

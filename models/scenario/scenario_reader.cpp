@@ -55,6 +55,7 @@ SimulationSpec read_simulation(const ConfigValue& value) {
   if (auto replicates = map.optional("replicates"))
     spec.replicates = static_cast<std::size_t>(replicates->integer_in(1, 1000000));
   if (auto seed = map.optional("seed")) spec.seed = seed->unsigned_integer();
+  if (auto uncertain = map.optional("parameter_uncertainty")) spec.parameter_uncertainty = uncertain->flag();
   map.reject_unknown();
   return spec;
 }
@@ -89,6 +90,9 @@ Scenario read_scenario(const std::filesystem::path& file) {
   if (auto caseload = section("caseload")) scenario.caseload = read_caseload(*caseload, scenario);
   if (auto interventions = section("interventions"))
     scenario.interventions = read_interventions(*interventions, scenario);
+  // A calibrated model file's report (source, bands, pooling) is informational: it stays in the
+  // resolved scenario text, and nothing is simulated from it.
+  top.optional("calibration");
   top.reject_unknown();
   scenario.sha256 = scenario_hash(scenario);
   return scenario;
