@@ -38,6 +38,17 @@ std::vector<double> read_shares(const ConfigValue& value, const Scenario& scenar
   return shares;
 }
 
+/// What a calibrated model file gives next to estimated shares: the standard error of each
+/// share and the number of entries behind them. Checked, and kept only in the scenario text.
+void read_share_estimates(ConfigMap& map, const Scenario& scenario) {
+  if (auto errors = map.optional("se"))
+    for (const auto& [name, se] : errors->map().entries()) {
+      resolve_state_name(name, se, scenario);
+      se.non_negative();
+    }
+  if (auto events = map.optional("events")) events->integer_in(0, 1L << 52);
+}
+
 std::vector<EntryMixBand> read_mix(const ConfigValue& value, const Scenario& scenario) {
   engine::Calendar calendar(scenario.simulation.start);
   std::vector<EntryMixBand> mix;
@@ -47,6 +58,7 @@ std::vector<EntryMixBand> read_mix(const ConfigValue& value, const Scenario& sce
     BandBox box = read_band_box(map, BandAxes{}, calendar);
     mix.push_back(EntryMixBand{box.age, read_shares(map.required("shares"), scenario)});
     boxes.push_back(box);
+    read_share_estimates(map, scenario);
     map.reject_unknown();
   }
   if (boxes.empty()) value.fail("expected at least one band of entry shares");

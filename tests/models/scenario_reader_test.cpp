@@ -158,9 +158,9 @@ TEST(ScenarioReader, EnglandLocalAuthority) {
   EXPECT_EQ(state_names(scenario),
             (std::vector<std::string>{"foster", "childrens_home", "semi_independent", "with_parents",
                                       "for_adoption", "returned_home", "adopted", "special_guardianship",
-                                      "ceased_18"}));
-  EXPECT_EQ(exit_states(scenario),
-            (std::vector<std::string>{"returned_home", "adopted", "special_guardianship", "ceased_18"}));
+                                      "ceased_18", "left_other"}));
+  EXPECT_EQ(exit_states(scenario), (std::vector<std::string>{"returned_home", "adopted", "special_guardianship",
+                                                             "ceased_18", "left_other"}));
   EXPECT_EQ(scenario.ageing_out.age, 18.0);
   EXPECT_EQ(scenario.ageing_out.to, scenario.state_index("ceased_18"));
   // None of the Danish states.
