@@ -1,6 +1,7 @@
 #pragma once
 // Everything one simulation run produces, as handed to the output layer: the reporting grid,
-// the states, every replicate's tally, and the provenance of the run.
+// the states, every replicate's tally, the episodes of chosen replicates, and the provenance
+// of the run.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "engine/tally.hpp"
+#include "models/calibration/episode.hpp"
 
 namespace carecast::models {
 
@@ -44,6 +46,10 @@ struct RunResult {
   std::vector<engine::Tally> replicates;  // one per replicate, in replicate order
   /// Expected stock [point][state] from analytic mode; empty unless requested.
   std::vector<double> analytic_stock;
+  /// The replicates whose episodes were recorded (RunOptions::episode_replicates, ascending,
+  /// without repeats) and, on rank 0, their episodes, one EpisodeData per replicate in that order.
+  std::vector<std::size_t> episode_replicates;
+  std::vector<calibration::EpisodeData> episodes;
   Provenance provenance;
 };
 

@@ -1,5 +1,9 @@
 #include "models/simulation.hpp"
 
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 
@@ -7,6 +11,7 @@
 #include "engine/markov_projection.hpp"
 #include "models/care_tally.hpp"
 #include "models/config/input_error.hpp"
+#include "models/episode_recorder.hpp"
 #include "models/model_builder.hpp"
 
 namespace carecast::models {
@@ -45,6 +50,60 @@ std::vector<double> analytic_stock(const Scenario& scenario, const CompiledScena
       compiled.model, compiled.arrivals, compiled.initial, compiled.span, compiled.grid});
 }
 
+/// The sinks of the chosen replicates that this rank runs, by replicate.
+using EpisodeSinks = std::map<std::size_t, std::unique_ptr<EpisodeSink>>;
+
+std::vector<std::size_t> chosen_replicates(const Scenario& scenario, const RunOptions& options, std::size_t replicates) {
+  std::vector<std::size_t> chosen = options.episode_replicates;
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+  if (!chosen.empty() && chosen.back() >= replicates)
+    throw InputError(SourceLocation{scenario.path, 0, 0}, "episode_replicates",
+                     fmt::format("replicate {} does not exist: the run has {} replicates, numbered 0 to {}",
+                                 chosen.back(), replicates, replicates - 1));
+  return chosen;
+}
+
+EpisodeSinks episode_sinks(const std::vector<std::size_t>& chosen, engine::ReplicateRange range) {
+  EpisodeSinks sinks;
+  for (std::size_t r : chosen)
+    if (r >= range.first && r < range.last) sinks.emplace(r, std::make_unique<EpisodeSink>());
+  return sinks;
+}
+
+/// The tally's observers, followed by an episode recorder in the replicates that have a sink.
+engine::ObserverFactory with_episode_recorders(engine::ObserverFactory observers, const EpisodeSinks& sinks,
+                                               const Scenario& scenario, const ReplicateModels& models) {
+  if (sinks.empty()) return observers;
+  return [observers = std::move(observers), &sinks, &scenario, &models](
+             engine::Tally& tally, engine::StreamKey key) -> std::unique_ptr<engine::LifeObserver> {
+    auto found = sinks.find(key.replicate);
+    if (found == sinks.end()) return observers(tally, key);
+    auto chain = std::make_unique<engine::ObserverChain>();
+    chain->add(observers(tally, key));
+    chain->add(std::make_unique<EpisodeRecorder>(scenario, models.compiled(key.replicate).exit_meanings,
+                                                 *found->second));
+    return chain;
+  };
+}
+
+/// Every rank's recorded episodes, on rank 0, one EpisodeData per chosen replicate.
+std::vector<calibration::EpisodeData> gather_episodes(const engine::Communicator& communicator, EpisodeSinks& sinks,
+                                                      const Scenario& scenario, const CompiledScenario& compiled,
+                                                      const std::vector<std::size_t>& chosen) {
+  std::vector<std::int64_t> local;
+  for (auto& [replicate, sink] : sinks) encode_episodes(sink->take_sorted(), replicate, local);
+  std::vector<std::int64_t> all = communicator.gather(local);
+  std::vector<calibration::EpisodeData> episodes;
+  if (!communicator.is_root()) return episodes;
+  auto by_replicate = decode_episodes(all);
+  for (std::size_t r : chosen) {
+    episodes.push_back(to_episode_data(by_replicate[r], scenario, compiled.calendar, compiled.span.horizon));
+    episodes.back().file = fmt::format("{}#replicate-{}", scenario.path, r);
+  }
+  return episodes;
+}
+
 }  // namespace
 
 RunResult simulate(const Scenario& scenario, const RunOptions& options,
@@ -59,13 +118,18 @@ RunResult simulate(const Scenario& scenario, const RunOptions& options,
   result.provenance.replicates = replicates;
   if (options.analytic) result.analytic_stock = analytic_stock(scenario, models.shared());
 
+  result.episode_replicates = chosen_replicates(scenario, options, replicates);
+  EpisodeSinks sinks = episode_sinks(result.episode_replicates, range);
+
   CareTally tally(scenario, models);
   engine::ReplicateRunner runner(
       [&](std::size_t replicate) -> const engine::ReplicateProgram& { return models.program(replicate); },
-      tally.layout(), tally.observers(), tally.finisher());
+      tally.layout(), with_episode_recorders(tally.observers(), sinks, scenario, models), tally.finisher());
   auto local = runner.run(range, seed, communicator.is_root() ? progress : engine::ProgressCallback{});
   result.layout = tally.layout();
   result.replicates = engine::gather_tallies(communicator, std::move(local), tally.layout());
+  if (!result.episode_replicates.empty())
+    result.episodes = gather_episodes(communicator, sinks, scenario, models.shared(), result.episode_replicates);
   return result;
 }
 

@@ -3,6 +3,7 @@
 // threads within each), or its analytic projection, and gathers a RunResult on rank 0.
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "engine/communicator.hpp"
 #include "engine/replicate_runner.hpp"
@@ -16,6 +17,10 @@ struct RunOptions {
   std::uint64_t seed = 0;
   bool seed_given = false;     // otherwise the scenario's seed
   bool analytic = false;       // add the analytic expected stock (Markov scenarios only)
+  /// Replicates (0-based) whose simulated episodes are recorded into RunResult::episodes (see
+  /// models/episode_recorder.hpp). With MPI they are gathered on rank 0 from the ranks that ran
+  /// them. Each must be below the number of replicates (InputError otherwise).
+  std::vector<std::size_t> episode_replicates;
 };
 
 /// On rank 0, the full result; on other ranks, a result without replicates.

@@ -1,0 +1,132 @@
+#include "cli/calibration_options.hpp"
+
+#include "models/calibration/generic_episode_reader.hpp"
+#include "models/calibration/ssda903_mapping.hpp"
+#include "models/calibration/ssda903_reader.hpp"
+#include "models/config/input_error.hpp"
+
+namespace carecast::cli {
+
+namespace calibration = models::calibration;
+
+namespace {
+
+void add_input_options(CLI::App& command, CalibrationOptions& options) {
+  command.add_option("EPISODES", options.episodes,
+                     "The episode records: a generic CSV, or the SSDA903 episodes file (see docs/episode-formats.md).")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command.add_option("--format", options.format, "generic (default) or ssda903.")
+      ->check(CLI::IsMember({"generic", "ssda903"}));
+  command.add_option("--header", options.header, "SSDA903 only: the header file (CHILD, SEX, DOB, ...).")
+      ->check(CLI::ExistingFile);
+  command.add_option("--mapping", options.mapping,
+                     "SSDA903 only: the mapping of PLACE, REC, REASON_PLACE_CHANGE and LS codes to states, e.g. "
+                     "scenarios/ssda903-mapping.yaml.")
+      ->check(CLI::ExistingFile);
+  command.add_flag("--lenient", options.lenient,
+                   "Drop children whose records have a problem and report how many, instead of stopping at the first.");
+  command.add_option("--observed-until", options.observed_until,
+                     "The extract date: records are complete up to this day (default: the latest date in them).");
+}
+
+void add_band_options(CLI::App& command, CalibrationOptions& options) {
+  command.add_option("--age-bands", options.age_bands,
+                     "Lower edges of the age bands in years, from 0; the last band is open (default 0,1,6,12,16).")
+      ->delimiter(',');
+  command.add_option("--duration-bands", options.duration_bands,
+                     "Lower edges of the time-in-state bands in years, from 0 (default 0,0.5,2).")
+      ->delimiter(',');
+  command.add_option("--period-breaks", options.period_breaks,
+                     "Dates (YYYY-MM-DD) at which a new calendar period starts (default: one period).")
+      ->delimiter(',');
+  command.add_option("--min-exposure", options.min_exposure,
+                     "Pool a cell with less exposure than this (person-years) with its neighbour (default 0: never).")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--pool-along", options.pool_along, "The axis along which cells are pooled: duration or age.")
+      ->check(CLI::IsMember({"duration", "age"}));
+}
+
+void add_estimate_options(CLI::App& command, CalibrationOptions& options) {
+  command.add_option("--population", options.population,
+                     "A population CSV (age, year, population): entry rates per 1000 and the entry mix are "
+                     "estimated only with it.")
+      ->check(CLI::ExistingFile);
+  command.add_option("--entry-age-bands", options.entry_age_bands,
+                     "Lower edges (whole years) of the entry-rate age bands (default: the age bands).")
+      ->delimiter(',');
+  command.add_option("--observed-from", options.observed_from,
+                     "The first day entries were recorded (default: the earliest start in the records).");
+  command.add_option("--school-ages", options.school_ages,
+                     "FIRST,LAST: estimate school-change probabilities for children of these ages (needs the "
+                     "school_change column).")
+      ->delimiter(',')
+      ->expected(2);
+  command.add_option("--ageing-out-state", options.ageing_out_state,
+                     "The exit state children age out into: exits into it are not a hazard.");
+  command.add_option("--prior-breakdown-cap", options.prior_breakdown_cap,
+                     "Prior breakdowns raise the breakdown hazard counting at most this many (default 4).")
+      ->check(CLI::Range(0, 100));
+  command.add_flag("--no-breakdown-factor", options.no_breakdown_factor,
+                   "Do not estimate the factor by which each prior breakdown multiplies the breakdown hazard.");
+}
+
+std::vector<int> whole_years(const std::vector<double>& edges) {
+  std::vector<int> years;
+  for (double edge : edges) years.push_back(static_cast<int>(edge));
+  return years;
+}
+
+}  // namespace
+
+void add_calibration_options(CLI::App& command, CalibrationOptions& options) {
+  add_input_options(command, options);
+  add_band_options(command, options);
+  add_estimate_options(command, options);
+}
+
+engine::Date parse_date_option(const std::string& text, const std::string& option) {
+  auto date = engine::parse_iso_date(text);
+  if (!date) throw CLI::ValidationError(option, "expected a date YYYY-MM-DD, found '" + text + "'");
+  return *date;
+}
+
+calibration::EpisodeData read_episodes(const CalibrationOptions& options) {
+  auto strictness = options.lenient ? calibration::Strictness::lenient : calibration::Strictness::strict;
+  std::optional<engine::Date> until;
+  if (!options.observed_until.empty()) until = parse_date_option(options.observed_until, "--observed-until");
+  if (options.format == "generic") return calibration::read_generic_episodes(options.episodes, strictness, until);
+  if (options.header.empty() || options.mapping.empty())
+    throw CLI::ValidationError("--format ssda903", "needs --header FILE and --mapping FILE");
+  calibration::Ssda903Mapping mapping = calibration::read_ssda903_mapping(options.mapping);
+  return calibration::read_ssda903(options.episodes, options.header, mapping, strictness, until);
+}
+
+calibration::CalibrationSettings calibration_settings(const CalibrationOptions& options,
+                                                      std::optional<engine::Date> fit_until) {
+  calibration::CalibrationSettings settings;
+  settings.bands.age_edges = options.age_bands;
+  settings.bands.duration_edges = options.duration_bands;
+  for (const std::string& text : options.period_breaks)
+    settings.bands.period_breaks.push_back(parse_date_option(text, "--period-breaks"));
+  settings.bands.min_exposure = options.min_exposure;
+  settings.bands.pool_along =
+      options.pool_along == "age" ? calibration::PoolAlong::age : calibration::PoolAlong::duration;
+  settings.exposure.fit_until = fit_until;
+  settings.exposure.ageing_out_state = options.ageing_out_state;
+  settings.exposure.prior_breakdown_cap = options.prior_breakdown_cap;
+  settings.estimate_prior_breakdown_factor = !options.no_breakdown_factor;
+  settings.entries.age_edges = options.entry_age_bands.empty() ? whole_years(options.age_bands) : options.entry_age_bands;
+  if (!options.observed_from.empty()) settings.entries.observed_from = parse_date_option(options.observed_from, "--observed-from");
+  settings.entries.fit_until = fit_until;
+  if (options.school_ages.size() == 2)
+    settings.school = calibration::SchoolChangeOptions{options.school_ages[0], options.school_ages[1], fit_until};
+  return settings;
+}
+
+std::optional<models::PopulationTable> read_population_option(const CalibrationOptions& options) {
+  if (options.population.empty()) return std::nullopt;
+  return models::PopulationTable::read_csv(options.population);
+}
+
+}  // namespace carecast::cli

@@ -1,0 +1,54 @@
+#pragma once
+// The prior-breakdown factor f, as the simulator applies it: every breakdown hazard of a child
+// with n earlier breakdowns is base(transition, cell) × f^min(n, cap) (engine::Exit::counter,
+// counter_factor, counter_cap, built in models/model_builder.cpp from `breakdowns:`), while
+// planned moves and exits do not depend on n.
+//
+// Likelihood. With D[j,g,k] breakdowns of transition j in cell group g among children in prior
+// bucket k = min(n, cap), and E[g,k] the exposure of j's state in g and bucket k,
+//   log L = Σ D[j,g,k] (log b[j,g] + k θ) − b[j,g] Σ_k E[g,k] e^{kθ},     θ = log f.
+// For fixed θ the base rates are b[j,g] = D[j,g,·] / Σ_k E[g,k] e^{kθ}. Putting them back gives
+// the profile log-likelihood
+//   l(θ) = Σ_{j,g,k} D[j,g,k] k θ − Σ_{j,g} D[j,g,·] log Σ_k E[g,k] e^{kθ},
+// whose score is Σ_{j,g} (Σ_k D[j,g,k] k − D[j,g,·] m[g](θ)) and whose negative second
+// derivative is Σ_{j,g} D[j,g,·] v[g](θ), with m and v the mean and variance of k under the
+// weights E[g,k] e^{kθ}. It is concave, so Newton's method on θ converges; the negative second
+// derivative of the profile equals the observed information for θ with the base rates
+// profiled out, so se(θ) = 1 / sqrt(it). The interval is exp(θ ± 1.96 se(θ)), and
+// se(f) = f · se(θ) (delta method).
+//
+// The base rates given f̂ replace the crude rates of the breakdown transitions: base = D / Ẽ
+// with Ẽ = Σ_k E[g,k] f̂^k; their se and interval are the Poisson ones with exposure Ẽ,
+// conditional on f̂. The cells are the HazardEstimates' (pooled) groups.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "models/calibration/exposure_table.hpp"
+#include "models/calibration/hazard_estimates.hpp"
+
+namespace carecast::models::calibration {
+
+struct BreakdownFactorEstimate {
+  bool estimable = false;
+  std::string reason;  // why not, when not estimable
+  double factor = 1.0;
+  double se = 0.0;       // of the factor
+  double log_se = 0.0;   // of log factor
+  double lower = 0.0;    // 95 % interval of the factor
+  double upper = 0.0;
+  int cap = 4;
+  std::int64_t breakdowns = 0;        // breakdowns in the likelihood
+  std::int64_t after_breakdown = 0;   // ... of children with an earlier breakdown
+  int iterations = 0;
+  /// The base rates given the factor: transition index (ExposureTable::transitions()) → rates
+  /// by group of its state. Their exposure_years is the plain exposure; the rate, se and interval
+  /// use the exposure weighted by f̂^k.
+  std::map<std::size_t, std::vector<RateEstimate>> base_rates;
+
+  static BreakdownFactorEstimate estimate(const ExposureTable& table, const HazardEstimates& hazards);
+};
+
+}  // namespace carecast::models::calibration
