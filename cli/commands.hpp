@@ -12,5 +12,6 @@ void add_summary_command(CLI::App& app, const CommandContext& context);
 void add_export_command(CLI::App& app, const CommandContext& context);
 void add_compare_command(CLI::App& app, const CommandContext& context);
 void add_calibrate_command(CLI::App& app, const CommandContext& context);
+void add_backtest_command(CLI::App& app, const CommandContext& context);
 
 }  // namespace carecast::cli

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   cli::add_export_command(app, context);
   cli::add_compare_command(app, context);
   cli::add_calibrate_command(app, context);
+  cli::add_backtest_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& done) {

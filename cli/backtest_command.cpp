@@ -1,0 +1,143 @@
+#include <fmt/format.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+
+#include "cli/calibration_options.hpp"
+#include "cli/commands.hpp"
+#include "cli/progress_display.hpp"
+#include "cli/run_provenance.hpp"
+#include "models/calibration/backtest.hpp"
+#include "output/backtest_report.hpp"
+#include "output/backtest_writer.hpp"
+#include "output/result_target.hpp"
+
+namespace carecast::cli {
+
+namespace {
+
+namespace calibration = models::calibration;
+
+struct BacktestOptions {
+  CalibrationOptions input;
+  std::string cut;
+  int horizon_months = 24;
+  std::size_t replicates = 200;
+  std::uint64_t seed = 1;
+  int threads = 0;
+  double ageing_out_age = 18.0;
+  bool no_parameter_uncertainty = false;
+  std::string output = "backtest.h5";
+  bool force = false;
+  bool quiet = false;
+};
+
+/// A scratch folder beside the output for the forward scenario's files, removed at the end.
+class WorkFolder {
+ public:
+  explicit WorkFolder(const std::filesystem::path& output)
+      : path_(std::filesystem::absolute(output).parent_path() /
+              fmt::format(".{}.backtest-{}", output.filename().string(), ::getpid())) {}
+  ~WorkFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  WorkFolder(const WorkFolder&) = delete;
+  WorkFolder& operator=(const WorkFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+calibration::BacktestSettings backtest_settings(const BacktestOptions& options, const std::filesystem::path& folder) {
+  calibration::BacktestSettings settings;
+  settings.cut = parse_date_option(options.cut, "--cut");
+  settings.horizon_months = options.horizon_months;
+  settings.replicates = options.replicates;
+  settings.seed = options.seed;
+  settings.ageing_out_age = options.ageing_out_age;
+  if (!options.input.ageing_out_state.empty()) settings.ageing_out_state = options.input.ageing_out_state;
+  settings.parameter_uncertainty = !options.no_parameter_uncertainty;
+  settings.population = options.input.population;
+  settings.work_folder = folder;
+  return settings;
+}
+
+void backtest(const BacktestOptions& options, const CommandContext& context) {
+  auto clock = std::chrono::steady_clock::now();
+  std::string started = current_utc_time();
+  if (context.communicator.is_root()) output::check_result_target(options.output, options.force);
+  calibration::EpisodeData data = read_episodes(options.input);
+  WorkFolder folder(options.output);
+  calibration::BacktestSettings settings = backtest_settings(options, folder.path());
+  int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  ProgressDisplay display("replicates");
+  calibration::BacktestRun run = [&] {
+    try {
+      return calibration::run_backtest(data, calibration_settings(options.input, settings.cut), settings,
+                                       context.communicator,
+                                       [&](std::size_t done, std::size_t total) { display.update(done, total); });
+    } catch (const std::invalid_argument& error) {
+      throw CLI::ValidationError("backtest", error.what());
+    }
+  }();
+  if (!context.communicator.is_root()) return;
+  output::BacktestReport report = output::make_backtest_report(run.simulation, run.points, run.states, run.observed);
+  output::BacktestFacts facts{options.input.episodes, options.cut, engine::format_iso_date(data.observed_until),
+                              run.simulation.provenance};
+  fill_run_provenance(facts.run, context, threads, started,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - clock).count());
+  output::write_backtest(report, facts, options.output, options.force);
+  if (options.quiet) return;
+  fmt::print("{} written in {:.1f} s.\n\n{}", options.output, facts.run.wall_seconds,
+             output::format_backtest_report(report));
+}
+
+void add_backtest_run_options(CLI::App& command, BacktestOptions& options) {
+  command.add_option("--cut", options.cut, "Fit on the records before this date (YYYY-MM-DD) and simulate from it.")
+      ->required();
+  command.add_option("--horizon", options.horizon_months, "Months to simulate after the cut (default 24).")
+      ->check(CLI::Range(1, 1200));
+  command.add_option("-r,--replicates", options.replicates, "Monte Carlo replicates (default 200).")
+      ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}));
+  command.add_option("-s,--seed", options.seed, "Master seed (default 1).");
+  command.add_option("-t,--threads", options.threads, "Worker threads (default: all cores).")->check(CLI::Range(1, 4096));
+  command.add_option("--ageing-out-age", options.ageing_out_age,
+                     "The age at which children leave care in the simulation (default 18).")
+      ->check(CLI::Range(1.0, 30.0));
+  command.add_flag("--no-parameter-uncertainty", options.no_parameter_uncertainty,
+                   "Use the fitted rates as they are in every replicate (default: each replicate draws them from "
+                   "their sampling distribution, so the intervals include estimation error).");
+  command.add_option("-o,--output", options.output, "The back-test file to write (default: backtest.h5).");
+  command.add_flag("-f,--force", options.force, "Overwrite the back-test file if it exists.");
+  command.add_flag("-q,--quiet", options.quiet, "Do not print the report.");
+}
+
+}  // namespace
+
+void add_backtest_command(CLI::App& app, const CommandContext& context) {
+  auto options = std::make_shared<BacktestOptions>();
+  CLI::App* command = app.add_subcommand(
+      "backtest",
+      "Check that the model forecasts what then happened: fit it on the episode records before a cut\n"
+      "date, simulate forward from the children in care on that date, and compare the simulated stock\n"
+      "with the recorded stock by state and month: the error of the median, and the share of months\n"
+      "inside the 50 % and 90 % intervals. Prints the report and writes it to HDF5.");
+  add_calibration_options(*command, options->input);
+  add_backtest_run_options(*command, *options);
+  command->footer(
+      "Entries need a population (--population); without one, entry rates are fitted per year at each\n"
+      "age of a flat notional population, i.e. as constant counts. Months after the records end are\n"
+      "not compared. The fitted model and forward scenario are kept in the file's scenario_text.\n"
+      "Example: carecast backtest episodes.csv --cut 2022-01-01 --horizon 24 --population pop.csv -o bt.h5");
+  command->callback([options, &context] { backtest(*options, context); });
+}
+
+}  // namespace carecast::cli

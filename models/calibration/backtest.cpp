@@ -1,0 +1,125 @@
+#include "models/calibration/backtest.hpp"
+
+#include <fmt/format.h>
+#include <fmt/os.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/calibration/model_file_writer.hpp"
+#include "models/calibration/observed_stock.hpp"
+#include "models/calibration/stock_snapshot.hpp"
+#include "models/config/input_error.hpp"
+#include "models/scenario/scenario_reader.hpp"
+#include "models/simulation.hpp"
+
+namespace carecast::models::calibration {
+
+namespace {
+
+using Days = std::chrono::sys_days;
+
+void check_cut(const EpisodeData& data, const BacktestSettings& settings) {
+  if (settings.horizon_months < 1) throw std::invalid_argument("the horizon must be at least one month");
+  engine::Date first = data.episodes.empty() ? data.observed_until : data.episodes.front().start;
+  for (const Episode& e : data.episodes) first = std::min(Days{first}, Days{e.start});
+  if (Days{settings.cut} <= Days{first} || Days{settings.cut} >= Days{data.observed_until})
+    throw InputError(SourceLocation{data.file.string(), 0, 0}, "",
+                     fmt::format("the cut {} must fall after the first record ({}) and before the data end ({})",
+                                 engine::format_iso_date(settings.cut), engine::format_iso_date(first),
+                                 engine::format_iso_date(data.observed_until)));
+}
+
+void write_flat_population(const std::filesystem::path& file, const BacktestSettings& settings, int first_year) {
+  auto out = fmt::output_file(file.string());
+  out.print("age,year,population\n");
+  int last_year = static_cast<int>(settings.cut.year()) + settings.horizon_months / 12 + 1;
+  for (int year = first_year; year <= last_year; ++year)
+    for (int age = 0; age <= static_cast<int>(std::ceil(settings.ageing_out_age)); ++age)
+      out.print("{},{},1000\n", age, year);
+}
+
+std::string states_yaml(const ExposureTable& table, const BacktestSettings& settings) {
+  std::string text = "states:\n";
+  bool declared = false;
+  for (std::size_t s = 0; s < table.states().size(); ++s) {
+    text += fmt::format("  - {{name: {}, kind: {}}}\n", table.states()[s], table.is_exit(s) ? "exit" : "placement");
+    declared = declared || table.states()[s] == settings.ageing_out_state;
+  }
+  if (!declared) text += fmt::format("  - {{name: {}, kind: exit}}\n", settings.ageing_out_state);
+  return text;
+}
+
+std::string scenario_yaml(const CalibratedModel& model, const BacktestSettings& settings) {
+  int years = (settings.horizon_months + 11) / 12;
+  return fmt::format(
+      "# The forward scenario of a back-test: the model fitted before {0}, started from the stock on {0}.\n"
+      "name: Back-test from {0}\n"
+      "include: model.yaml\n"
+      "simulation: {{start: {0}, years: {1}, grid: monthly, replicates: {2}, seed: {3}, parameter_uncertainty: {4}}}\n"
+      "{5}"
+      "ageing_out: {{age: {6}, to: {7}}}\n"
+      "population: {{table: population.csv}}\n"
+      "initial_stock: {{snapshot: stock.csv}}\n",
+      engine::format_iso_date(settings.cut), years, settings.replicates, settings.seed,
+      settings.parameter_uncertainty ? "true" : "false", states_yaml(model.exposure, settings), settings.ageing_out_age,
+      settings.ageing_out_state);
+}
+
+/// The stock on the cut date, without children who have reached the ageing-out age (by whole
+/// years; the records may keep a child a day or two past it) and would leave at once.
+SnapshotTable starting_stock(const EpisodeData& data, const BacktestSettings& settings) {
+  SnapshotTable stock = stock_snapshot(data, settings.cut);
+  std::erase_if(stock.rows, [&](const SnapshotRow& row) { return row.age >= settings.ageing_out_age; });
+  return stock;
+}
+
+/// Grid points after the cut on which the records are complete.
+std::vector<std::size_t> compared_points(const RunResult& run, engine::Date observed_until) {
+  std::vector<std::size_t> points;
+  for (std::size_t p = 1; p < run.grid_dates.size(); ++p)
+    if (Days{*engine::parse_iso_date(run.grid_dates[p])} <= Days{observed_until}) points.push_back(p);
+  return points;
+}
+
+void compare_with_records(BacktestRun& run, const EpisodeData& data) {
+  run.points = compared_points(run.simulation, data.observed_until);
+  std::vector<std::string> names;
+  for (std::size_t s = 0; s < run.simulation.states.size(); ++s)
+    if (run.simulation.states[s].kind != "exit") {
+      run.states.push_back(s);
+      names.push_back(run.simulation.states[s].name);
+    }
+  std::vector<engine::Date> dates;
+  for (std::size_t p : run.points) dates.push_back(*engine::parse_iso_date(run.simulation.grid_dates[p]));
+  run.observed = observed_stock(data, names, dates);
+}
+
+}  // namespace
+
+BacktestRun run_backtest(const EpisodeData& data, CalibrationSettings calibration, const BacktestSettings& settings,
+                         const engine::Communicator& communicator, const engine::ProgressCallback& progress) {
+  check_cut(data, settings);
+  std::filesystem::create_directories(settings.work_folder);
+  std::filesystem::path population = settings.work_folder / "population.csv";
+  if (settings.population.empty())
+    write_flat_population(population, settings, static_cast<int>(data.episodes.front().start.year()) - 1);
+  else
+    std::filesystem::copy_file(settings.population, population, std::filesystem::copy_options::overwrite_existing);
+  PopulationTable table = PopulationTable::read_csv(population);
+  calibration.exposure.fit_until = settings.cut;
+  calibration.entries.fit_until = settings.cut;
+  if (calibration.school) calibration.school->fit_until = settings.cut;
+  calibration.exposure.ageing_out_state = settings.ageing_out_state;
+  BacktestRun run{calibrate(data, calibration, &table), {}, {}, {}, {}};
+  write_model_file(run.model, settings.work_folder / "model.yaml");
+  write_snapshot_csv(starting_stock(data, settings), settings.work_folder / "stock.csv");
+  std::filesystem::path scenario_file = settings.work_folder / "scenario.yaml";
+  fmt::output_file(scenario_file.string()).print("{}", scenario_yaml(run.model, settings));
+  Scenario scenario = read_scenario(scenario_file);
+  run.simulation = simulate(scenario, RunOptions{}, communicator, progress);
+  if (communicator.is_root()) compare_with_records(run, data);
+  return run;
+}
+
+}  // namespace carecast::models::calibration
