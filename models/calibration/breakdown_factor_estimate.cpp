@@ -126,7 +126,7 @@ BreakdownFactorEstimate BreakdownFactorEstimate::estimate(const ExposureTable& t
   if (!e.reason.empty()) return e;
   double theta = 0.0;
   if (!solve_log_factor(counts, e, theta)) {
-    e.reason = "the likelihood has no finite maximum (every breakdown follows an earlier one)";
+    e.reason = "the likelihood has no finite maximum (too few breakdowns after an earlier one to tell the factor from the base rates)";
     return e;
   }
   e.estimable = true;
