@@ -5,6 +5,8 @@
 #include "cli/commands.hpp"
 #include "output/csv_export.hpp"
 #include "output/result_file.hpp"
+#include "output/sweep_export.hpp"
+#include "output/sweep_file.hpp"
 
 namespace carecast::cli {
 
@@ -17,7 +19,16 @@ struct ExportOptions {
   bool force = false;
 };
 
+void export_sweep(const ExportOptions& options) {
+  output::SweepFile sweep(options.result);
+  std::vector<std::filesystem::path> files =
+      output::export_sweep_csv(sweep, options.csv, {options.replicates, options.force});
+  fmt::print("{}: a sweep of {} combinations; {} CSV files written to '{}'.\n", options.result,
+             sweep.combinations(), files.size(), options.csv);
+}
+
 void export_result(const ExportOptions& options) {
+  if (output::SweepFile::is_sweep_file(options.result)) return export_sweep(options);
   output::ResultFile result(options.result);
   std::vector<std::filesystem::path> files =
       output::export_csv(result, options.csv, {options.replicates, options.force});
@@ -64,6 +75,12 @@ void add_export_command(CLI::App& app, const CommandContext& context) {
       "The files are written into a temporary folder beside DIR that is renamed to DIR when\n"
       "complete. A folder that is not empty is replaced only with --force, and only if it holds\n"
       "an earlier export (a provenance.csv).\n"
+      "A sweep file gives provenance.csv; sweep.csv, one row per combination: combination,\n"
+      "folder, each swept key's value, then the mean, q05 and q95 of each figure over the\n"
+      "horizon (placed_at_end, new_placements, breakdowns, cost, cost_discounted) and of its\n"
+      "paired difference from combination 0 (placed_at_end_difference_mean, ...); with\n"
+      "--replicates also sweep_replicates.csv; and in combinations/00, combinations/01, ...\n"
+      "each combination's export as above.\n"
       "Example: carecast export base.h5 --csv base-csv");
   const engine::Communicator& communicator = context.communicator;
   command->callback([options, &communicator] {

@@ -11,11 +11,16 @@
 #include "cli/progress_display.hpp"
 #include "cli/result_summary_printer.hpp"
 #include "cli/run_provenance.hpp"
-#include "models/scenario/scenario_reader.hpp"
+#include "cli/sweep_runner.hpp"
+#include "models/config/input_error.hpp"
+#include "models/scenario/sweep_reader.hpp"
 #include "models/simulation.hpp"
+#include "models/calibration/generic_episode_writer.hpp"
 #include "output/output_error.hpp"
 #include "output/result_target.hpp"
 #include "output/result_writer.hpp"
+#include "output/sweep_file.hpp"
+#include "output/sweep_report.hpp"
 
 namespace carecast::cli {
 
@@ -30,6 +35,9 @@ struct RunCommandOptions {
   bool force = false;
   bool analytic = false;
   bool quiet = false;
+  bool parameter_uncertainty = false;
+  std::string episodes;                           // CSV of simulated episodes, if asked for
+  std::vector<std::size_t> episode_replicates{0};
   CLI::Option* seed_option = nullptr;
 };
 
@@ -53,33 +61,89 @@ void check_target_on_all_ranks(const std::filesystem::path& target, bool force,
     throw output::OutputError(problem.empty() ? "rank 0 cannot write the result" : problem);
 }
 
-models::RunResult compute(const models::Scenario& scenario, const RunCommandOptions& options,
-                          const CommandContext& context) {
-  if (options.analytic) return models::project_analytic(scenario);
+models::RunOptions run_options(const RunCommandOptions& options) {
   models::RunOptions run;
   run.replicates = options.replicates;
   run.seed = options.seed;
   run.seed_given = options.seed_option->count() > 0;
+  if (!options.episodes.empty()) run.episode_replicates = options.episode_replicates;
+  return run;
+}
+
+models::RunResult compute(const models::Scenario& scenario, const RunCommandOptions& options,
+                          const CommandContext& context) {
+  if (options.analytic) return models::project_analytic(scenario);
+  models::RunOptions run = run_options(options);
   ProgressDisplay display("replicates");
   return models::simulate(scenario, run, context.communicator,
                           [&](std::size_t done, std::size_t total) { display.update(done, total); });
 }
 
+void refuse_analytic_sweep(const models::Sweep& sweep, const RunCommandOptions& options) {
+  if (options.analytic && sweep.is_sweep())
+    throw models::InputError(sweep.where, "sweep",
+                             "'run --analytic' computes one scenario; run the sweep without --analytic, or drop "
+                             "'sweep' for the analytic projection of one scenario");
+}
+
+void run_one_sweep(const models::Sweep& sweep, const RunCommandOptions& options, const CommandContext& context,
+                   const SweepRunSettings& settings) {
+  double seconds = run_sweep(sweep, settings, context);
+  if (!context.communicator.is_root() || options.quiet) return;
+  output::SweepFile file(settings.target);
+  fmt::print("{}: {} written in {:.1f} s ({} combinations × {} replicates, {} threads, {} ranks).\n\n",
+             options.scenario, settings.target.string(), seconds, file.combinations(), file.provenance().replicates,
+             settings.threads, context.communicator.size());
+  fmt::print("{}", output::format_sweep_summary(file));
+}
+
+void refuse_episodes_of_sweep(const models::Sweep& sweep, const RunCommandOptions& options) {
+  if (options.episodes.empty()) return;
+  if (options.analytic) throw CLI::ValidationError("--episodes", "analytic mode simulates no episodes");
+  if (sweep.is_sweep())
+    throw models::InputError(sweep.where, "sweep", "--episodes writes the episodes of one scenario, not of a sweep");
+}
+
+/// The chosen replicates' episodes in the generic episode format, in one file; with several
+/// replicates each child id is prefixed with its replicate ("r3-1042").
+void write_episodes(const models::RunResult& result, const RunCommandOptions& options) {
+  std::vector<models::calibration::Episode> all;
+  bool prefix = result.episodes.size() > 1;
+  for (std::size_t i = 0; i < result.episodes.size(); ++i)
+    for (models::calibration::Episode episode : result.episodes[i].episodes) {
+      if (prefix) episode.child = fmt::format("r{}-{}", result.episode_replicates[i], episode.child);
+      all.push_back(std::move(episode));
+    }
+  output::write_atomically(options.episodes, options.force, [&](const std::filesystem::path& temporary) {
+    models::calibration::write_generic_episodes(temporary, all);
+  });
+}
+
 void run(const RunCommandOptions& options, const CommandContext& context) {
   auto started_clock = std::chrono::steady_clock::now();
   std::string started = current_utc_time();
-  models::Scenario scenario = models::read_scenario(options.scenario);
+  models::Sweep sweep = models::read_sweep(options.scenario);
+  refuse_analytic_sweep(sweep, options);
+  refuse_episodes_of_sweep(sweep, options);
+  if (options.parameter_uncertainty)
+    for (auto& combination : sweep.combinations) combination.scenario.simulation.parameter_uncertainty = true;
   std::filesystem::path target = output_path(options);
   check_target_on_all_ranks(target, options.force, context.communicator);
+  if (!options.episodes.empty()) check_target_on_all_ranks(options.episodes, options.force, context.communicator);
 
   int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  if (sweep.is_sweep())
+    return run_one_sweep(sweep, options, context,
+                         {target, options.force, run_options(options), threads, started, started_clock});
+  const models::Scenario& scenario = sweep.combinations.front().scenario;
   models::RunResult result = compute(scenario, options, context);
   if (!context.communicator.is_root()) return;
 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_clock).count();
   fill_run_provenance(result.provenance, context, threads, started, seconds);
   output::write_result(result, target, options.force);
+  if (!options.episodes.empty()) write_episodes(result, options);
   if (options.quiet) return;
   fmt::print("{}: {} written in {:.1f} s ({} threads, {} ranks).\n\n", options.scenario,
              target.string(), seconds, threads, context.communicator.size());
@@ -112,11 +176,28 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
                     "scenarios only: hazards by state, age and period, none by time in state or "
                     "prior breakdowns, and no foster-carer pool).");
   command->add_flag("-q,--quiet", options->quiet, "Do not print the summary table.");
+  command->add_flag("--parameter-uncertainty", options->parameter_uncertainty,
+                    "Draw every estimated rate (one with an `se`, as `carecast calibrate` writes) per replicate "
+                    "from its sampling distribution (the same as simulation.parameter_uncertainty: true).");
+  command->add_option("--episodes", options->episodes,
+                      "Also write the simulated episodes of chosen replicates to this CSV, in the generic episode "
+                      "format that `carecast calibrate` reads (docs/episode-formats.md).");
+  command->add_option("--episode-replicates", options->episode_replicates,
+                      "The replicates (from 0) whose episodes --episodes writes (default 0).")
+      ->delimiter(',')
+      ->needs("--episodes");
   command->footer(
       "The file is written under a temporary name and renamed when complete; an existing file is\n"
       "never overwritten without --force. Under mpirun, replicates are spread over the ranks and\n"
       "rank 0 writes the file; results are identical for any number of threads and ranks.\n"
-      "Example: carecast run scenarios/baseline.yaml -o baseline.h5 --replicates 200");
+      "A scenario with a 'sweep:' section runs once for each combination of the values it lists,\n"
+      "all with the same seed and replicates (common random numbers), one after the other; every\n"
+      "combination is checked before the first runs. The one file holds each combination's result\n"
+      "in a group (/combinations/00, ...) and a table over the grid: children placed at the end,\n"
+      "new placements, breakdowns and cost over the horizon, and their paired differences from\n"
+      "combination 0 (docs/scenario-reference.md, 'Sweeps'). --analytic does not apply to a sweep.\n"
+      "Example: carecast run scenarios/baseline.yaml -o baseline.h5 --replicates 200\n"
+      "         carecast run scenarios/family-support-sweep.yaml -o fs-sweep.h5");
   command->callback([options, &context] { run(*options, context); });
 }
 

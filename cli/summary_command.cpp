@@ -1,7 +1,15 @@
+#include <fmt/format.h>
+
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/result_summary_printer.hpp"
+#include "models/scenario/sweep_definition.hpp"
+#include "output/care_outcomes_summary.hpp"
+#include "output/sweep_file.hpp"
+#include "output/sweep_report.hpp"
+#include "output/yearly_summary.hpp"
 
 namespace carecast::cli {
 
@@ -9,7 +17,32 @@ namespace {
 
 struct SummaryOptions {
   std::string result;
+  std::size_t combination = 0;
+  CLI::Option* combination_option = nullptr;
 };
+
+void print_combination(const output::SweepFile& sweep, std::size_t index) {
+  output::ResultFile result = sweep.combination(index);
+  fmt::print("Combination {} of {} ({})\n\n", index, sweep.path().string(),
+             models::describe_values(sweep.keys(), sweep.values(index)));
+  fmt::print("{}\n", output::format_yearly_summary(output::compute_yearly_summary(result)));
+  fmt::print("{}", output::format_care_outcomes(result));
+}
+
+void summarize(const SummaryOptions& options) {
+  bool one_combination = options.combination_option->count() > 0;
+  if (!output::SweepFile::is_sweep_file(options.result)) {
+    if (one_combination)
+      throw CLI::ValidationError("--combination", "'" + options.result + "' is not a sweep file");
+    print_result_summary(options.result);
+    return;
+  }
+  output::SweepFile sweep(options.result);
+  if (one_combination)
+    print_combination(sweep, options.combination);
+  else
+    fmt::print("{}", output::format_sweep_summary(sweep));
+}
 
 }  // namespace
 
@@ -21,12 +54,17 @@ void add_summary_command(CLI::App& app, const CommandContext&) {
   command->add_option("RESULT", options->result, "A result file written by 'carecast run'.")
       ->required()
       ->check(CLI::ExistingFile);
+  options->combination_option = command->add_option(
+      "-c,--combination", options->combination,
+      "For a sweep file: print this combination's figures by year, as for a result file (0 is the first).");
   command->footer(
       "Each figure reads 'mean (low-high)': the mean over replicates and the 5 % to 95 % range of\n"
       "the replicates, which holds the outcome with 90 % probability under the model. Stocks are\n"
       "shown on the first grid date of each calendar year and on the last grid date. A result of\n"
-      "'run --analytic' shows the expected stock only.");
-  command->callback([options] { print_result_summary(options->result); });
+      "'run --analytic' shows the expected stock only. For a sweep file it prints the table over\n"
+      "the grid: each combination's values, its figures over the horizon, and their paired\n"
+      "differences from combination 0; --combination N prints one combination by year.");
+  command->callback([options] { summarize(*options); });
 }
 
 }  // namespace carecast::cli

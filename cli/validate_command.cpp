@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "models/scenario/scenario_reader.hpp"
+#include "models/scenario/sweep_reader.hpp"
 
 namespace carecast::cli {
 
@@ -14,7 +14,8 @@ struct ValidateOptions {
 };
 
 void validate(const ValidateOptions& options) {
-  models::Scenario scenario = models::read_scenario(options.scenario);
+  models::Sweep sweep = models::read_sweep(options.scenario);  // every combination, when a sweep
+  const models::Scenario& scenario = sweep.combinations.front().scenario;
   std::size_t placements = 0, exits = 0;
   for (const auto& state : scenario.states) (state.kind == models::StateKind::exit ? exits : placements) += 1;
   fmt::print("{}: valid. '{}': {} states in care and {} exit states, {} transitions, {} years "
@@ -22,6 +23,9 @@ void validate(const ValidateOptions& options) {
              options.scenario, scenario.name, placements, exits, scenario.transitions.size(),
              scenario.simulation.years, engine::format_iso_date(scenario.simulation.start),
              scenario.simulation.replicates);
+  if (sweep.is_sweep())
+    fmt::print("A sweep of {} combinations of {} keys; every combination is valid.\n", sweep.combinations.size(),
+               sweep.keys.size());
 }
 
 }  // namespace
@@ -29,7 +33,7 @@ void validate(const ValidateOptions& options) {
 void add_validate_command(CLI::App& app, const CommandContext&) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* command = app.add_subcommand(
-      "validate", "Check a scenario file, its extends/include files and its data tables, and run nothing.");
+      "validate", "Check a scenario (every combination of a sweep), its extends/include files and tables; run nothing.");
   command->add_option("SCENARIO", options->scenario, "The scenario file (YAML).")->required();
   command->footer(
       "Every problem is reported with its file, line, column and key path, and what was expected.\n"

@@ -128,17 +128,6 @@ void write_provenance(const ResultFile& file, const fs::path& path) {
   csv.close();
 }
 
-std::vector<fs::path> write_export(const ResultFile& file, const fs::path& folder,
-                                   const CsvExportOptions& options) {
-  ExportFiles files(folder);
-  write_provenance(file, files.add(provenance_file_name));
-  for (const ArrayInfo& array : file.replicate_arrays())
-    write_summary_table(file, array.name, files.add(array.name + ".csv"));
-  if (file.has_analytic_stock()) write_analytic_stock(file, files.add(analytic_stock_file_name));
-  if (options.replicates && !file.replicate_arrays().empty()) write_replicate_tables(file, files);
-  return files.written();
-}
-
 /// True if `inner` is `outer` or lies somewhere below it.
 bool lies_within(const fs::path& inner, const fs::path& outer) {
   std::error_code error;
@@ -152,7 +141,22 @@ bool lies_within(const fs::path& inner, const fs::path& outer) {
 
 }  // namespace
 
+std::vector<fs::path> write_result_export(const ResultFile& file, const fs::path& folder,
+                                          const CsvExportOptions& options) {
+  ExportFiles files(folder);
+  write_provenance(file, files.add(provenance_file_name));
+  for (const ArrayInfo& array : file.replicate_arrays())
+    write_summary_table(file, array.name, files.add(array.name + ".csv"));
+  if (file.has_analytic_stock()) write_analytic_stock(file, files.add(analytic_stock_file_name));
+  if (options.replicates && !file.replicate_arrays().empty()) write_replicate_tables(file, files);
+  return files.written();
+}
+
 void check_export_target(const ResultFile& result, const fs::path& folder, bool overwrite) {
+  check_export_target(result.path(), folder, overwrite);
+}
+
+void check_export_target(const fs::path& result_path, const fs::path& folder, bool overwrite) {
   check_folder_target(folder, overwrite);
   if (!overwrite || !is_non_empty_folder(folder)) return;
   if (!fs::is_regular_file(folder / provenance_file_name))
@@ -160,10 +164,10 @@ void check_export_target(const ResultFile& result, const fs::path& folder, bool 
         "export folder '{}' is not empty and holds no earlier export (no {}); --force replaces "
         "only an earlier export, so remove the folder yourself or choose another",
         folder.string(), provenance_file_name));
-  if (lies_within(result.path(), folder))
+  if (lies_within(result_path, folder))
     throw OutputError(fmt::format("result file '{}' lies in export folder '{}'; replacing the "
                                   "folder would remove it",
-                                  result.path().string(), folder.string()));
+                                  result_path.string(), folder.string()));
 }
 
 std::vector<fs::path> export_csv(const ResultFile& result, const fs::path& folder,
@@ -171,7 +175,7 @@ std::vector<fs::path> export_csv(const ResultFile& result, const fs::path& folde
   check_export_target(result, folder, options.overwrite);
   std::vector<fs::path> written;
   write_folder_atomically(folder, options.overwrite, [&](const fs::path& temporary) {
-    written = write_export(result, temporary, options);
+    written = write_result_export(result, temporary, options);
   });
   return written;
 }

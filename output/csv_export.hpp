@@ -28,6 +28,9 @@ inline constexpr char provenance_file_name[] = "provenance.csv";
 /// export (a provenance.csv) and must not hold the result file itself.
 void check_export_target(const ResultFile& result, const std::filesystem::path& folder,
                          bool overwrite);
+/// The same for the result (or sweep) file at `result_path`.
+void check_export_target(const std::filesystem::path& result_path, const std::filesystem::path& folder,
+                         bool overwrite);
 
 /// Writes the export of `result` into `folder`, and returns the files written, relative to
 /// it. Throws OutputError on any failure, leaving no new folder behind and an existing one as
@@ -35,5 +38,12 @@ void check_export_target(const ResultFile& result, const std::filesystem::path& 
 std::vector<std::filesystem::path> export_csv(const ResultFile& result,
                                               const std::filesystem::path& folder,
                                               const CsvExportOptions& options);
+
+/// The files of the export of `result`, written into the existing folder `folder` (not
+/// atomically: export_csv and the sweep export call it on their temporary folder); returns them
+/// relative to `folder`. `options.overwrite` is not used.
+std::vector<std::filesystem::path> write_result_export(const ResultFile& result,
+                                                       const std::filesystem::path& folder,
+                                                       const CsvExportOptions& options);
 
 }  // namespace carecast::output

@@ -6,6 +6,7 @@
 #include "output/hdf5_datasets.hpp"
 #include "output/output_error.hpp"
 #include "output/result_schema.hpp"
+#include "output/sweep_schema.hpp"
 
 namespace carecast::output {
 
@@ -45,27 +46,51 @@ ArrayInfo describe_array(hid_t group, const std::string& name) {
           hdf5::read_string_list_attribute(dataset.get(), schema::dimensions)};
 }
 
+hdf5::Group open_result_group(hid_t file, const fs::path& path, const std::string& group) {
+  if (group != "/" && !hdf5::exists(file, group))
+    throw OutputError(fmt::format("'{}' has no group '{}'", path.string(), group));
+  return hdf5::open_group(file, group);
+}
+
 }  // namespace
 
-ResultFile::ResultFile(fs::path path) : path_(std::move(path)), file_(open_existing(path_)) {
+ResultFile::ResultFile(fs::path path, std::string group)
+    : path_(std::move(path)), group_(std::move(group)), file_(open_existing(path_)),
+      root_(open_result_group(file_.get(), path_, group_)) {
+  refuse_other_kinds();
   read_schema_version();
   read_provenance();
   read_states_and_grid();
   list_arrays();
 }
 
+std::string ResultFile::describe() const {
+  return group_ == "/" ? path_.string() : fmt::format("{} (group {})", path_.string(), group_);
+}
+
+void ResultFile::refuse_other_kinds() const {
+  if (!hdf5::has_attribute(root_.get(), sweep_schema::kind)) return;
+  std::string kind = hdf5::read_string_attribute(root_.get(), sweep_schema::kind);
+  if (kind == sweep_schema::sweep_kind)
+    throw OutputError(fmt::format("'{}' is a sweep file: it holds one result per combination, in the groups "
+                                  "listed in /sweep/groups ('carecast summary' prints the grid, and "
+                                  "'--combination N' one combination)",
+                                  describe()));
+  throw OutputError(fmt::format("'{}' is a {} file, not a result file", describe(), kind));
+}
+
 void ResultFile::read_schema_version() {
-  if (!hdf5::has_attribute(file_.get(), schema::schema_version))
+  if (!hdf5::has_attribute(root_.get(), schema::schema_version))
     throw OutputError(fmt::format("'{}' is not a carecast result file (it has no {} attribute)",
-                                  path_.string(), schema::schema_version));
-  schema_version_ = hdf5::read_string_attribute(file_.get(), schema::schema_version);
+                                  describe(), schema::schema_version));
+  schema_version_ = hdf5::read_string_attribute(root_.get(), schema::schema_version);
   if (schema_version_.substr(0, schema_version_.find('.')) != schema::major_version)
     throw OutputError(fmt::format("'{}' has result schema version {}; this carecast reads {}.x",
-                                  path_.string(), schema_version_, schema::major_version));
+                                  describe(), schema_version_, schema::major_version));
 }
 
 void ResultFile::read_provenance() {
-  hid_t root = file_.get();
+  hid_t root = root_.get();
   models::Provenance& p = provenance_;
   p.scenario_path = hdf5::read_string_attribute(root, schema::scenario_path);
   p.scenario_text = hdf5::read_string_attribute(root, schema::scenario_text);
@@ -88,26 +113,26 @@ void ResultFile::read_provenance() {
 }
 
 void ResultFile::read_states_and_grid() {
-  hdf5::Group states = hdf5::open_group(file_.get(), schema::states);
+  hdf5::Group states = hdf5::open_group(root_.get(), schema::states);
   std::vector<std::string> names = hdf5::read_string_dataset(states.get(), schema::state_name);
   std::vector<std::string> labels = hdf5::read_string_dataset(states.get(), schema::state_label);
   std::vector<std::string> kinds = hdf5::read_string_dataset(states.get(), schema::state_kind);
   if (labels.size() != names.size() || kinds.size() != names.size())
     throw OutputError(
-        fmt::format("'{}': /states/name, label and kind differ in length", path_.string()));
+        fmt::format("'{}': /states/name, label and kind differ in length", describe()));
   for (std::size_t s = 0; s < names.size(); ++s) states_.push_back({names[s], labels[s], kinds[s]});
 
-  hdf5::Group grid = hdf5::open_group(file_.get(), schema::grid);
+  hdf5::Group grid = hdf5::open_group(root_.get(), schema::grid);
   grid_dates_ = hdf5::read_string_dataset(grid.get(), schema::grid_date);
   grid_days_ = hdf5::read_number_dataset<double>(grid.get(), schema::grid_day).values;
 }
 
 void ResultFile::list_arrays() {
-  hdf5::Group group = hdf5::open_group(file_.get(), schema::replicates);
+  hdf5::Group group = hdf5::open_group(root_.get(), schema::replicates);
   for (const std::string& name : hdf5::member_names(group.get()))
     arrays_.push_back(describe_array(group.get(), name));
   has_analytic_stock_ =
-      hdf5::exists(file_.get(), std::string(schema::analytic) + "/" + schema::analytic_stock);
+      hdf5::exists(root_.get(), std::string(schema::analytic) + "/" + schema::analytic_stock);
 }
 
 const ArrayInfo* ResultFile::find_array(const std::string& name) const {
@@ -119,7 +144,7 @@ const ArrayInfo* ResultFile::find_array(const std::string& name) const {
 const ArrayInfo& ResultFile::require_array(const std::string& name) const {
   const ArrayInfo* array = find_array(name);
   if (array == nullptr)
-    throw OutputError(fmt::format("result file '{}' has no array '{}' (it has: {})", path_.string(),
+    throw OutputError(fmt::format("result file '{}' has no array '{}' (it has: {})", describe(),
                                   name, names_of(arrays_)));
   return *array;
 }
@@ -128,24 +153,24 @@ void ResultFile::require_kind(const std::string& name, ArrayKind kind) const {
   ArrayKind stored = require_array(name).kind;
   if (stored != kind)
     throw OutputError(fmt::format("array '{}' in result file '{}' holds {}, not {}", name,
-                                  path_.string(), kind_name(stored), kind_name(kind)));
+                                  describe(), kind_name(stored), kind_name(kind)));
 }
 
 ResultArray<std::int64_t> ResultFile::read_counts(const std::string& name) const {
   require_kind(name, ArrayKind::counts);
-  hdf5::Group group = hdf5::open_group(file_.get(), schema::replicates);
+  hdf5::Group group = hdf5::open_group(root_.get(), schema::replicates);
   return read_array<std::int64_t>(group.get(), name);
 }
 
 ResultArray<double> ResultFile::read_sums(const std::string& name) const {
   require_kind(name, ArrayKind::sums);
-  hdf5::Group group = hdf5::open_group(file_.get(), schema::replicates);
+  hdf5::Group group = hdf5::open_group(root_.get(), schema::replicates);
   return read_array<double>(group.get(), name);
 }
 
 SummaryArray ResultFile::read_summary(const std::string& name) const {
   require_array(name);
-  hdf5::Group group = hdf5::open_group(file_.get(), schema::summary);
+  hdf5::Group group = hdf5::open_group(root_.get(), schema::summary);
   SummaryArray summary{read_array<double>(group.get(), name), {}};
   hdf5::Dataset dataset = hdf5::open_dataset(group.get(), name);
   summary.statistics = hdf5::read_string_list_attribute(dataset.get(), schema::statistics);
@@ -153,8 +178,8 @@ SummaryArray ResultFile::read_summary(const std::string& name) const {
 }
 
 std::vector<std::string> ResultFile::axis_labels(const std::string& axis) const {
-  if (!hdf5::exists(file_.get(), std::string(schema::axes) + "/" + axis)) return {};
-  hdf5::Group group = hdf5::open_group(file_.get(), schema::axes);
+  if (!hdf5::exists(root_.get(), std::string(schema::axes) + "/" + axis)) return {};
+  hdf5::Group group = hdf5::open_group(root_.get(), schema::axes);
   return hdf5::read_string_dataset(group.get(), axis);
 }
 
@@ -163,8 +188,8 @@ ResultArray<double> ResultFile::read_analytic_stock() const {
     throw OutputError(
         fmt::format("result file '{}' has no analytic stock (the run did not "
                     "compute it)",
-                    path_.string()));
-  hdf5::Group group = hdf5::open_group(file_.get(), schema::analytic);
+                    describe()));
+  hdf5::Group group = hdf5::open_group(root_.get(), schema::analytic);
   return read_array<double>(group.get(), schema::analytic_stock);
 }
 

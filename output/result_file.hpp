@@ -1,6 +1,7 @@
 #pragma once
-// Reads a result file written by write_result: provenance, grid, states, and the replicate,
-// summary and analytic arrays. Small metadata is read on opening; arrays on request.
+// Reads a result written by write_result: provenance, grid, states, and the replicate, summary
+// and analytic arrays. Small metadata is read on opening; arrays on request. A result is a whole
+// file, or a group of a sweep file (one per combination, each with the layout of a file).
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -38,11 +39,17 @@ struct ArrayInfo {
 
 class ResultFile {
  public:
-  /// Opens and checks a result file; throws OutputError if it is missing, not HDF5, not a
-  /// carecast result, or of an unsupported schema version.
-  explicit ResultFile(std::filesystem::path path);
+  /// Opens and checks the result in `group` of a file ("/": the file itself); throws OutputError
+  /// if the file is missing or not HDF5, if the group does not exist, or if it does not hold a
+  /// carecast result of a supported schema version. The root of a sweep or comparison file is
+  /// refused with a message that says what it is.
+  explicit ResultFile(std::filesystem::path path, std::string group = "/");
 
   const std::filesystem::path& path() const { return path_; }
+  /// The group that holds the result: "/" for a result file.
+  const std::string& group() const { return group_; }
+  /// The file, and the group if it is not the root, for messages: "s.h5 (group /combinations/03)".
+  std::string describe() const;
   const std::string& schema_version() const { return schema_version_; }
   /// Root and /run_info attributes; `replicates` is the number stored.
   const models::Provenance& provenance() const { return provenance_; }
@@ -79,8 +86,12 @@ class ResultFile {
   void read_states_and_grid();
   void list_arrays();
 
+  void refuse_other_kinds() const;
+
   std::filesystem::path path_;
+  std::string group_;
   hdf5::File file_;
+  hdf5::Group root_;
   std::string schema_version_;
   models::Provenance provenance_;
   std::string grid_step_;

@@ -137,14 +137,7 @@ void write_result_file(const RunResult& result, const std::filesystem::path& pat
   hdf5::File file = hdf5::create_file(path);
   {
     hdf5::Group root = hdf5::open_group(file.get(), "/");
-    write_provenance(root.get(), result);
-    write_run_info(root.get(), result.provenance);
-    write_grid(root.get(), result);
-    write_states(root.get(), result.states);
-    write_replicate_arrays(root.get(), result);
-    write_summaries(root.get(), result);
-    write_axis_labels(root.get(), *result.layout);
-    write_analytic_stock(root.get(), result);
+    write_result_into(root.get(), result);
   }
   hdf5::close_file(file);
 }
@@ -160,6 +153,18 @@ void write_run_info(hid_t root, const models::Provenance& p) {
   hdf5::write_string_attribute(group.get(), schema::started_at, p.started_at);
   hdf5::write_string_attribute(group.get(), schema::finished_at, p.finished_at);
   hdf5::write_number_attribute<double>(group.get(), schema::wall_seconds, p.wall_seconds);
+}
+
+void write_result_into(hid_t location, const models::RunResult& result) {
+  validate_result(result);
+  write_provenance(location, result);
+  write_run_info(location, result.provenance);
+  write_grid(location, result);
+  write_states(location, result.states);
+  write_replicate_arrays(location, result);
+  write_summaries(location, result);
+  write_axis_labels(location, *result.layout);
+  write_analytic_stock(location, result);
 }
 
 void write_result(const models::RunResult& result, const std::filesystem::path& target,

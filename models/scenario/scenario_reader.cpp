@@ -11,8 +11,6 @@
 
 namespace carecast::models {
 
-namespace {
-
 std::string sha256_hex(const std::vector<std::string>& parts) {
   EVP_MD_CTX* context = EVP_MD_CTX_new();
   EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
@@ -25,6 +23,10 @@ std::string sha256_hex(const std::vector<std::string>& parts) {
   for (unsigned int i = 0; i < length; ++i) hex << std::hex << std::setw(2) << std::setfill('0') << int{digest[i]};
   return hex.str();
 }
+
+namespace {
+
+constexpr char sweep_key[] = "sweep";
 
 std::string file_bytes(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -60,9 +62,29 @@ SimulationSpec read_simulation(const ConfigValue& value) {
   return spec;
 }
 
+namespace {
+
+/// A sweep describes several scenarios (models/scenario/sweep_reader.hpp); `sweep: ~` none.
+void refuse_sweep(const ConfigNode& root) {
+  for (std::size_t i = 0; i < root.entries.size(); ++i)
+    if (root.entries[i].first == sweep_key && root.entries[i].second.kind != ConfigNode::Kind::null)
+      throw InputError(root.key_where[i], sweep_key,
+                       "this file is a sweep: it describes one scenario for each combination of the values it "
+                       "lists, and only 'carecast run' runs a sweep. For one scenario, drop 'sweep', or set it "
+                       "to ~ in a file that extends this one");
+}
+
+}  // namespace
+
 Scenario read_scenario(const std::filesystem::path& file) {
   ConfigLoader loader;
   ConfigNode root = loader.load(file);
+  refuse_sweep(root);
+  root.erase(sweep_key);
+  return read_scenario_tree(root, file);
+}
+
+Scenario read_scenario_tree(const ConfigNode& root, const std::filesystem::path& file) {
   ConfigMap top(root, "");
   Scenario scenario;
   scenario.path = file.string();

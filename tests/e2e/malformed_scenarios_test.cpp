@@ -32,8 +32,8 @@ const std::vector<Malformed> malformed_scenarios{
      "unknown key 'descripton'; did you mean 'description'?"},
     {"unknown_nested_key.yaml", "unknown_nested_key.yaml:8:3", "simulation.seeds",
      "unknown key 'seeds'; did you mean 'seed'?"},
-    {"unknown_band_key.yaml", "unknown_band_key.yaml:32:39", "transitions[0].hazard[0].sex",
-     "unknown key 'sex'; expected one of: age, duration, period, rate"},
+    {"unknown_band_key.yaml", "unknown_band_key.yaml:32:39", "transitions[0].hazard[0].gender",
+     "unknown key 'gender'; expected one of: age, ci95, duration, events, exposure_years, period, rate, se"},
     // Wrong types and values out of range.
     {"wrong_type.yaml", "wrong_type.yaml:5:10", "simulation.years", "expected a number, found 'ten'"},
     {"probability_above_one.yaml", "probability_above_one.yaml:25:24", "entries.mix[0].shares.foster",

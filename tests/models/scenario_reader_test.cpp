@@ -281,5 +281,19 @@ TEST_F(ScenarioReaderScratch, PopulationScaleMultipliesTheTable) {
   EXPECT_EQ(scaled.population.at(17, 2025), 2 * *plain.population.at(17, 2025));
 }
 
+TEST_F(ScenarioReaderScratch, ASweepIsRefusedAtItsKeyAndASweepSetToNothingIsIgnored) {
+  fs::path sweep = scratch.write("sweep.yaml", "extends: minimal.yaml\nsweep:\n  transitions[1].hazard: [0.1, 0.2]\n");
+  auto error = input_error_of([&] { read_scenario(sweep); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().file, sweep.string());
+  EXPECT_EQ(error->where().line, 2);
+  EXPECT_EQ(error->key_path(), "sweep");
+  EXPECT_NE(error->problem().find("this file is a sweep"), std::string::npos) << error->what();
+
+  fs::path dropped = scratch.write("dropped.yaml", "extends: sweep.yaml\nsweep: ~\n");
+  Scenario scenario = read_scenario(dropped);
+  EXPECT_EQ(scenario.resolved_text, read_scenario(scenario_file).resolved_text);
+}
+
 }  // namespace
 }  // namespace carecast::models

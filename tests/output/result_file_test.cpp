@@ -10,6 +10,7 @@
 #include "output/output_error.hpp"
 #include "output/result_writer.hpp"
 #include "tests/output/output_test_support.hpp"
+#include "tests/output/sweep_test_support.hpp"
 
 namespace carecast::output {
 namespace {
@@ -217,6 +218,24 @@ TEST(ResultFileTest, ReadingAMissingOrMistypedArrayThrowsClearly) {
     EXPECT_NE(std::string(error.what()).find("holds sums, not counts"), std::string::npos);
   }
   EXPECT_THROW(file.read_sums("stock"), OutputError);
+}
+
+TEST(ResultFileTest, ReadsAResultInAGroupOfASweepFile) {
+  ScratchFolder folder;
+  testing::SyntheticSweep sweep = testing::synthetic_sweep();
+  testing::write_synthetic_sweep(sweep, folder / "sweep.h5");
+  ResultFile file(folder / "sweep.h5", "/combinations/2");
+  EXPECT_EQ(file.group(), "/combinations/2");
+  EXPECT_EQ(file.describe(), (folder / "sweep.h5").string() + " (group /combinations/2)");
+  EXPECT_EQ(file.provenance().scenario_text, "combination: 2\n");
+  EXPECT_EQ(file.read_counts("stock").values, all_replicates<std::int64_t>(sweep.results[2], 0));
+  EXPECT_NE(error_opening(folder / "sweep.h5").find("is a sweep file"), std::string::npos);
+  try {
+    ResultFile missing(folder / "sweep.h5", "/combinations/3");
+    ADD_FAILURE() << "opened a group that does not exist";
+  } catch (const OutputError& error) {
+    EXPECT_NE(std::string(error.what()).find("has no group '/combinations/3'"), std::string::npos) << error.what();
+  }
 }
 
 }  // namespace

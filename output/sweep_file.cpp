@@ -1,0 +1,143 @@
+#include "output/sweep_file.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "output/hdf5_attributes.hpp"
+#include "output/hdf5_datasets.hpp"
+#include "output/output_error.hpp"
+#include "output/result_schema.hpp"
+#include "output/sweep_schema.hpp"
+
+namespace carecast::output {
+
+namespace fs = std::filesystem;
+namespace ss = sweep_schema;
+
+namespace {
+
+hdf5::File open_sweep(const fs::path& path) {
+  if (!fs::exists(path)) throw OutputError(fmt::format("sweep file '{}' does not exist", path.string()));
+  if (!hdf5::is_hdf5_file(path)) throw OutputError(fmt::format("'{}' is not an HDF5 file", path.string()));
+  hdf5::File file = hdf5::open_file_read_only(path);
+  if (!hdf5::has_attribute(file.get(), ss::kind) ||
+      hdf5::read_string_attribute(file.get(), ss::kind) != ss::sweep_kind)
+    throw OutputError(fmt::format("'{}' is not a carecast sweep file", path.string()));
+  return file;
+}
+
+template <class T>
+ResultArray<T> read_array(hid_t group, const std::string& name) {
+  hdf5::NdArray<T> array = hdf5::read_number_dataset<T>(group, name);
+  hdf5::Dataset dataset = hdf5::open_dataset(group, name);
+  return {std::move(array.values), std::move(array.shape),
+          hdf5::read_string_list_attribute(dataset.get(), schema::dimensions)};
+}
+
+}  // namespace
+
+bool SweepFile::is_sweep_file(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error) || !hdf5::is_hdf5_file(path)) return false;
+  try {
+    hdf5::File file = hdf5::open_file_read_only(path);
+    return hdf5::has_attribute(file.get(), ss::kind) && hdf5::read_string_attribute(file.get(), ss::kind) == ss::sweep_kind;
+  } catch (const OutputError&) {
+    return false;
+  }
+}
+
+SweepFile::SweepFile(fs::path path) : path_(std::move(path)), file_(open_sweep(path_)) {
+  read_root();
+  read_table();
+}
+
+void SweepFile::read_root() {
+  hid_t root = file_.get();
+  schema_version_ = hdf5::read_string_attribute(root, schema::schema_version);
+  if (schema_version_.substr(0, schema_version_.find('.')) != schema::major_version)
+    throw OutputError(fmt::format("'{}' has result schema version {}; this carecast reads {}.x", path_.string(),
+                                  schema_version_, schema::major_version));
+  models::Provenance& p = provenance_;
+  p.scenario_path = hdf5::read_string_attribute(root, schema::scenario_path);
+  p.scenario_text = hdf5::read_string_attribute(root, schema::scenario_text);
+  p.scenario_sha256 = hdf5::read_string_attribute(root, schema::scenario_sha256);
+  p.seed = hdf5::read_number_attribute<std::uint64_t>(root, schema::seed);
+  p.replicates = hdf5::read_number_attribute<std::uint64_t>(root, schema::replicates);
+  p.engine_version = hdf5::read_string_attribute(root, schema::engine_version);
+  p.git_commit = hdf5::read_string_attribute(root, schema::git_commit);
+  grid_step_ = hdf5::read_string_attribute(root, schema::grid_step);
+  grid_ = hdf5::read_string_attribute(root, ss::mode) == "grid";
+  hdf5::Group info = hdf5::open_group(root, schema::run_info);
+  p.threads = static_cast<int>(hdf5::read_number_attribute<std::int64_t>(info.get(), schema::threads));
+  p.ranks = static_cast<int>(hdf5::read_number_attribute<std::int64_t>(info.get(), schema::ranks));
+  p.command_line = hdf5::read_string_attribute(info.get(), schema::command_line);
+  p.host = hdf5::read_string_attribute(info.get(), schema::host);
+  p.started_at = hdf5::read_string_attribute(info.get(), schema::started_at);
+  p.finished_at = hdf5::read_string_attribute(info.get(), schema::finished_at);
+  p.wall_seconds = hdf5::read_number_attribute<double>(info.get(), schema::wall_seconds);
+}
+
+void SweepFile::read_table() {
+  hdf5::Group sweep = hdf5::open_group(file_.get(), ss::sweep);
+  keys_ = hdf5::read_string_dataset(sweep.get(), ss::keys);
+  groups_ = hdf5::read_string_dataset(sweep.get(), ss::groups);
+  values_ = hdf5::read_string_dataset(sweep.get(), ss::values);
+  numbers_ = hdf5::read_number_dataset<double>(sweep.get(), ss::numbers).values;
+  if (values_.size() != keys_.size() * groups_.size() || numbers_.size() != values_.size())
+    throw OutputError(fmt::format("'{}': /sweep/values and /sweep/numbers do not have one entry per combination "
+                                  "and key",
+                                  path_.string()));
+  hdf5::Group summary = hdf5::open_group(sweep.get(), schema::summary);
+  figures_ = hdf5::member_names(summary.get());
+}
+
+std::vector<std::string> SweepFile::values(std::size_t combination) const {
+  if (combination >= combinations())
+    throw OutputError(fmt::format("'{}' has {} combinations; there is no combination {}", path_.string(),
+                                  combinations(), combination));
+  auto first = values_.begin() + static_cast<long>(combination * keys_.size());
+  return {first, first + static_cast<long>(keys_.size())};
+}
+
+std::optional<double> SweepFile::number(std::size_t combination, std::size_t key) const {
+  double value = numbers_.at(combination * keys_.size() + key);
+  if (std::isnan(value)) return std::nullopt;
+  return value;
+}
+
+std::string SweepFile::figures_group(bool differences) const {
+  return differences ? fmt::format("{}/{}", ss::sweep, ss::differences) : std::string(ss::sweep);
+}
+
+SummaryArray SweepFile::read_summary(bool differences, const std::string& figure) const {
+  hdf5::Group group = hdf5::open_group(file_.get(), figures_group(differences) + "/" + schema::summary);
+  SummaryArray summary{read_array<double>(group.get(), figure), {}};
+  hdf5::Dataset dataset = hdf5::open_dataset(group.get(), figure);
+  summary.statistics = hdf5::read_string_list_attribute(dataset.get(), schema::statistics);
+  return summary;
+}
+
+ResultArray<double> SweepFile::read_replicates(bool differences, const std::string& figure) const {
+  hdf5::Group group = hdf5::open_group(file_.get(), figures_group(differences) + "/" + schema::replicates);
+  return read_array<double>(group.get(), figure);
+}
+
+SummaryArray SweepFile::figure_summary(const std::string& figure) const { return read_summary(false, figure); }
+SummaryArray SweepFile::difference_summary(const std::string& figure) const { return read_summary(true, figure); }
+ResultArray<double> SweepFile::figure_replicates(const std::string& figure) const {
+  return read_replicates(false, figure);
+}
+ResultArray<double> SweepFile::difference_replicates(const std::string& figure) const {
+  return read_replicates(true, figure);
+}
+
+ResultFile SweepFile::combination(std::size_t index) const {
+  if (index >= combinations())
+    throw OutputError(fmt::format("'{}' has {} combinations (0 to {}); there is no combination {}", path_.string(),
+                                  combinations(), combinations() - 1, index));
+  return ResultFile(path_, groups_[index]);
+}
+
+}  // namespace carecast::output
