@@ -7,11 +7,16 @@
 //   - BM_Ceiling: the bare loop of one Philox stream, one uniform draw and one logarithm per
 //     item, the ceiling an event can at best approach;
 //   - BM_EnglandScale/threads:T: replicates run through the ReplicateRunner with T threads
-//     (tbb::global_control); events per second per core, events being every transition the
-//     kernel makes, ageing out included (the `transitions` tally);
+//     (tbb::global_control); events per second per core. An event is one thing the engine
+//     processes for a child: an arrival (the `entries` tally), a transition, or ageing out
+//     (both in the `transitions` tally). Transitions alone (the definition used before) are
+//     reported too;
 //   - BM_KernelOnly, BM_ArrivalsOnly: a breakdown (the kernel with a counting observer only;
 //     the arrivals alone);
-//   - BM_PeakMemory/replicates:N: the process's peak RSS over a run of N replicates.
+//   - BM_PeakMemory/replicates:N: the process's peak RSS over a run of N replicates;
+//   - BM_Workload/plain|nopool|full: the three benchmark scenarios (england-scale.yaml, with
+//     breakdowns and school on, and with the foster-carer pool on as well), one thread, in this
+//     same process, so that their ratios are measured under the same conditions.
 // and prints a summary against the targets once all have run.
 //
 // Extra flags (besides Google Benchmark's): --scenario=FILE, --replicates=N (per timed run).
@@ -28,6 +33,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -65,9 +71,11 @@ double streams_per_event = 0.0;  // measured on replicate 0 before the benchmark
 /// What one run of replicates produced, summed over its replicates.
 struct RunTotals {
   std::size_t replicates = 0;
-  std::int64_t events = 0;   // transitions, ageing out included
-  std::int64_t entries = 0;  // arrivals within the grid
+  std::int64_t transitions = 0;  // ageing out included
+  std::int64_t entries = 0;      // arrivals within the grid
   std::int64_t stock_at_start = 0;
+  /// Events: every arrival, transition and ageing out.
+  std::int64_t events() const { return transitions + entries; }
 };
 
 /// A scenario loaded and compiled once; the runner is the one `simulate` builds.
@@ -105,7 +113,7 @@ struct Workload {
     t.replicates = tallies.size();
     for (const engine::Tally& tally : tallies) {
       auto moves = tally.counts(transitions);
-      t.events += std::accumulate(moves.begin(), moves.end(), std::int64_t{0});
+      t.transitions += std::accumulate(moves.begin(), moves.end(), std::int64_t{0});
       auto in = tally.counts(entries);
       t.entries += std::accumulate(in.begin(), in.end(), std::int64_t{0});
       auto s = tally.counts(stock);
@@ -231,13 +239,16 @@ BENCHMARK(BM_Ceiling)->Threads(1)->Threads(2)->UseRealTime()->MeasureProcessCPUT
 
 void set_event_counters(benchmark::State& state, const RunTotals& per_iteration, int threads) {
   auto iterations = static_cast<double>(state.iterations());
-  auto events = static_cast<double>(per_iteration.events) * iterations;
-  state.counters["events_per_s_per_core"] =
-      benchmark::Counter(events / threads, benchmark::Counter::kIsRate);
+  auto replicates = static_cast<double>(per_iteration.replicates);
+  auto events = static_cast<double>(per_iteration.events()) * iterations;
+  auto transitions = static_cast<double>(per_iteration.transitions) * iterations;
+  state.counters["events_per_s_per_core"] = benchmark::Counter(events / threads, benchmark::Counter::kIsRate);
   state.counters["events_per_s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
-  state.counters["replicates"] = static_cast<double>(per_iteration.replicates);
-  state.counters["events_per_replicate"] =
-      static_cast<double>(per_iteration.events) / static_cast<double>(per_iteration.replicates);
+  state.counters["transitions_per_s_per_core"] =
+      benchmark::Counter(transitions / threads, benchmark::Counter::kIsRate);
+  state.counters["replicates"] = replicates;
+  state.counters["events_per_replicate"] = static_cast<double>(per_iteration.events()) / replicates;
+  state.counters["transitions_per_replicate"] = static_cast<double>(per_iteration.transitions) / replicates;
 }
 
 /// The full workload, `replicates_per_run` replicates per iteration, with 1 or 2 threads.
@@ -267,7 +278,7 @@ void BM_KernelOnly(benchmark::State& state) {
     auto tallies = counting.runner.run(engine::ReplicateRange{0, replicates_per_run}, w.seed());
     totals = RunTotals{tallies.size(), 0, 0, 0};
     for (const auto& tally : tallies) {
-      totals.events += tally.counts(0)[CountingObserver::transitions];
+      totals.transitions += tally.counts(0)[CountingObserver::transitions];
       totals.entries += tally.counts(0)[CountingObserver::arrivals];
     }
   }
@@ -322,6 +333,41 @@ void BM_PeakMemory(benchmark::State& state) {
 }
 BENCHMARK(BM_PeakMemory)->ArgName("replicates")->Arg(2)->Arg(4)->Arg(8)->Arg(32)->Iterations(1)
     ->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------------------------------------
+// The three benchmark scenarios side by side: what breakdowns and school changes cost, and what
+// the foster-carer pool (one event queue per replicate) costs on top
+
+struct Variant {
+  const char* name;
+  const char* file;
+};
+constexpr Variant variants[] = {{"plain", "england-scale.yaml"},
+                                {"nopool", "england-scale-nopool.yaml"},
+                                {"full", "england-scale-full.yaml"}};
+constexpr std::size_t variant_count = std::size(variants);
+
+/// Loaded on first use (after the memory benchmarks, whose figures they would otherwise raise).
+const Workload& variant_workload(std::size_t v) {
+  static std::unique_ptr<Workload> loaded[variant_count];
+  if (!loaded[v]) loaded[v] = std::make_unique<Workload>(std::filesystem::path(CARECAST_BENCH_DIR) / variants[v].file);
+  return *loaded[v];
+}
+
+void BM_Workload(benchmark::State& state, std::size_t v) {
+  const Workload& w = variant_workload(v);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+  RunTotals totals;
+  for (auto _ : state) totals = w.totals(w.run(replicates_per_run));
+  set_event_counters(state, totals, 1);
+}
+
+void register_workloads() {
+  for (std::size_t v = 0; v < variant_count; ++v)
+    benchmark::RegisterBenchmark((std::string("BM_Workload/") + variants[v].name).c_str(), BM_Workload, v)
+        ->UseRealTime()->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond)->MinTime(2.0)->Repetitions(3)
+        ->DisplayAggregatesOnly(true);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Collecting the results for the summary
@@ -398,8 +444,10 @@ void print_workload(const Workload& w) {
   std::printf("  horizon           %d years, %zu grid points, %zu states; %s\n",
               w.scenario.simulation.years, w.compiled.grid.points(), w.states(),
               w.compiled.carer_pool ? "foster-carer pool (interacting replicate)" : "independent children");
-  std::printf("  events            %lld in replicate 0 (every transition, ageing out included)\n",
-              static_cast<long long>(one.events));
+  std::printf("  events            %lld in replicate 0: %lld arrivals + %lld transitions (ageing out\n"
+              "                    included)\n",
+              static_cast<long long>(one.events()), static_cast<long long>(one.entries),
+              static_cast<long long>(one.transitions));
   {
     // Random streams (one Philox block each, at least) that replicate 0 opens, by purpose.
     CountingRunner counting(w);
@@ -415,12 +463,14 @@ void print_workload(const Workload& w) {
                                          counts[CountingObserver::open_at_horizon]);
     double streams = poisson + static_cast<double>(counts[CountingObserver::arrivals]) +
                      static_cast<double>(w.compiled.initial.size()) + samples;
-    double events = static_cast<double>(counts[CountingObserver::transitions]);
+    double transitions = static_cast<double>(counts[CountingObserver::transitions]);
+    double events = transitions + static_cast<double>(counts[CountingObserver::arrivals]);
     streams_per_event = streams / events;
-    std::printf("  draws             %.2f random streams per event: %.0f arrival counts, %lld arrival\n"
-                "                    profiles, %zu initial ages, %.0f transition samples (%lld hit,\n"
-                "                    %lld before ageing out, %lld open at the horizon)\n",
-                streams / events, poisson, static_cast<long long>(counts[CountingObserver::arrivals]),
+    std::printf("  draws             %.2f random streams per event (%.2f per transition): %.0f arrival\n"
+                "                    counts, %lld arrival profiles, %zu initial ages, %.0f transition\n"
+                "                    samples (%lld hit, %lld before ageing out, %lld open at the horizon)\n",
+                streams / events, streams / transitions, poisson,
+                static_cast<long long>(counts[CountingObserver::arrivals]),
                 w.compiled.initial.size(), samples, static_cast<long long>(successes),
                 static_cast<long long>(counts[CountingObserver::aged_out]),
                 static_cast<long long>(counts[CountingObserver::open_at_horizon]));
@@ -473,6 +523,27 @@ double events_per_iteration(const Result& r) {
   return r.counter("events_per_replicate") * r.counter("replicates");
 }
 
+double transitions_per_iteration(const Result& r) {
+  return r.counter("transitions_per_replicate") * r.counter("replicates");
+}
+
+/// CPU time per replicate of the three scenarios, and their ratios (targets: at most 1.5).
+void print_workload_ratios(const std::map<std::string, Result>& results) {
+  double per_replicate[variant_count] = {};
+  for (std::size_t v = 0; v < variant_count; ++v) {
+    auto it = results.find(std::string("BM_Workload/") + variants[v].name);
+    if (it == results.end() || it->second.counter("replicates") <= 0) return;
+    per_replicate[v] = it->second.cpu_seconds_per_iteration / it->second.counter("replicates");
+  }
+  std::printf("the three benchmark scenarios, 1 thread, CPU time per replicate:\n");
+  for (std::size_t v = 0; v < variant_count; ++v)
+    std::printf("  %-8s %-28s %8.1f ms\n", variants[v].name, variants[v].file, 1e3 * per_replicate[v]);
+  double school = per_replicate[1] / per_replicate[0], pool = per_replicate[2] / per_replicate[1];
+  std::printf("%-46s %9.2f x  %s\n", "breakdowns + school on/off (nopool / plain)", school, verdict(school <= 1.5));
+  std::printf("%-46s %9.2f x  %s\n", "carer pool on/off (full / nopool)", pool, verdict(pool <= 1.5));
+  std::printf("%-46s %9.2f x\n", "everything on / plain (full / plain)", per_replicate[2] / per_replicate[0]);
+}
+
 void print_summary(const std::map<std::string, Result>& results, const MachineClock& started) {
   const Workload& w = workload();
   auto get = [&](const std::string& name) -> const Result* {
@@ -514,6 +585,8 @@ void print_summary(const std::map<std::string, Result>& results, const MachineCl
   if (run2) line("events/s/core, 2 threads (target >= 40 %)", run2->counter("events_per_s_per_core"), c2 > 0 ? c2 : c1, true, "events/s");
   if (run1) line("events per CPU-second, 1 thread", per_cpu_second(*run1, events_per_iteration(*run1)), c_cpu, false, "events/s");
   if (run2) line("events per CPU-second, 2 threads", per_cpu_second(*run2, events_per_iteration(*run2)), c_cpu, false, "events/s");
+  if (run1) line("  transitions only (earlier definition), 1 th.", run1->counter("transitions_per_s_per_core"), c1, false, "/s      ");
+  if (run1) line("  transitions only, per CPU-second", per_cpu_second(*run1, transitions_per_iteration(*run1)), c_cpu, false, "/s      ");
   if (kernel) line("  kernel + counting observer, per CPU-second", per_cpu_second(*kernel, events_per_iteration(*kernel)), c_cpu, false, "events/s");
   if (arrivals)
     std::printf("%-46s %9.2f M arrivals/s\n", "  arrivals only, per CPU-second",
@@ -555,6 +628,7 @@ void print_summary(const std::map<std::string, Result>& results, const MachineCl
   }
   if (first)
     std::printf("%-46s %s\n", "memory grows only by the tallies (+1 MiB slack)", verdict(memory_ok));
+  print_workload_ratios(results);
 }
 
 }  // namespace
@@ -581,6 +655,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot load the workload %s: %s\n", scenario_file.c_str(), error.what());
     return 1;
   }
+  register_workloads();
   MachineClock started = MachineClock::now();
   CollectingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Builds the England-scale benchmark in Release and runs it, then prints the summary table:
-# events per second per core against the Philox ceiling (target >= 40 %), the speed-up from 1
-# to 2 threads (target >= 1.8) and peak RSS by number of replicates.
+# events (arrivals, transitions and ageing out) per second per core against the Philox ceiling
+# (target >= 40 %), the speed-up from 1 to 2 threads (target >= 1.8), peak RSS by number of
+# replicates, and the cost of breakdowns and school (england-scale-nopool.yaml over
+# england-scale.yaml) and of the foster-carer pool (england-scale-full.yaml over
+# england-scale-nopool.yaml), measured in the same process (targets <= 1.5).
 #
 #   bench/run_benchmarks.sh [benchmark flags...]
 #
 # Environment: CARECAST_BENCH_BUILD (build directory, default build-bench at the top of the
 # repository). Extra flags go to the benchmark binary, e.g. --benchmark_filter=Ceiling,
-# --replicates=8, --scenario=FILE. One full run takes about a minute on 2 idle cores.
+# --replicates=8, --scenario=FILE. One full run takes about a minute and a half on 2 idle cores.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -1,6 +1,5 @@
 #include "engine/arrival_schedule.hpp"
 
-#include <boost/random/poisson_distribution.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -43,26 +42,43 @@ ArrivalSchedule::ArrivalSchedule(std::vector<ArrivalGroup> groups, ArrivalRules 
     key_used[group.key] = true;
     if (group.first_states.empty() || group.first_states.size() != group.first_state_shares.size())
       throw std::invalid_argument("an arrival group needs first states with shares");
+    intensity_.push_back(intensity_of(group));
   }
 }
 
+ArrivalSchedule::DailyIntensity ArrivalSchedule::intensity_of(const ArrivalGroup& group) {
+  DailyIntensity intensity{group.per_day.period(), {}, {}};
+  const Axis& period = intensity.period;
+  for (std::size_t p = 0; p < period.cells(); ++p) {
+    // A point of cell p: its value is the rate's value at (age 0, duration 0) on any day in p.
+    double lower = period.lower(p), upper = period.upper(p);
+    double inside = lower > -infinity ? lower : (upper < infinity ? upper - 1.0 : 0.0);
+    double mean = group.per_day.at(0.0, 0.0, inside);
+    intensity.mean.push_back(mean);
+    intensity.count.emplace_back(mean > 0.0 ? mean : 1.0);  // unused unless the mean is positive
+  }
+  return intensity;
+}
+
 double ArrivalSchedule::expected_on_day(std::size_t group, long day) const {
-  return groups_[group].per_day.at(0.0, 0.0, static_cast<double>(day) + 0.5);
+  const DailyIntensity& intensity = intensity_[group];
+  return intensity.mean[intensity.cell_of_day(day)];
 }
 
 void ArrivalSchedule::arrivals_on_day(long day, StreamKey key, std::vector<Individual>& out,
                                       std::vector<RuleOutcome>& outcomes) const {
   for (std::size_t g = 0; g < groups_.size(); ++g) {
-    double mean = expected_on_day(g, day);
-    if (mean <= 0.0) continue;
+    const DailyIntensity& intensity = intensity_[g];
+    std::size_t cell = intensity.cell_of_day(day);
+    if (intensity.mean[cell] <= 0.0) continue;
     auto stream = make_stream(key, arrival_cell_key(day, groups_[g].key), Purpose::arrival_count);
-    auto count = static_cast<std::size_t>(boost::random::poisson_distribution<long, double>{mean}(stream));
+    auto count = static_cast<std::size_t>(intensity.count[cell](stream));
     if (count > max_arrivals_per_day_and_group)
       throw std::runtime_error("more than " + std::to_string(max_arrivals_per_day_and_group) +
                                " arrivals in one day and group; split the groups");
     for (std::size_t i = 0; i < count; ++i) {
       Individual child = make_arrival(groups_[g], day, i, key);
-      if (rules_.apply(child, key, outcomes)) out.push_back(child);
+      if (rules_.empty() || rules_.apply(child, key, outcomes)) out.push_back(child);
     }
   }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // New children arriving as a Poisson process, in groups (e.g. single years of age) whose daily
 // intensity is piecewise constant over calendar periods.
+#include <boost/random/poisson_distribution.hpp>
 #include <cstddef>
 #include <vector>
 
@@ -37,8 +38,19 @@ class ArrivalSchedule {
   void arrivals_on_day(long day, StreamKey key, std::vector<Individual>& out) const;
 
  private:
+  /// A group's expected arrivals per day and their Poisson law, by cell of its period axis:
+  /// looked up once per day and group instead of rebuilt.
+  struct DailyIntensity {
+    Axis period;
+    std::vector<double> mean;  // [period cell]
+    std::vector<boost::random::poisson_distribution<long, double>> count;  // [period cell]
+    std::size_t cell_of_day(long day) const { return period.cell_of(static_cast<double>(day) + 0.5); }
+  };
+  static DailyIntensity intensity_of(const ArrivalGroup& group);
+
   std::vector<ArrivalGroup> groups_;
   ArrivalRules rules_;
+  std::vector<DailyIntensity> intensity_;  // [group]
 };
 
 }  // namespace carecast::engine

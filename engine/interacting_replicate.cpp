@@ -2,31 +2,61 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+#include "engine/calendar_queue.hpp"
+#include "engine/prefetch.hpp"
+#include "engine/unordered_map_order.hpp"
 
 namespace carecast::engine {
 
 namespace {
 
+// Events at the same time run in this order of kinds, then by id.
 enum class EventKind : int { activation = 0, retirement = 1, recruitment = 2, arrival = 3, move = 4 };
 
-struct Event {
-  double time;
-  EventKind kind;
-  std::uint64_t id;
-  std::uint32_t version;
-  bool operator>(const Event& other) const {
-    if (time != other.time) return time > other.time;
-    if (kind != other.kind) return kind > other.kind;
-    return id > other.id;
-  }
+/// A child's id as it orders the queue, in 61 bits and in the same order as the ids: arrival ids
+/// are below 2^60; initial-stock ids (bit 62 and a row) move down to bit 60, still above them.
+std::uint64_t queue_id(std::uint64_t child_id) {
+  constexpr std::uint64_t arrival_limit = std::uint64_t{1} << 60;
+  constexpr std::uint64_t initial_bit = std::uint64_t{1} << 62;
+  if (child_id < arrival_limit) return child_id;
+  std::uint64_t row = child_id & ~initial_bit;
+  if ((child_id & initial_bit) != 0 && row < arrival_limit) return arrival_limit | row;
+  throw std::logic_error("interacting replicate: a child id outside the layouts of child_id.hpp");
+}
+
+QueuedEvent event_of(double time, EventKind kind, std::uint64_t id, std::uint32_t target = 0,
+                     std::uint32_t version = 0) {
+  return QueuedEvent{time, QueuedEvent::order_of(static_cast<int>(kind), id), target, version};
+}
+
+constexpr std::uint32_t no_unit = UINT32_MAX;
+
+/// One child, in one cache line (with the engine's Individual of 48 bytes). Its queued move's
+/// time is the event's, and its destination the exit's (or the age-out state).
+struct alignas(64) ChildSlot {
+  Individual child;
+  const Exit* plan_exit = nullptr;  // the queued move's exit (null: ageing out)
+  std::uint32_t unit = no_unit;     // the pool unit the child holds
+  bool alive = false;
+  bool waiting = false;             // in the fallback, waiting for a unit
 };
 
-struct ChildSlot {
-  Individual child;
-  std::optional<PlannedMove> plan;
-  std::optional<std::uint64_t> unit;
-  bool waiting = false;
+/// A child waiting for a unit, as queued: its slot, and its id to tell whether the slot still
+/// holds it.
+struct Waiter {
+  std::uint32_t slot;
+  std::uint64_t id;
 };
+
+bool same_census(const PoolCensus& a, const PoolCensus& b) {
+  return a.units == b.units && a.idle == b.idle && a.waiting == b.waiting && a.diverted == b.diverted &&
+         a.returned == b.returned;
+}
 
 }  // namespace
 
@@ -35,204 +65,288 @@ class InteractingReplicate::Run {
  public:
   Run(const InteractingReplicate& owner, StreamKey key, LifeObserver& observer)
       : owner_(owner), kernel_(owner.kernel_), spec_(owner.pool_), key_(key), observer_(observer),
-        pool_(owner.pool_, key), next_day_(kernel_.span().first_arrival_day) {}
+        pool_(owner.pool_, key), first_arrival_day_(kernel_.span().first_arrival_day),
+        // The earlier map of children reserved room for twice the stock, with room to grow.
+        map_order_(2 * kernel_.initial().size() + 1024,
+                   [this](const UnorderedMapOrder::Visit& visit) { for_each_child(visit); }),
+        queue_(std::min(first_arrival_day_, 0L), kernel_.span().horizon) {}
 
   void execute() {
     admit_initial_stock();
-    queue_.push({std::max(spec_.activation, static_cast<double>(next_day_)), EventKind::activation, 0, 0});
-    while (advance()) {
+    queue_.push(event_of(std::max(spec_.activation, static_cast<double>(first_arrival_day_)),
+                         EventKind::activation, 0));
+    for (long day = queue_.first_day(); day <= queue_.last_day(); ++day) {
+      // A day's arrivals are drawn once everything before the day has happened.
+      if (day >= first_arrival_day_) queue_arrivals_of_day(day);
+      queue_.open_day(day);
+      QueuedEvent event;
+      while (queue_.pop(event)) {
+        prefetch_ahead();
+        dispatch(event);
+      }
     }
-    for (auto& [id, slot] : children_) observer_.on_stay(slot.child, infinity);
+    report_stays_at_horizon();
     observer_.on_pool_change(infinity, census_);
   }
 
  private:
   bool active() const { return active_; }
 
+  // --- children -------------------------------------------------------------------------------
+
+  std::uint32_t admit(const Individual& child) {
+    std::uint32_t s;
+    if (!free_.empty()) {
+      s = free_.back();
+      free_.pop_back();
+    } else {
+      if (slots_.size() >= no_unit) throw std::length_error("interacting replicate: too many children at once");
+      s = static_cast<std::uint32_t>(slots_.size());
+      slots_.emplace_back();
+    }
+    ChildSlot& slot = slots_[s];
+    slot.child = child;
+    slot.unit = no_unit;
+    slot.waiting = false;
+    map_order_.insert(s, child.id);  // before it counts as alive: a rehash renumbers the others
+    slot.alive = true;
+    return s;
+  }
+
+  void release(std::uint32_t s) {
+    ChildSlot& slot = slots_[s];
+    map_order_.erase(slot.child.id);
+    slot.alive = false;
+    free_.push_back(s);
+  }
+
+  void for_each_child(const UnorderedMapOrder::Visit& visit) const {
+    for (std::uint32_t s = 0; s < slots_.size(); ++s)
+      if (slots_[s].alive) visit(s, slots_[s].child.id);
+  }
+
   void admit_initial_stock() {
     const auto& initial = kernel_.initial();
-    children_.reserve(2 * initial.size() + 1024);  // the stock at a time, with room to grow
-    for (std::size_t row = 0; row < initial.size(); ++row) {
-      Individual child = materialize_initial_child(initial[row], row, key_);
-      auto [slot, inserted] = children_.emplace(child.id, ChildSlot{child, {}, {}, false});
-      schedule(slot->second, 0.0);
-    }
+    slots_.reserve(initial.size() + 1024);
+    for (std::size_t row = 0; row < initial.size(); ++row)
+      schedule(admit(materialize_initial_child(initial[row], row, key_)), 0.0);
   }
 
-  /// Runs the next thing that happens; false when nothing is left before the horizon.
-  bool advance() {
-    double horizon = kernel_.span().horizon;
-    double next_event = queue_.empty() ? infinity : queue_.top().time;
-    if (static_cast<double>(next_day_) < std::ceil(horizon) && static_cast<double>(next_day_) <= next_event) {
-      queue_arrivals_of_day();
-      return true;
-    }
-    if (queue_.empty() || next_event >= horizon) return false;
-    Event event = queue_.top();
-    queue_.pop();
-    dispatch(event);
-    return true;
+  /// Every child still in care at the horizon closes its last stay, in the earlier map's order.
+  void report_stays_at_horizon() {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> ranked;  // (visit rank, slot)
+    for (std::uint32_t s = 0; s < slots_.size(); ++s)
+      if (slots_[s].alive) ranked.emplace_back(map_order_.visit_rank(s, slots_[s].child.id), s);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [rank, s] : ranked) observer_.on_stay(slots_[s].child, infinity);
   }
 
-  void queue_arrivals_of_day() {
+  // --- the queue --------------------------------------------------------------------------------
+
+  void queue_arrivals_of_day(long day) {
     arrivals_.clear();
     outcomes_.clear();
-    kernel_.arrivals().arrivals_on_day(next_day_, key_, arrivals_, outcomes_);
+    kernel_.arrivals().arrivals_on_day(day, key_, arrivals_, outcomes_);
+    double horizon = kernel_.span().horizon;
     for (const RuleOutcome& outcome : outcomes_)
-      if (outcome.child.entered < kernel_.span().horizon) observer_.on_arrival_rule(outcome);
+      if (outcome.child.entered < horizon) observer_.on_arrival_rule(outcome);
+    for (const Individual& child : arrivals_) map_order_.prefetch(child.id);
     for (const Individual& child : arrivals_) {
-      if (child.entered >= kernel_.span().horizon) continue;
-      children_.emplace(child.id, ChildSlot{child, {}, {}, false});
-      queue_.push({child.entered, EventKind::arrival, child.id, 0});
+      if (child.entered >= horizon) continue;
+      queue_.push(event_of(child.entered, EventKind::arrival, queue_id(child.id), admit(child)));
     }
-    next_day_ += 1;
   }
 
-  void dispatch(const Event& event) {
-    switch (event.kind) {
+  /// Starts loading what the event a few places ahead will touch, so that it is in cache when
+  /// its turn comes: a child's slot, or a unit of the pool.
+  void prefetch_ahead() const {
+    const QueuedEvent* ahead = queue_.peek_ahead(6);
+    if (ahead == nullptr) return;
+    if (touches_child(*ahead))
+      prefetch(&slots_[ahead->target]);
+    else if (static_cast<EventKind>(ahead->kind()) == EventKind::retirement)
+      pool_.prefetch(ahead->target);
+  }
+
+  bool touches_child(const QueuedEvent& event) const {
+    auto kind = static_cast<EventKind>(event.kind());
+    return (kind == EventKind::move || kind == EventKind::arrival) && event.target < slots_.size();
+  }
+
+  void dispatch(const QueuedEvent& event) {
+    switch (static_cast<EventKind>(event.kind())) {
       case EventKind::activation: activate(event.time); break;
       case EventKind::retirement: retire(event); break;
       case EventKind::recruitment: recruit(event.time); break;
-      case EventKind::arrival: arrive(children_.at(event.id)); break;
+      case EventKind::arrival: arrive(event.target); break;
       case EventKind::move: move(event); break;
     }
   }
 
+  /// Plans the child's next move from `from` and queues it (the event carries its event number).
+  void schedule(std::uint32_t s, double from) {
+    ChildSlot& slot = slots_[s];
+    auto plan = kernel_.plan_next(slot.child, from, key_);
+    if (!plan) return;
+    slot.plan_exit = plan->exit;
+    queue_.push(event_of(plan->time, EventKind::move, queue_id(slot.child.id), s, slot.child.events));
+  }
+
+  // --- what happens -----------------------------------------------------------------------------
+
   void activate(double time) {
     active_ = true;
-    for (long u = 0; u < spec_.units_at_start; ++u) idle(pool_.add_unit(), false, time);
-    std::vector<std::uint64_t> holders;
-    for (const auto& [id, slot] : children_)
-      if (slot.child.state == spec_.guarded_state && slot.child.entered <= time) holders.push_back(id);
+    for (long u = 0; u < spec_.units_at_start; ++u) idle(unit_id(pool_.add_unit()), false, time);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> holders;  // (id, slot), in id order
+    for (std::uint32_t s = 0; s < slots_.size(); ++s) {
+      const ChildSlot& slot = slots_[s];
+      if (slot.alive && slot.child.state == spec_.guarded_state && slot.child.entered <= time)
+        holders.emplace_back(slot.child.id, s);
+    }
     std::sort(holders.begin(), holders.end());
-    for (std::uint64_t id : holders) children_.at(id).unit = pool_.take_idle();
-    queue_.push({pool_.next_recruitment(time), EventKind::recruitment, 0, 0});
+    for (const auto& [id, s] : holders) slots_[s].unit = unit_or_none(pool_.take_idle());
+    queue_.push(event_of(pool_.next_recruitment(time), EventKind::recruitment, 0));
     report(time);
   }
 
-  void retire(const Event& event) {
-    if (pool_.retire_if_idle(event.id, event.version)) report(event.time);
+  void retire(const QueuedEvent& event) {
+    if (pool_.retire_if_idle(event.target, event.version)) report(event.time);
   }
 
   void recruit(double time) {
-    offer(pool_.add_unit(), false, time, 0);
-    queue_.push({pool_.next_recruitment(time), EventKind::recruitment, 0, 0});
+    offer(unit_id(pool_.add_unit()), false, time, 0);
+    queue_.push(event_of(pool_.next_recruitment(time), EventKind::recruitment, 0));
     report(time);
   }
 
-  void arrive(ChildSlot& slot) {
+  void arrive(std::uint32_t s) {
+    ChildSlot& slot = slots_[s];
     Individual& child = slot.child;
     if (active() && child.state == spec_.guarded_state) {
-      slot.unit = pool_.take_idle();
-      if (!slot.unit) child.state = divert(slot);
+      slot.unit = unit_or_none(pool_.take_idle());
+      if (slot.unit == no_unit) child.state = divert(s);
     }
     observer_.on_arrival(child);
     double time = child.entered;
-    settle(slot, time);
+    settle(s, time);
     report(time);
   }
 
-  void move(const Event& event) {
-    auto found = children_.find(event.id);
-    if (found == children_.end() || found->second.child.events != event.version) return;
-    ChildSlot& slot = found->second;
-    PlannedMove plan = *slot.plan;
+  void move(const QueuedEvent& event) {
+    std::uint32_t s = event.target;
+    ChildSlot& slot = slots_[s];
+    // Stale: the child has left, or moved since this event was queued.
+    if (!slot.alive || queue_id(slot.child.id) != event.id() || slot.child.events != event.version) return;
+    const PlannedMove plan{event.time, destination_of(slot.plan_exit), slot.plan_exit};
     int from = slot.child.state;
-    std::optional<std::uint64_t> released = from == spec_.guarded_state ? slot.unit : std::nullopt;
+    std::uint32_t released = from == spec_.guarded_state ? slot.unit : no_unit;
+    if (released != no_unit) pool_.prefetch(released);  // it idles at the end of the move
     int to = plan.to;
     if (active() && to == spec_.guarded_state) {
-      auto unit = pool_.take_idle();
-      if (!unit && from == spec_.fallback_state) return stay_waiting(slot, plan.time);
-      if (!unit) to = divert(slot);
+      std::uint32_t unit = unit_or_none(pool_.take_idle());
+      if (unit == no_unit && from == spec_.fallback_state) return stay_waiting(s, plan.time);
+      if (unit == no_unit) to = divert(s);
       slot.unit = unit;
     } else if (from == spec_.guarded_state) {
-      slot.unit.reset();
+      slot.unit = no_unit;
     }
-    if (to != spec_.fallback_state) set_waiting(slot, false);
+    if (to != spec_.fallback_state) set_waiting(s, false);
     apply_move(slot.child, to, plan.time, plan.exit, observer_);
     std::uint64_t id = slot.child.id;
-    settle(slot, plan.time);
-    if (released && active()) offer(*released, plan.exit != nullptr && plan.exit->strains_unit, plan.time, id);
+    settle(s, plan.time);
+    if (released != no_unit && active())
+      offer(released, plan.exit != nullptr && plan.exit->strains_unit, plan.time, id);
     report(plan.time);
   }
 
   /// The child was to enter the guarded state, but no unit is idle: it goes to the fallback.
-  int divert(ChildSlot& slot) {
+  int divert(std::uint32_t s) {
     census_.diverted += 1;
-    set_waiting(slot, spec_.return_from_fallback);
+    set_waiting(s, spec_.return_from_fallback);
     return spec_.fallback_state;
   }
 
   /// A waiting child whose own move would take it to the guarded state stays where it is.
-  void stay_waiting(ChildSlot& slot, double time) {
-    slot.child.events += 1;
-    set_waiting(slot, spec_.return_from_fallback);
-    schedule(slot, time);
+  void stay_waiting(std::uint32_t s, double time) {
+    slots_[s].child.events += 1;
+    set_waiting(s, spec_.return_from_fallback);
+    schedule(s, time);
     report(time);
   }
 
-  void set_waiting(ChildSlot& slot, bool waiting) {
+  void set_waiting(std::uint32_t s, bool waiting) {
+    ChildSlot& slot = slots_[s];
     if (slot.waiting == waiting) return;
     slot.waiting = waiting;
     census_.waiting += waiting ? 1 : -1;
-    if (waiting) waiting_.push_back(slot.child.id);
+    if (waiting) waiting_.push_back(Waiter{s, slot.child.id});
   }
 
   /// A unit has come free (or joined): the longest-waiting child takes it, or it idles.
-  void offer(std::uint64_t unit, bool strained, double time, std::uint64_t except) {
+  void offer(std::uint32_t unit, bool strained, double time, std::uint64_t except) {
     for (auto it = waiting_.begin(); it != waiting_.end();) {
-      auto found = children_.find(*it);
-      bool eligible = found != children_.end() && found->second.waiting &&
-                      found->second.child.state == spec_.fallback_state;
+      const ChildSlot& slot = slots_[it->slot];
+      bool eligible = slot.alive && slot.child.id == it->id && slot.waiting &&
+                      slot.child.state == spec_.fallback_state;
       if (!eligible) {
         it = waiting_.erase(it);
         continue;
       }
-      if (*it == except) {
+      if (it->id == except) {
         ++it;
         continue;
       }
+      std::uint32_t s = it->slot;
       waiting_.erase(it);
-      return bring_back(found->second, unit, time);
+      return bring_back(s, unit, time);
     }
     idle(unit, strained, time);
   }
 
-  void bring_back(ChildSlot& slot, std::uint64_t unit, double time) {
-    set_waiting(slot, false);
+  void bring_back(std::uint32_t s, std::uint32_t unit, double time) {
+    set_waiting(s, false);
+    ChildSlot& slot = slots_[s];
     slot.unit = unit;
     census_.returned += 1;
     apply_move(slot.child, spec_.guarded_state, time, &owner_.return_exit_, observer_);
-    settle(slot, time);
+    settle(s, time);
   }
 
-  void idle(std::uint64_t unit, bool strained, double time) {
+  void idle(std::uint32_t unit, bool strained, double time) {
     double leaves = pool_.make_idle(unit, strained, time);
-    if (leaves < infinity) queue_.push({leaves, EventKind::retirement, unit, pool_.version(unit)});
+    if (leaves < infinity) queue_.push(event_of(leaves, EventKind::retirement, unit, unit, pool_.version(unit)));
   }
 
   /// After a child's state changes: done if absorbed, otherwise its next move is planned.
-  void settle(ChildSlot& slot, double time) {
-    if (kernel_.model().absorbing[static_cast<std::size_t>(slot.child.state)]) {
-      set_waiting(slot, false);
+  void settle(std::uint32_t s, double time) {
+    ChildSlot& slot = slots_[s];
+    if (kernel_.absorbing(slot.child.state)) {
+      set_waiting(s, false);
       observer_.on_stay(slot.child, infinity);
-      children_.erase(slot.child.id);
+      release(s);
       return;
     }
-    schedule(slot, time);
+    schedule(s, time);
   }
 
-  void schedule(ChildSlot& slot, double from) {
-    slot.plan = kernel_.plan_next(slot.child, from, key_);
-    if (slot.plan) queue_.push({slot.plan->time, EventKind::move, slot.child.id, slot.child.events});
-  }
-
+  /// Tells the observers the census when it has changed since they were last told.
   void report(double time) {
     if (!active()) return;
     census_.units = pool_.units();
     census_.idle = pool_.idle();
+    if (reported_ && same_census(census_, last_reported_)) return;
     observer_.on_pool_change(time, census_);
+    last_reported_ = census_;
+    reported_ = true;
   }
+
+  int destination_of(const Exit* exit) const { return exit != nullptr ? exit->to : kernel_.model().age_out_state; }
+
+  static std::uint32_t unit_id(std::uint64_t unit) {
+    if (unit >= no_unit) throw std::length_error("interacting replicate: too many pool units");
+    return static_cast<std::uint32_t>(unit);
+  }
+  static std::uint32_t unit_or_none(std::optional<std::uint64_t> unit) { return unit ? unit_id(*unit) : no_unit; }
 
   const InteractingReplicate& owner_;
   const ReplicateKernel& kernel_;
@@ -240,14 +354,18 @@ class InteractingReplicate::Run {
   StreamKey key_;
   LifeObserver& observer_;
   ResourcePool pool_;
-  long next_day_;
+  long first_arrival_day_;
   bool active_ = false;
-  std::unordered_map<std::uint64_t, ChildSlot> children_;
-  std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
-  std::deque<std::uint64_t> waiting_;
+  std::vector<ChildSlot> slots_;
+  std::vector<std::uint32_t> free_;  // slots to reuse
+  UnorderedMapOrder map_order_;
+  CalendarQueue queue_;
+  std::deque<Waiter> waiting_;
   std::vector<Individual> arrivals_;
   std::vector<RuleOutcome> outcomes_;
   PoolCensus census_;
+  PoolCensus last_reported_;
+  bool reported_ = false;
 };
 
 InteractingReplicate::InteractingReplicate(const ReplicateKernel& kernel, ResourcePoolSpec pool)

@@ -4,13 +4,11 @@
 // then kind, then id), so the result depends on nothing but the seed: not on threads, ranks or
 // memory. With a pool that never runs short, every child follows exactly the path it follows
 // in the independent kernel, because it draws from the same streams.
-#include <cstdint>
-#include <deque>
-#include <optional>
-#include <queue>
-#include <unordered_map>
-#include <vector>
-
+//
+// The queue is a calendar of day buckets (calendar_queue.hpp); children live in a flat vector of
+// slots reused through a free list, and queued events name their slot. At the horizon the
+// children still in care are reported in the order the earlier implementation's hash map of
+// children visited them (unordered_map_order.hpp), which keeps real-valued tallies bit-identical.
 #include "engine/replicate_kernel.hpp"
 #include "engine/resource_pool.hpp"
 

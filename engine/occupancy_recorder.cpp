@@ -20,7 +20,8 @@ void OccupancyRecorder::finalize(Tally& tally, Handles handles, std::size_t stat
 
 OccupancyRecorder::OccupancyRecorder(const ReportingGrid& grid, const std::vector<bool>& absorbing,
                                      Handles handles, Tally& tally)
-    : grid_(grid), absorbing_(absorbing), states_(absorbing.size()), handles_(handles),
+    : grid_(grid), absorbing_(absorbing.begin(), absorbing.end()), grid_start_(grid.offset(0)),
+      states_(absorbing.size()), handles_(handles),
       tally_(tally), stock_(tally.counts(handles.stock).data()),
       entries_(tally.counts(handles.entries).data()),
       transitions_(tally.counts(handles.transitions).data()) {}
@@ -33,7 +34,7 @@ void OccupancyRecorder::on_arrival(Individual& child) {
 
 void OccupancyRecorder::on_stay(const Individual& child, double until) {
   auto state = static_cast<std::size_t>(child.state);
-  if (absorbing_[state] && child.entered < grid_.offset(0)) return;
+  if (absorbing_[state] && child.entered < grid_start_) return;
   std::size_t first = grid_.first_point_at_or_after(child.entered);
   std::size_t last = grid_.first_point_at_or_after(until);
   if (first >= last) return;

@@ -33,7 +33,8 @@ class OccupancyRecorder final : public LifeObserver {
 
  private:
   const ReportingGrid& grid_;
-  const std::vector<bool>& absorbing_;
+  std::vector<char> absorbing_;  // per state (a copy: bytes are cheaper to read than bits)
+  double grid_start_;
   std::size_t states_;
   Handles handles_;
   Tally& tally_;

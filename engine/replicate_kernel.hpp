@@ -36,6 +36,8 @@ class ReplicateKernel final : public ReplicateProgram {
  public:
   static constexpr std::size_t initial_children_per_block = 2048;
   static constexpr long arrival_days_per_block = 61;
+  /// Initial-stock children whose first draws are computed together.
+  static constexpr std::size_t initial_children_per_batch = 32;
 
   ReplicateKernel(const MultistateModel& model, const ArrivalSchedule& arrivals,
                   const std::vector<InitialChild>& initial, KernelSpan span);
@@ -44,19 +46,25 @@ class ReplicateKernel final : public ReplicateProgram {
   void run_block(std::size_t block, StreamKey key, LifeObserver& observer) const override;
   /// Follows one child from `from` until it is absorbed or the horizon is reached.
   void follow(Individual child, double from, StreamKey key, LifeObserver& observer) const;
+  /// The same, with the child's transition stream for its current event number made already.
+  void follow(Individual child, double from, StreamKey key, LifeObserver& observer, RandomStream first) const;
   /// The child's next move after `from` (a transition, or ageing out), or nothing before the
   /// horizon. Draws only from the child's own stream for its current event number.
   std::optional<PlannedMove> plan_next(const Individual& child, double from, StreamKey key) const;
+  /// The same, drawing from `stream`, which must be that stream.
+  std::optional<PlannedMove> plan_next(const Individual& child, double from, RandomStream& stream) const;
   const ArrivalSchedule& arrivals() const { return arrivals_; }
   const std::vector<InitialChild>& initial() const { return initial_; }
   const KernelSpan& span() const { return span_; }
   const MultistateModel& model() const { return model_; }
+  bool absorbing(int state) const { return absorbing_[static_cast<std::size_t>(state)] != 0; }
 
  private:
   void run_initial_block(std::size_t block, StreamKey key, LifeObserver& observer) const;
   void run_arrival_block(std::size_t block, StreamKey key, LifeObserver& observer) const;
 
   const MultistateModel& model_;
+  std::vector<char> absorbing_;  // per state: the model's flags as bytes (cheaper to read than bits)
   const ArrivalSchedule& arrivals_;
   const std::vector<InitialChild>& initial_;
   KernelSpan span_;
@@ -66,5 +74,7 @@ class ReplicateKernel final : public ReplicateProgram {
 
 /// Draws the exact age of an initial-stock child (row `row`) and returns it as an individual.
 Individual materialize_initial_child(const InitialChild& spec, std::size_t row, StreamKey key);
+/// The same, drawing from `profile`, which must be the child's initial-profile stream.
+Individual materialize_initial_child(const InitialChild& spec, std::size_t row, RandomStream profile);
 
 }  // namespace carecast::engine

@@ -42,12 +42,6 @@ ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years)
   }
 }
 
-std::optional<std::size_t> simulated_year_of(const std::vector<double>& year_starts, double t) {
-  auto next = std::upper_bound(year_starts.begin(), year_starts.end(), t);
-  if (next == year_starts.begin() || next == year_starts.end()) return std::nullopt;
-  return static_cast<std::size_t>(next - year_starts.begin()) - 1;
-}
-
 GridStep parse_grid_step(const std::string& name) {
   if (name == "monthly") return GridStep::monthly;
   if (name == "quarterly") return GridStep::quarterly;

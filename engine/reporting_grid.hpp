@@ -1,5 +1,6 @@
 #pragma once
 // The dates at which stocks are sampled; flows are counted in the intervals between them.
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -34,7 +35,9 @@ class ReportingGrid {
   std::size_t first_point_at_or_after(double t) const {
     if (!(t > 0.0)) return t <= 0.0 ? 0 : points();  // NaN: none
     if (t > horizon_) return points();
-    return point_at_or_after_day_[static_cast<std::size_t>(std::ceil(t))];
+    auto day = static_cast<std::size_t>(t);  // ceil(t) for 0 < t <= horizon, without a libm call
+    day += static_cast<double>(day) < t;
+    return point_at_or_after_day_[day];
   }
 
  private:
@@ -46,8 +49,18 @@ class ReportingGrid {
   std::vector<std::uint32_t> point_at_or_after_day_;  // [whole day in [0, horizon]]
 };
 
-/// The simulated year [year_starts[k], year_starts[k+1]) holding t, or nothing outside them.
-std::optional<std::size_t> simulated_year_of(const std::vector<double>& year_starts, double t);
+/// The simulated year [year_starts[k], year_starts[k+1]) holding t, or nothing outside them
+/// (or for NaN). Inline, because observers call it for every stay: a guess from the mean length
+/// of a year, then a step or two to the exact year (exact for any increasing year starts).
+inline std::optional<std::size_t> simulated_year_of(const std::vector<double>& year_starts, double t) {
+  if (year_starts.size() < 2 || !(t >= year_starts.front()) || !(t < year_starts.back())) return std::nullopt;
+  const std::size_t last = year_starts.size() - 2;  // the last year
+  double share = (t - year_starts.front()) / (year_starts.back() - year_starts.front());
+  auto year = std::min(static_cast<std::size_t>(share * static_cast<double>(last + 1)), last);
+  while (year > 0 && t < year_starts[year]) --year;
+  while (year < last && t >= year_starts[year + 1]) ++year;
+  return year;
+}
 
 GridStep parse_grid_step(const std::string& name);  // throws std::invalid_argument
 std::string grid_step_name(GridStep step);

@@ -18,6 +18,7 @@ std::optional<std::uint64_t> ResourcePool::take_idle() {
     if (!u.alive || !u.idle) continue;
     u.idle = false;
     idle_count_ -= 1;
+    if (!idle_queue_.empty()) prefetch(idle_queue_.front());  // the next to be taken
     return unit;
   }
   return std::nullopt;

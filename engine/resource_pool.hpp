@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/axis.hpp"
+#include "engine/prefetch.hpp"
 #include "engine/random_stream.hpp"
 
 namespace carecast::engine {
@@ -38,6 +39,10 @@ class ResourcePool {
   /// Removes the unit if it is still idle since the call to make_idle that returned `version`.
   bool retire_if_idle(std::uint64_t unit, std::uint32_t version);
   std::uint32_t version(std::uint64_t unit) const { return units_[unit].version; }
+  /// Starts loading what retiring the unit will touch.
+  void prefetch(std::uint64_t unit) const {
+    if (unit < units_.size()) engine::prefetch(&units_[unit]);
+  }
 
   /// When the recruit after `recruited` so far joins, given the previous recruitment time.
   double next_recruitment(double after) const;

@@ -37,6 +37,7 @@ StateHazards::StateHazards(std::vector<Exit> exits) : exits_(std::move(exits)) {
   counter_dependent_ = std::any_of(exits_.begin(), exits_.end(), [](const Exit& e) {
     return e.counter >= 0 && e.counter_factor != 1.0;
   });
+  counters_ = CounterProfiles(exits_, rates_, age_.cells() * duration_.cells() * period_.cells());
   totals_.assign(age_.cells() * duration_.cells() * period_.cells(), 0.0);
   for (std::size_t c = 0; c < totals_.size(); ++c)
     for (std::size_t j = 0; j < exits_.size(); ++j) totals_[c] += rate(c, j);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/axis.hpp"
+#include "engine/counter_profiles.hpp"
 #include "engine/piecewise_rate.hpp"
 
 namespace carecast::engine {
@@ -50,6 +51,17 @@ class StateHazards {
   std::size_t destinations() const { return exits_.size(); }
   const Exit& exit(std::size_t j) const { return exits_[j]; }
   double rate(std::size_t cell, std::size_t j) const { return rates_[cell * exits_.size() + j]; }
+  /// The rates of one cell, in destination order.
+  const double* rates_of(std::size_t cell) const { return rates_.data() + cell * exits_.size(); }
+  /// True when the rates are the same everywhere (one cell on every axis).
+  bool single_cell() const { return totals_.size() == 1; }
+  /// What exit j's rate is multiplied by for a child with these history counters:
+  /// counter_factor to the power of its counter (capped), or 1.
+  double counter_multiplier(std::size_t j, const CounterProfiles::History& history) const {
+    return counters_.multiplier(j, history);
+  }
+  /// The multipliers and cell totals by history profile (for counter-dependent states).
+  const CounterProfiles& counter_profiles() const { return counters_; }
   bool empty() const { return exits_.empty(); }
   /// True when some rate differs between two time-in-state cells of the same age and period.
   bool duration_dependent() const { return duration_dependent_; }
@@ -66,6 +78,7 @@ class StateHazards {
   bool duration_dependent_ = false;
   bool counter_dependent_ = false;
   std::vector<double> totals_;  // [cell]
+  CounterProfiles counters_;
 };
 
 }  // namespace carecast::engine

@@ -54,26 +54,6 @@ void TallyLayout::label_axis(const std::string& axis, std::vector<std::string> l
 Tally::Tally(std::shared_ptr<const TallyLayout> layout)
     : layout_(std::move(layout)), counts_(layout_->count_size(), 0), sums_(layout_->sum_size(), 0.0) {}
 
-std::span<std::int64_t> Tally::counts(std::size_t handle) {
-  const TallyArray& array = layout_->counts()[handle];
-  return {counts_.data() + array.offset, array.size()};
-}
-
-std::span<const std::int64_t> Tally::counts(std::size_t handle) const {
-  const TallyArray& array = layout_->counts()[handle];
-  return {counts_.data() + array.offset, array.size()};
-}
-
-std::span<double> Tally::sums(std::size_t handle) {
-  const TallyArray& array = layout_->sums()[handle];
-  return {sums_.data() + array.offset, array.size()};
-}
-
-std::span<const double> Tally::sums(std::size_t handle) const {
-  const TallyArray& array = layout_->sums()[handle];
-  return {sums_.data() + array.offset, array.size()};
-}
-
 void Tally::merge(const Tally& other) {
   for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
   for (std::size_t i = 0; i < sums_.size(); ++i) sums_[i] += other.sums_[i];

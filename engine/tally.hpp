@@ -53,10 +53,23 @@ class Tally {
   explicit Tally(std::shared_ptr<const TallyLayout> layout);
 
   const TallyLayout& layout() const { return *layout_; }
-  std::span<std::int64_t> counts(std::size_t handle);
-  std::span<const std::int64_t> counts(std::size_t handle) const;
-  std::span<double> sums(std::size_t handle);
-  std::span<const double> sums(std::size_t handle) const;
+  // Inline: observers look their arrays up on every event.
+  std::span<std::int64_t> counts(std::size_t handle) {
+    const TallyArray& array = layout_->counts()[handle];
+    return {counts_.data() + array.offset, array.size()};
+  }
+  std::span<const std::int64_t> counts(std::size_t handle) const {
+    const TallyArray& array = layout_->counts()[handle];
+    return {counts_.data() + array.offset, array.size()};
+  }
+  std::span<double> sums(std::size_t handle) {
+    const TallyArray& array = layout_->sums()[handle];
+    return {sums_.data() + array.offset, array.size()};
+  }
+  std::span<const double> sums(std::size_t handle) const {
+    const TallyArray& array = layout_->sums()[handle];
+    return {sums_.data() + array.offset, array.size()};
+  }
   void merge(const Tally& other);
 
   std::vector<std::int64_t>& all_counts() { return counts_; }
