@@ -9,7 +9,6 @@
 
 #include "engine/calendar_queue.hpp"
 #include "engine/prefetch.hpp"
-#include "engine/unordered_map_order.hpp"
 
 namespace carecast::engine {
 
@@ -66,9 +65,6 @@ class InteractingReplicate::Run {
   Run(const InteractingReplicate& owner, StreamKey key, LifeObserver& observer)
       : owner_(owner), kernel_(owner.kernel_), spec_(owner.pool_), key_(key), observer_(observer),
         pool_(owner.pool_, key), first_arrival_day_(kernel_.span().first_arrival_day),
-        // The earlier map of children reserved room for twice the stock, with room to grow.
-        map_order_(2 * kernel_.initial().size() + 1024,
-                   [this](const UnorderedMapOrder::Visit& visit) { for_each_child(visit); }),
         queue_(std::min(first_arrival_day_, 0L), kernel_.span().horizon) {}
 
   void execute() {
@@ -108,21 +104,14 @@ class InteractingReplicate::Run {
     slot.child = child;
     slot.unit = no_unit;
     slot.waiting = false;
-    map_order_.insert(s, child.id);  // before it counts as alive: a rehash renumbers the others
     slot.alive = true;
     return s;
   }
 
   void release(std::uint32_t s) {
     ChildSlot& slot = slots_[s];
-    map_order_.erase(slot.child.id);
     slot.alive = false;
     free_.push_back(s);
-  }
-
-  void for_each_child(const UnorderedMapOrder::Visit& visit) const {
-    for (std::uint32_t s = 0; s < slots_.size(); ++s)
-      if (slots_[s].alive) visit(s, slots_[s].child.id);
   }
 
   void admit_initial_stock() {
@@ -132,13 +121,14 @@ class InteractingReplicate::Run {
       schedule(admit(materialize_initial_child(initial[row], row, key_)), 0.0);
   }
 
-  /// Every child still in care at the horizon closes its last stay, in the earlier map's order.
+  /// Every child still in care at the horizon closes its last stay, in the order of the ids, so
+  /// that real-valued tallies add up in an order that depends on nothing but the children.
   void report_stays_at_horizon() {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> ranked;  // (visit rank, slot)
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_id;  // (queue id, slot)
     for (std::uint32_t s = 0; s < slots_.size(); ++s)
-      if (slots_[s].alive) ranked.emplace_back(map_order_.visit_rank(s, slots_[s].child.id), s);
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (const auto& [rank, s] : ranked) observer_.on_stay(slots_[s].child, infinity);
+      if (slots_[s].alive) by_id.emplace_back(queue_id(slots_[s].child.id), s);
+    std::sort(by_id.begin(), by_id.end());
+    for (const auto& [id, s] : by_id) observer_.on_stay(slots_[s].child, infinity);
   }
 
   // --- the queue --------------------------------------------------------------------------------
@@ -150,7 +140,6 @@ class InteractingReplicate::Run {
     double horizon = kernel_.span().horizon;
     for (const RuleOutcome& outcome : outcomes_)
       if (outcome.child.entered < horizon) observer_.on_arrival_rule(outcome);
-    for (const Individual& child : arrivals_) map_order_.prefetch(child.id);
     for (const Individual& child : arrivals_) {
       if (child.entered >= horizon) continue;
       queue_.push(event_of(child.entered, EventKind::arrival, queue_id(child.id), admit(child)));
@@ -358,7 +347,6 @@ class InteractingReplicate::Run {
   bool active_ = false;
   std::vector<ChildSlot> slots_;
   std::vector<std::uint32_t> free_;  // slots to reuse
-  UnorderedMapOrder map_order_;
   CalendarQueue queue_;
   std::deque<Waiter> waiting_;
   std::vector<Individual> arrivals_;

@@ -7,8 +7,7 @@
 //
 // The queue is a calendar of day buckets (calendar_queue.hpp); children live in a flat vector of
 // slots reused through a free list, and queued events name their slot. At the horizon the
-// children still in care are reported in the order the earlier implementation's hash map of
-// children visited them (unordered_map_order.hpp), which keeps real-valued tallies bit-identical.
+// children still in care are reported in the order of their ids.
 #include "engine/replicate_kernel.hpp"
 #include "engine/resource_pool.hpp"
 
