@@ -65,12 +65,16 @@ class InteractingReplicate::Run {
   Run(const InteractingReplicate& owner, StreamKey key, LifeObserver& observer)
       : owner_(owner), kernel_(owner.kernel_), spec_(owner.pool_), key_(key), observer_(observer),
         pool_(owner.pool_, key), first_arrival_day_(kernel_.span().first_arrival_day),
-        queue_(std::min(first_arrival_day_, 0L), kernel_.span().horizon) {}
+        feedback_(owner.feedback_ ? &*owner.feedback_ : nullptr),
+        queue_(std::min(first_arrival_day_, 0L), kernel_.span().horizon) {
+    if (feedback_ != nullptr) in_state_.assign(kernel_.model().states(), 0);
+  }
 
   void execute() {
     admit_initial_stock();
-    queue_.push(event_of(std::max(spec_.activation, static_cast<double>(first_arrival_day_)),
-                         EventKind::activation, 0));
+    if (owner_.has_pool_)
+      queue_.push(event_of(std::max(spec_.activation, static_cast<double>(first_arrival_day_)),
+                           EventKind::activation, 0));
     for (long day = queue_.first_day(); day <= queue_.last_day(); ++day) {
       // A day's arrivals are drawn once everything before the day has happened.
       if (day >= first_arrival_day_) queue_arrivals_of_day(day);
@@ -82,7 +86,7 @@ class InteractingReplicate::Run {
       }
     }
     report_stays_at_horizon();
-    observer_.on_pool_change(infinity, census_);
+    if (owner_.has_pool_) observer_.on_pool_change(infinity, census_);
   }
 
  private:
@@ -117,8 +121,50 @@ class InteractingReplicate::Run {
   void admit_initial_stock() {
     const auto& initial = kernel_.initial();
     slots_.reserve(initial.size() + 1024);
-    for (std::size_t row = 0; row < initial.size(); ++row)
-      schedule(admit(materialize_initial_child(initial[row], row, key_)), 0.0);
+    for (std::size_t row = 0; row < initial.size(); ++row) {
+      std::uint32_t s = admit(materialize_initial_child(initial[row], row, key_));
+      count_entering(slots_[s].child.state);
+      schedule(s, 0.0);
+    }
+  }
+
+  // --- the shared load --------------------------------------------------------------------------
+
+  void count_entering(int state) {
+    if (feedback_ != nullptr) in_state_[static_cast<std::size_t>(state)] += 1;
+  }
+
+  void count_leaving(int state) {
+    if (feedback_ != nullptr) in_state_[static_cast<std::size_t>(state)] -= 1;
+  }
+
+  double load() const {
+    double total = 0.0;
+    for (std::size_t s = 0; s < in_state_.size(); ++s) total += feedback_->weight[s] * static_cast<double>(in_state_[s]);
+    return total;
+  }
+
+  /// Whether the child's queued move happens under the load now (thinning; load_feedback.hpp).
+  bool load_allows(const ChildSlot& slot, double time) const {
+    if (feedback_ == nullptr || slot.plan_exit == nullptr) return true;
+    double p = feedback_->acceptance(slot.plan_exit->load_response, load(), time);
+    if (p >= 1.0) return true;
+    RandomStream stream = make_stream(key_, slot.child.id, Purpose::load_feedback, slot.child.events);
+    return draw_uniform(stream) < p;
+  }
+
+  /// A move the load held back: the child stays, and its next move is planned afresh from now.
+  void hold_back(std::uint32_t s, double time) {
+    slots_[s].child.events += 1;
+    schedule(s, time);
+  }
+
+  /// Moves the child (apply_move), keeping the count of children by state.
+  void relocate(std::uint32_t s, int to, double time, const Exit* exit) {
+    Individual& child = slots_[s].child;
+    count_leaving(child.state);
+    apply_move(child, to, time, exit, observer_);
+    count_entering(to);
   }
 
   /// Every child still in care at the horizon closes its last stay, in the order of the ids, so
@@ -215,6 +261,7 @@ class InteractingReplicate::Run {
       slot.unit = unit_or_none(pool_.take_idle());
       if (slot.unit == no_unit) child.state = divert(s);
     }
+    count_entering(child.state);
     observer_.on_arrival(child);
     double time = child.entered;
     settle(s, time);
@@ -226,6 +273,7 @@ class InteractingReplicate::Run {
     ChildSlot& slot = slots_[s];
     // Stale: the child has left, or moved since this event was queued.
     if (!slot.alive || queue_id(slot.child.id) != event.id() || slot.child.events != event.version) return;
+    if (!load_allows(slot, event.time)) return hold_back(s, event.time);
     const PlannedMove plan{event.time, destination_of(slot.plan_exit), slot.plan_exit};
     int from = slot.child.state;
     std::uint32_t released = from == spec_.guarded_state ? slot.unit : no_unit;
@@ -240,7 +288,7 @@ class InteractingReplicate::Run {
       slot.unit = no_unit;
     }
     if (to != spec_.fallback_state) set_waiting(s, false);
-    apply_move(slot.child, to, plan.time, plan.exit, observer_);
+    relocate(s, to, plan.time, plan.exit);
     std::uint64_t id = slot.child.id;
     settle(s, plan.time);
     if (released != no_unit && active())
@@ -297,7 +345,7 @@ class InteractingReplicate::Run {
     ChildSlot& slot = slots_[s];
     slot.unit = unit;
     census_.returned += 1;
-    apply_move(slot.child, spec_.guarded_state, time, &owner_.return_exit_, observer_);
+    relocate(s, spec_.guarded_state, time, &owner_.return_exit_);
     settle(s, time);
   }
 
@@ -344,6 +392,8 @@ class InteractingReplicate::Run {
   LifeObserver& observer_;
   ResourcePool pool_;
   long first_arrival_day_;
+  const LoadFeedbackSpec* feedback_;     // null: no feedback
+  std::vector<std::int64_t> in_state_;  // children by state (kept only with feedback)
   bool active_ = false;
   std::vector<ChildSlot> slots_;
   std::vector<std::uint32_t> free_;  // slots to reuse
@@ -357,7 +407,15 @@ class InteractingReplicate::Run {
 };
 
 InteractingReplicate::InteractingReplicate(const ReplicateKernel& kernel, ResourcePoolSpec pool)
-    : kernel_(kernel), pool_(pool) {
+    : InteractingReplicate(kernel, std::optional<ResourcePoolSpec>(pool), std::nullopt) {}
+
+InteractingReplicate::InteractingReplicate(const ReplicateKernel& kernel, std::optional<ResourcePoolSpec> pool,
+                                           std::optional<LoadFeedbackSpec> feedback)
+    : kernel_(kernel), pool_(pool.value_or(ResourcePoolSpec{})), has_pool_(pool.has_value()),
+      feedback_(std::move(feedback)) {
+  if (!pool && !feedback_) throw std::invalid_argument("interacting replicate: neither a pool nor a feedback");
+  if (feedback_ && feedback_->weight.size() != kernel.model().states())
+    throw std::invalid_argument("interacting replicate: the feedback needs one load weight per state");
   return_exit_.to = pool_.guarded_state;
   return_exit_.tag = pool_return_tag;
 }

@@ -72,6 +72,7 @@ enum class Purpose : std::uint64_t {
   pool_unit = 6,        // when an idle unit of a resource pool leaves it
   pool_recruitment = 7, // when the next unit joins a resource pool
   arrival_rule = 8,     // whether a rule reaches and diverts an arrival (counted by rule)
+  load_feedback = 9,    // whether a move by an exit that responds to load happens (by event number)
 };
 inline constexpr std::uint64_t first_domain_purpose = 64;
 

@@ -8,6 +8,7 @@
 
 #include "engine/axis.hpp"
 #include "engine/counter_profiles.hpp"
+#include "engine/load_feedback.hpp"
 #include "engine/piecewise_rate.hpp"
 
 namespace carecast::engine {
@@ -31,6 +32,8 @@ struct Exit {
   std::size_t tag = 0;
   /// Leaving a pooled resource by this exit strains the unit (its attrition rises while idle).
   bool strains_unit = false;
+  /// How this exit responds to a shared load above capacity (load_feedback.hpp).
+  LoadResponse load_response = LoadResponse::none;
 };
 
 inline constexpr std::size_t first_engine_exit_tag = std::size_t{1} << 32;
