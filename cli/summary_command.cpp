@@ -6,10 +6,8 @@
 #include "cli/commands.hpp"
 #include "cli/result_summary_printer.hpp"
 #include "models/scenario/sweep_definition.hpp"
-#include "output/care_outcomes_summary.hpp"
 #include "output/sweep_file.hpp"
 #include "output/sweep_report.hpp"
-#include "output/yearly_summary.hpp"
 
 namespace carecast::cli {
 
@@ -25,8 +23,7 @@ void print_combination(const output::SweepFile& sweep, std::size_t index) {
   output::ResultFile result = sweep.combination(index);
   fmt::print("Combination {} of {} ({})\n\n", index, sweep.path().string(),
              models::describe_values(sweep.keys(), sweep.values(index)));
-  fmt::print("{}\n", output::format_yearly_summary(output::compute_yearly_summary(result)));
-  fmt::print("{}", output::format_care_outcomes(result));
+  print_result_summary(result);
 }
 
 void summarize(const SummaryOptions& options) {

@@ -1,5 +1,7 @@
 #include "models/caseload_measures.hpp"
 
+#include <algorithm>
+
 namespace carecast::models {
 
 namespace {
@@ -16,10 +18,15 @@ int months_per_step(const engine::ReportingGrid& grid) {
 
 CaseloadMeasures::Handles CaseloadMeasures::register_arrays(engine::TallyLayout& layout, const CaseloadSpec& spec,
                                                             std::size_t points, std::size_t years) {
-  Handles handles{layout.add_sums("fte_needed", {points}, {"time"}), std::nullopt, std::nullopt};
+  Handles handles{layout.add_sums("fte_needed", {points}, {"time"}), std::nullopt, std::nullopt, std::nullopt,
+                  std::nullopt};
   if (spec.staffing) {
     handles.per_worker = layout.add_sums("caseload_per_worker", {points}, {"time"});
     handles.months_above_norm = layout.add_sums("months_above_norm", {years}, {"year"});
+  }
+  if (spec.feedback) {
+    handles.breakdown_multiplier = layout.add_sums("caseload_breakdown_multiplier", {points}, {"time"});
+    handles.exit_multiplier = layout.add_sums("caseload_exit_multiplier", {points}, {"time"});
   }
   return handles;
 }
@@ -40,6 +47,10 @@ void CaseloadMeasures::compute(const CaseloadSpec& spec, const engine::Reporting
     tally.sums(*handles.per_worker)[t] = per_worker;
     auto k = engine::simulated_year_of(grid.year_starts(), grid.offset(t));
     if (k && per_worker > norm) tally.sums(*handles.months_above_norm)[*k] += step;
+    if (!spec.feedback) continue;
+    double excess = std::max(0.0, per_worker / norm - 1.0);
+    tally.sums(*handles.breakdown_multiplier)[t] = spec.feedback->multiplier(engine::LoadResponse::raised, excess);
+    tally.sums(*handles.exit_multiplier)[t] = spec.feedback->multiplier(engine::LoadResponse::slowed, excess);
   }
 }
 

@@ -5,6 +5,9 @@
 //   months_above_norm [year]     months of each simulated year whose first grid date has a caseload
 //                                per worker above the norm (each grid date stands for the months
 //                                until the next: 1 monthly, 3 quarterly, 12 yearly)  (with staffing)
+//   caseload_breakdown_multiplier [time], caseload_exit_multiplier [time]
+//                                what the caseload feedback multiplies breakdown hazards and planned
+//                                exits by at that caseload per worker  (with a feedback)
 #include <cstddef>
 #include <optional>
 
@@ -19,6 +22,7 @@ class CaseloadMeasures {
   struct Handles {
     std::size_t fte_needed;
     std::optional<std::size_t> per_worker, months_above_norm;
+    std::optional<std::size_t> breakdown_multiplier, exit_multiplier;
   };
   static Handles register_arrays(engine::TallyLayout& layout, const CaseloadSpec& spec, std::size_t points,
                                  std::size_t years);

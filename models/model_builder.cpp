@@ -6,6 +6,7 @@
 #include "models/config/input_error.hpp"
 #include "models/history_counter.hpp"
 #include "models/intervention_effects.hpp"
+#include "models/load_feedback_builder.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -55,6 +56,7 @@ engine::Exit breakdown_exit(const HazardContext& context, const TransitionSpec& 
   exit.counter_cap = static_cast<std::uint16_t>(scenario.breakdowns.prior_breakdown_cap);
   exit.increments = counter_index(HistoryCounter::breakdowns);
   exit.strains_unit = cause == BreakdownCause::carer_initiated;
+  add_load_response(exit, t, scenario);
   return exit;
 }
 
@@ -67,6 +69,7 @@ void add_exits(const HazardContext& context, std::size_t index, std::vector<engi
     exits.push_back(engine::Exit{t.to, with_intervention_effects(per_day_rate(t.hazard), HazardIdentity{t.from, t.to, {}},
                                                                  context.scenario, context.calendar, context.values)});
     exits.back().tag = meanings.size();
+    add_load_response(exits.back(), t, context.scenario);
     meanings.push_back(ExitMeaning{index, false, BreakdownCause::other});
     return;
   }
@@ -216,7 +219,7 @@ CompiledScenario compile_scenario(const Scenario& scenario, const InterventionVa
   engine::ArrivalSchedule arrivals = build_arrivals(scenario, calendar, span, std::move(rules.rules));
   return CompiledScenario{calendar,          grid, std::move(model), std::move(arrivals), build_initial(scenario),
                           span,              std::move(meanings), build_carer_pool(scenario.carer_pool),
-                          std::move(rules.owner), values};
+                          build_load_feedback(scenario, calendar, span.horizon), std::move(rules.owner), values};
 }
 
 }  // namespace carecast::models

@@ -7,6 +7,7 @@
 #include "engine/arrival_schedule.hpp"
 #include "engine/calendar.hpp"
 #include "engine/initial_child.hpp"
+#include "engine/load_feedback.hpp"
 #include "engine/multistate_model.hpp"
 #include "engine/replicate_kernel.hpp"
 #include "engine/reporting_grid.hpp"
@@ -26,6 +27,7 @@ struct CompiledScenario {
   engine::KernelSpan span;
   std::vector<ExitMeaning> exit_meanings;   // indexed by engine::Exit::tag
   std::optional<engine::ResourcePoolSpec> carer_pool;
+  std::optional<engine::LoadFeedbackSpec> load_feedback;  // caseload feedback
   std::vector<std::size_t> arrival_rule_owner;  // the intervention of each arrival rule
   InterventionValues intervention_values;       // the values the model was built with
 };

@@ -6,7 +6,7 @@ namespace carecast::models {
 
 ReplicateModels::Bundle::Bundle(CompiledScenario model)
     : compiled(std::move(model)), kernel(compiled.model, compiled.arrivals, compiled.initial, compiled.span) {
-  if (compiled.carer_pool) interacting.emplace(kernel, *compiled.carer_pool);
+  if (compiled.carer_pool || compiled.load_feedback) interacting.emplace(kernel, compiled.carer_pool, compiled.load_feedback);
 }
 
 ReplicateModels::ReplicateModels(const Scenario& scenario, std::uint64_t seed, engine::ReplicateRange range)

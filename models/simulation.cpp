@@ -46,6 +46,10 @@ std::vector<double> analytic_stock(const Scenario& scenario, const CompiledScena
     throw InputError(SourceLocation{scenario.path, 0, 0}, "foster_carers",
                      "analytic mode cannot follow a finite foster-carer pool; drop the section "
                      "(foster_carers: ~) or run the simulation");
+  if (compiled.load_feedback)
+    throw InputError(SourceLocation{scenario.path, 0, 0}, "caseload.feedback",
+                     "analytic mode cannot follow a caseload feedback (children's hazards then depend on "
+                     "each other); drop caseload.feedback or run the simulation");
   return engine::project_expected_stock(engine::ProjectionSetup{
       compiled.model, compiled.arrivals, compiled.initial, compiled.span, compiled.grid});
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/calendar.hpp"
+#include "engine/load_feedback.hpp"
 #include "engine/reporting_grid.hpp"
 #include "models/scenario/band_box.hpp"
 #include "models/scenario/intervention_spec.hpp"
@@ -144,11 +145,15 @@ struct CostSpec {
 };
 
 /// Open cases weigh on caseworkers: FTE needed = Σ weight × children / norm.
+/// With a feedback (and a staffing), caseload per worker above the norm raises breakdown hazards
+/// and slows planned exits (transitions into exit states that are not breakdowns), as
+/// engine::LoadLaw says, with excess = caseload per worker / norm - 1.
 struct CaseloadSpec {
   bool enabled = false;
   std::vector<double> weights;     // by state (0 for exit states)
   YearTable norm;                  // cases per caseworker, by calendar year
   std::optional<YearTable> staffing;  // caseworkers (FTE), by calendar year
+  std::optional<engine::LoadLaw> feedback;
 };
 
 struct Scenario {

@@ -104,6 +104,13 @@ const std::vector<Malformed> malformed_scenarios{
     {"price_index_missing_year.yaml", "price_index_missing_year.yaml:44:16", "costs.price_index",
      "expected an index for every calendar year from the price year 2024 to 2026; 2025 is missing"},
     {"caseload_zero_norm.yaml", "caseload_zero_norm.yaml:42:9", "caseload.norm", "expected a number above 0, found 0"},
+    {"caseload_feedback_without_staffing.yaml", "caseload_feedback_without_staffing.yaml:44:5", "caseload.feedback",
+     "a feedback needs caseload.staffing: it compares caseload per worker with the norm"},
+    {"caseload_feedback_cap_below_one.yaml", "caseload_feedback_cap_below_one.yaml:46:31",
+     "caseload.feedback.max_breakdown_multiplier",
+     "expected a number of at least 1 (the feedback never lowers breakdowns), found '0.5'"},
+    {"caseload_feedback_negative_slowdown.yaml", "caseload_feedback_negative_slowdown.yaml:45:20",
+     "caseload.feedback.exit_slowdown", "expected a number that is zero or more, found '-0.2'"},
     {"cost_state_twice.yaml", "cost_state_twice.yaml:43:22", "costs.per_year.foster",
      "the cost of 'foster' is given both per_day and per_year; give one"},
     // Breakdowns, school and the foster-carer pool (variations of valid_sections.yaml).

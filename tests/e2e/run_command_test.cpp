@@ -68,6 +68,17 @@ TEST(RunCommand, ResultsDoNotDependOnTheNumberOfThreadsButOnTheSeed) {
   EXPECT_EQ(output::ResultFile(folder.work() / "two.h5").provenance().threads, 2);
 }
 
+TEST(RunCommand, WithCaseloadFeedbackResultsDoNotDependOnTheNumberOfThreads) {
+  TestFolder folder;
+  std::string scenario = quoted((scenarios_dir() / "caseworker-shortage.yaml").string());
+  for (const char* run : {"--threads 1 -o one.h5", "--threads 2 -o two.h5"}) {
+    CommandResult result = folder.carecast("run " + scenario + " --replicates 6 -q " + run);
+    ASSERT_EQ(result.status, 0) << result;
+  }
+  EXPECT_EQ(h5diff(folder, "one.h5", "two.h5"), 0) << "one and two threads gave different results";
+  EXPECT_NE(output::ResultFile(folder.work() / "one.h5").find_array("caseload_breakdown_multiplier"), nullptr);
+}
+
 TEST(RunCommand, TheDefaultOutputIsTheScenarioNameInTheCurrentFolder) {
   TestFolder folder;
   CommandResult result = folder.carecast("run " + quoted((malformed_dir() / "valid_minimal.yaml").string()) + " -q");

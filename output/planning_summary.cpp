@@ -1,0 +1,121 @@
+#include "output/planning_summary.hpp"
+
+#include <fmt/format.h>
+
+#include "output/text_table.hpp"
+#include "output/yearly_summary.hpp"
+
+namespace carecast::output {
+
+namespace {
+
+/// "248.3 (230.1–265.0)": millions with one decimal.
+std::string format_millions(const Figure& f) {
+  return fmt::format("{:.1f} ({:.1f}–{:.1f})", f.mean / 1e6, f.low / 1e6, f.high / 1e6);
+}
+
+/// "31.2 (28.0–34.5)": two decimals below 10, one above.
+std::string format_ratio(const Figure& f) {
+  int digits = f.high < 10.0 ? 2 : 1;
+  return fmt::format("{:.{}f} ({:.{}f}–{:.{}f})", f.mean, digits, f.low, digits, f.high, digits);
+}
+
+/// The first grid date of each simulated year.
+std::vector<std::string> year_start_dates(const ResultFile& file, std::size_t years) {
+  std::size_t per_year = (file.grid_dates().size() - 1) / years;
+  std::vector<std::string> dates;
+  for (std::size_t k = 0; k < years; ++k) dates.push_back(file.grid_dates()[k * per_year]);
+  return dates;
+}
+
+/// Per replicate, the sum over the categories whose label starts with `prefix` ("" for all).
+Figure money_of_year(const ResultArray<double>& costs, const std::vector<std::string>& categories, std::size_t year,
+                     const std::string& prefix) {
+  std::size_t replicates = costs.shape[0], years = costs.shape[1], width = costs.shape[2];
+  std::vector<double> totals(replicates, 0.0);
+  for (std::size_t r = 0; r < replicates; ++r)
+    for (std::size_t c = 0; c < width; ++c)
+      if (categories[c].rfind(prefix, 0) == 0) totals[r] += costs.values[(r * years + year) * width + c];
+  return summarize_figure(totals);
+}
+
+std::string budget_table(const ResultFile& file) {
+  auto costs = file.read_sums("costs");
+  auto discounted = file.read_sums("costs_discounted");
+  auto categories = file.axis_labels("category");
+  std::size_t years = costs.shape[1];
+  auto dates = year_start_dates(file, years);
+  TextTable table({{"year from", Align::left}, {"total"}, {"total, discounted"}, {"care days"}, {"one-off"},
+                   {"interventions"}});
+  for (std::size_t k = 0; k < years; ++k)
+    table.add_row({dates[k], format_millions(money_of_year(costs, categories, k, "")),
+                   format_millions(money_of_year(discounted, categories, k, "")),
+                   format_millions(money_of_year(costs, categories, k, "care:")),
+                   format_millions(money_of_year(costs, categories, k, "one_off:")),
+                   format_millions(money_of_year(costs, categories, k, "intervention:"))});
+  return "Budget by simulated year, millions (nominal: in each year's prices; discounted to the start)\n" +
+         table.render();
+}
+
+bool spends_money(const ResultFile& file) {
+  auto costs = file.read_sums("costs");
+  for (double v : costs.values)
+    if (v != 0.0) return true;
+  return false;
+}
+
+/// Per replicate, the mean of a [time] array over the grid dates of simulated year `k`.
+Figure mean_over_year(const ResultArray<double>& array, std::size_t k, std::size_t per_year) {
+  std::size_t replicates = array.shape[0], points = array.shape[1];
+  std::vector<double> means(replicates, 0.0);
+  for (std::size_t r = 0; r < replicates; ++r) {
+    for (std::size_t t = k * per_year; t < (k + 1) * per_year; ++t) means[r] += array.values[r * points + t];
+    means[r] /= static_cast<double>(per_year);
+  }
+  return summarize_figure(means);
+}
+
+Figure value_of_year(const ResultArray<double>& array, std::size_t k) {
+  std::size_t replicates = array.shape[0], years = array.shape[1];
+  std::vector<double> values(replicates);
+  for (std::size_t r = 0; r < replicates; ++r) values[r] = array.values[r * years + k];
+  return summarize_figure(values);
+}
+
+std::string caseload_table(const ResultFile& file) {
+  auto fte = file.read_sums("fte_needed");
+  bool staffed = file.find_array("caseload_per_worker") != nullptr;
+  bool feedback = file.find_array("caseload_breakdown_multiplier") != nullptr;
+  std::size_t years = file.find_array("costs")->shape[1], per_year = (fte.shape[1] - 1) / years;
+  auto dates = year_start_dates(file, years);
+  std::vector<TableColumn> columns{{"year from", Align::left}, {"FTE needed"}};
+  if (staffed) columns.insert(columns.end(), {{"caseload per worker"}, {"months above the norm"}});
+  if (feedback) columns.insert(columns.end(), {{"breakdown hazards ×"}, {"planned exits ×"}});
+  TextTable table(columns);
+  for (std::size_t k = 0; k < years; ++k) {
+    std::vector<std::string> row{dates[k], format_ratio(mean_over_year(fte, k, per_year))};
+    if (staffed) {
+      row.push_back(format_ratio(mean_over_year(file.read_sums("caseload_per_worker"), k, per_year)));
+      row.push_back(format_figure(value_of_year(file.read_sums("months_above_norm"), k)));
+    }
+    if (feedback) {
+      row.push_back(format_ratio(mean_over_year(file.read_sums("caseload_breakdown_multiplier"), k, per_year)));
+      row.push_back(format_ratio(mean_over_year(file.read_sums("caseload_exit_multiplier"), k, per_year)));
+    }
+    table.add_row(row);
+  }
+  std::string title = "Caseworkers by simulated year (FTE, caseload and multipliers: means over the year's grid dates)";
+  if (feedback) title += "; caseload feedback on";
+  return title + "\n" + table.render();
+}
+
+}  // namespace
+
+std::string format_planning(const ResultFile& file) {
+  std::string text;
+  if (file.find_array("costs") != nullptr && spends_money(file)) text += "\n" + budget_table(file);
+  if (file.find_array("fte_needed") != nullptr) text += "\n" + caseload_table(file);
+  return text;
+}
+
+}  // namespace carecast::output
