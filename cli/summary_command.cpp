@@ -46,8 +46,8 @@ void summarize(const SummaryOptions& options) {
 void add_summary_command(CLI::App& app, const CommandContext&) {
   auto options = std::make_shared<SummaryOptions>();
   CLI::App* command = app.add_subcommand(
-      "summary", "Print the main figures of a result file by calendar year: children in each kind "
-                 "of care at the start of each year, entries, exits and moves in each year, with 90 % intervals.");
+      "summary", "Print the main figures of a result file by year: children in each kind of care, entries, "
+                 "exits and moves, breakdowns and school, the carer pool, the budget and caseworkers, with 90 % intervals.");
   command->add_option("RESULT", options->result, "A result file written by 'carecast run'.")
       ->required()
       ->check(CLI::ExistingFile);
