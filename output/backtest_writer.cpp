@@ -17,7 +17,7 @@ namespace {
 
 void write_root(hid_t root, const BacktestFacts& facts) {
   hdf5::write_string_attribute(root, schema::schema_version, schema::version);
-  hdf5::write_string_attribute(root, "kind", "backtest");
+  hdf5::write_string_attribute(root, schema::file_kind, schema::backtest_file_kind);
   hdf5::write_string_attribute(root, "episodes", facts.episodes);
   hdf5::write_string_attribute(root, "cut", facts.cut);
   hdf5::write_string_attribute(root, "observed_until", facts.observed_until);

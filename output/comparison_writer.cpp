@@ -47,7 +47,7 @@ void write_metrics(hid_t parent, const std::vector<Metric>& metrics) {
 void write_root(hid_t root, const ComparisonResult& result) {
   const models::Provenance& p = result.run;
   hdf5::write_string_attribute(root, schema::schema_version, schema::version);
-  hdf5::write_string_attribute(root, "kind", "comparison");
+  hdf5::write_string_attribute(root, schema::file_kind, schema::comparison_file_kind);
   hdf5::write_number_attribute<std::uint64_t>(root, schema::seed, p.seed);
   hdf5::write_number_attribute<std::uint64_t>(root, schema::replicates, p.replicates);
   hdf5::write_string_attribute(root, schema::engine_version, p.engine_version);

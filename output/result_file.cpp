@@ -69,9 +69,9 @@ std::string ResultFile::describe() const {
 }
 
 void ResultFile::refuse_other_kinds() const {
-  if (!hdf5::has_attribute(root_.get(), sweep_schema::kind)) return;
-  std::string kind = hdf5::read_string_attribute(root_.get(), sweep_schema::kind);
-  if (kind == sweep_schema::sweep_kind)
+  if (!hdf5::has_attribute(root_.get(), schema::file_kind)) return;
+  std::string kind = hdf5::read_string_attribute(root_.get(), schema::file_kind);
+  if (kind == schema::sweep_file_kind)
     throw OutputError(fmt::format("'{}' is a sweep file: it holds one result per combination, in the groups "
                                   "listed in /sweep/groups ('carecast summary' prints the grid, and "
                                   "'--combination N' one combination)",

@@ -21,6 +21,11 @@ inline constexpr char major_version[] = "1";
 
 // Root attributes.
 inline constexpr char schema_version[] = "schema_version";
+// What a file holds, when it is not one result: a result file has no `kind` attribute.
+inline constexpr char file_kind[] = "kind";
+inline constexpr char sweep_file_kind[] = "sweep";
+inline constexpr char comparison_file_kind[] = "comparison";
+inline constexpr char backtest_file_kind[] = "backtest";
 inline constexpr char scenario_path[] = "scenario_path";
 inline constexpr char scenario_text[] = "scenario_text";
 inline constexpr char scenario_sha256[] = "scenario_sha256";

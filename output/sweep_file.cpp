@@ -21,8 +21,8 @@ hdf5::File open_sweep(const fs::path& path) {
   if (!fs::exists(path)) throw OutputError(fmt::format("sweep file '{}' does not exist", path.string()));
   if (!hdf5::is_hdf5_file(path)) throw OutputError(fmt::format("'{}' is not an HDF5 file", path.string()));
   hdf5::File file = hdf5::open_file_read_only(path);
-  if (!hdf5::has_attribute(file.get(), ss::kind) ||
-      hdf5::read_string_attribute(file.get(), ss::kind) != ss::sweep_kind)
+  if (!hdf5::has_attribute(file.get(), schema::file_kind) ||
+      hdf5::read_string_attribute(file.get(), schema::file_kind) != schema::sweep_file_kind)
     throw OutputError(fmt::format("'{}' is not a carecast sweep file", path.string()));
   return file;
 }
@@ -42,7 +42,7 @@ bool SweepFile::is_sweep_file(const fs::path& path) {
   if (!fs::is_regular_file(path, error) || !hdf5::is_hdf5_file(path)) return false;
   try {
     hdf5::File file = hdf5::open_file_read_only(path);
-    return hdf5::has_attribute(file.get(), ss::kind) && hdf5::read_string_attribute(file.get(), ss::kind) == ss::sweep_kind;
+    return hdf5::has_attribute(file.get(), schema::file_kind) && hdf5::read_string_attribute(file.get(), schema::file_kind) == schema::sweep_file_kind;
   } catch (const OutputError&) {
     return false;
   }

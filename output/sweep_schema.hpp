@@ -21,9 +21,8 @@
 //                      /summary and /axes of a result file; <i> is the index, zero-padded
 namespace carecast::output::sweep_schema {
 
-// The root attribute that tells a sweep file (and a comparison file) from a result file.
-inline constexpr char kind[] = "kind";
-inline constexpr char sweep_kind[] = "sweep";
+// The root attribute `kind` (schema::file_kind = schema::sweep_file_kind) tells a sweep file
+// from a result file.
 inline constexpr char combinations_attribute[] = "combinations";
 inline constexpr char mode[] = "sweep_mode";
 

@@ -44,7 +44,7 @@ void write_string_table(hid_t parent, const std::string& name, const std::vector
 void write_root(hid_t root, const models::Provenance& run, const std::string& grid_step,
                 const SweepSummary& summary) {
   hdf5::write_string_attribute(root, schema::schema_version, schema::version);
-  hdf5::write_string_attribute(root, ss::kind, ss::sweep_kind);
+  hdf5::write_string_attribute(root, schema::file_kind, schema::sweep_file_kind);
   hdf5::write_string_attribute(root, schema::scenario_path, run.scenario_path);
   hdf5::write_string_attribute(root, schema::scenario_text, run.scenario_text);
   hdf5::write_string_attribute(root, schema::scenario_sha256, run.scenario_sha256);
