@@ -64,7 +64,9 @@ class InteractingReplicate::Run {
  public:
   Run(const InteractingReplicate& owner, StreamKey key, LifeObserver& observer)
       : owner_(owner), kernel_(owner.kernel_), spec_(owner.pool_), key_(key), observer_(observer),
-        pool_(owner.pool_, key), first_arrival_day_(kernel_.span().first_arrival_day),
+        pool_(owner.pool_, key, static_cast<double>(std::min(kernel_.span().first_arrival_day, 0L)),
+              kernel_.span().horizon),
+        first_arrival_day_(kernel_.span().first_arrival_day),
         feedback_(owner.feedback_ ? &*owner.feedback_ : nullptr),
         queue_(std::min(first_arrival_day_, 0L), kernel_.span().horizon) {
     if (feedback_ != nullptr) in_state_.assign(kernel_.model().states(), 0);
@@ -81,9 +83,11 @@ class InteractingReplicate::Run {
       queue_.open_day(day);
       QueuedEvent event;
       while (queue_.pop(event)) {
+        retire_before(event);
         prefetch_ahead();
         dispatch(event);
       }
+      retire_before(event_of(static_cast<double>(day + 1), EventKind::activation, 0));
     }
     report_stays_at_horizon();
     if (owner_.has_pool_) observer_.on_pool_change(infinity, census_);
@@ -197,10 +201,20 @@ class InteractingReplicate::Run {
   void prefetch_ahead() const {
     const QueuedEvent* ahead = queue_.peek_ahead(6);
     if (ahead == nullptr) return;
-    if (touches_child(*ahead))
-      prefetch(&slots_[ahead->target]);
-    else if (static_cast<EventKind>(ahead->kind()) == EventKind::retirement)
-      pool_.prefetch(ahead->target);
+    if (touches_child(*ahead)) prefetch(&slots_[ahead->target]);
+  }
+
+  /// Idle units leave when their time comes, in the queue's order of events: each one due
+  /// before `next` (an event, or the start of a day) leaves now. They wait in the pool rather
+  /// than on the queue, so that an idle spell that ends in use costs no event.
+  void retire_before(const QueuedEvent& next) {
+    if (!owner_.has_pool_) return;
+    while (auto departure = pool_.departure_by(next.time)) {
+      QueuedEvent retirement = event_of(departure->time, EventKind::retirement, departure->unit);
+      if (!(retirement < next)) return;
+      pool_.retire_next();
+      report(departure->time);
+    }
   }
 
   bool touches_child(const QueuedEvent& event) const {
@@ -211,7 +225,7 @@ class InteractingReplicate::Run {
   void dispatch(const QueuedEvent& event) {
     switch (static_cast<EventKind>(event.kind())) {
       case EventKind::activation: activate(event.time); break;
-      case EventKind::retirement: retire(event); break;
+      case EventKind::retirement: break;  // never queued: see retire_before
       case EventKind::recruitment: recruit(event.time); break;
       case EventKind::arrival: arrive(event.target); break;
       case EventKind::move: move(event); break;
@@ -242,10 +256,6 @@ class InteractingReplicate::Run {
     for (const auto& [id, s] : holders) slots_[s].unit = unit_or_none(pool_.take_idle());
     queue_.push(event_of(pool_.next_recruitment(time), EventKind::recruitment, 0));
     report(time);
-  }
-
-  void retire(const QueuedEvent& event) {
-    if (pool_.retire_if_idle(event.target, event.version)) report(event.time);
   }
 
   void recruit(double time) {
@@ -349,10 +359,8 @@ class InteractingReplicate::Run {
     settle(s, time);
   }
 
-  void idle(std::uint32_t unit, bool strained, double time) {
-    double leaves = pool_.make_idle(unit, strained, time);
-    if (leaves < infinity) queue_.push(event_of(leaves, EventKind::retirement, unit, unit, pool_.version(unit)));
-  }
+  /// The unit idles; the pool keeps when it will leave (retire_before).
+  void idle(std::uint32_t unit, bool strained, double time) { pool_.make_idle(unit, strained, time); }
 
   /// After a child's state changes: done if absorbed, otherwise its next move is planned.
   void settle(std::uint32_t s, double time) {

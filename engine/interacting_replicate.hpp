@@ -7,8 +7,10 @@
 // path it follows in the independent kernel, because it draws from the same streams.
 //
 // The queue is a calendar of day buckets (calendar_queue.hpp); children live in a flat vector of
-// slots reused through a free list, and queued events name their slot. At the horizon the
-// children still in care are reported in the order of their ids.
+// slots reused through a free list, and queued events name their slot. Idle units' departures
+// are not queued: the pool keeps them in order (idle_departures.hpp) and the replicate retires
+// each one in its place among the queued events. At the horizon the children still in care are
+// reported in the order of their ids.
 #include <optional>
 
 #include "engine/load_feedback.hpp"

@@ -1,10 +1,14 @@
 #include "engine/resource_pool.hpp"
 
+#include <stdexcept>
+
 namespace carecast::engine {
 
-ResourcePool::ResourcePool(const ResourcePoolSpec& spec, StreamKey key) : spec_(spec), key_(key) {}
+ResourcePool::ResourcePool(const ResourcePoolSpec& spec, StreamKey key, double start, double horizon)
+    : spec_(spec), key_(key), departures_(start, horizon) {}
 
 std::uint64_t ResourcePool::add_unit() {
+  if (units_.size() >= UINT32_MAX) throw std::length_error("resource pool: too many units");
   units_.push_back(Unit{});
   alive_ += 1;
   return units_.size() - 1;
@@ -18,6 +22,8 @@ std::optional<std::uint64_t> ResourcePool::take_idle() {
     if (!u.alive || !u.idle) continue;
     u.idle = false;
     idle_count_ -= 1;
+    if (u.departure_reached) departures_.withdraw(static_cast<std::uint32_t>(unit));
+    u.departure_reached = false;
     if (!idle_queue_.empty()) prefetch(idle_queue_.front());  // the next to be taken
     return unit;
   }
@@ -33,17 +39,28 @@ double ResourcePool::make_idle(std::uint64_t unit, bool strained, double time) {
   double rate = strained ? spec_.strained_attrition_per_day : spec_.attrition_per_day;
   if (rate <= 0.0) return infinity;
   auto stream = make_stream(key_, unit, Purpose::pool_unit, u.version);
-  return time + draw_unit_exponential(stream) / rate;
+  double leaves = time + draw_unit_exponential(stream) / rate;
+  u.departure_reached = departures_.add(static_cast<std::uint32_t>(unit), u.version, leaves);
+  return leaves;
 }
 
-bool ResourcePool::retire_if_idle(std::uint64_t unit, std::uint32_t version) {
-  Unit& u = units_[unit];
-  if (!u.alive || !u.idle || u.version != version) return false;
+/// Departures up to `time` join the heap, unless their idle spell has ended (in use or retired).
+void ResourcePool::reach(double time) {
+  departures_.reach(time, [this](std::uint32_t unit, std::uint32_t spell) {
+    Unit& u = units_[unit];
+    if (!u.alive || !u.idle || u.version != spell) return false;  // a spell that has ended
+    u.departure_reached = true;
+    return true;
+  });
+}
+
+void ResourcePool::retire_next() {
+  Unit& u = units_[departures_.first().unit];
+  departures_.pop_first();
   u.alive = false;
   u.idle = false;
   alive_ -= 1;
   idle_count_ -= 1;
-  return true;
 }
 
 double ResourcePool::next_recruitment(double after) const {

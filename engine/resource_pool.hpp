@@ -2,14 +2,16 @@
 // A finite pool of units (e.g. foster families) that one state needs: a child entering that
 // state takes an idle unit, and gives it back when it leaves. Units join by recruitment (a
 // Poisson process) and leave by attrition while idle; a unit whose last child left by a
-// straining exit leaves at a higher rate. This class holds the units of one replicate; the
-// interacting replicate decides when to take, give back, recruit and retire them.
+// straining exit leaves at a higher rate. This class holds the units of one replicate and when
+// each idle one would leave; the interacting replicate decides when to take, give back and
+// recruit them, and retires the one due to leave first when its time comes.
 #include <cstdint>
 #include <deque>
 #include <optional>
 #include <vector>
 
 #include "engine/axis.hpp"
+#include "engine/idle_departures.hpp"
 #include "engine/prefetch.hpp"
 #include "engine/random_stream.hpp"
 
@@ -28,18 +30,25 @@ struct ResourcePoolSpec {
 
 class ResourcePool {
  public:
-  ResourcePool(const ResourcePoolSpec& spec, StreamKey key);
+  /// The pool of one replicate whose days run from `start` to `horizon` (finite).
+  ResourcePool(const ResourcePoolSpec& spec, StreamKey key, double start, double horizon);
 
   /// Adds a unit, not yet idle, and returns its id (ids count up from 0).
   std::uint64_t add_unit();
   /// The longest-idle unit, now taken; nothing if none is idle.
   std::optional<std::uint64_t> take_idle();
-  /// Makes a unit idle at `time` and returns when it would leave if still idle then.
+  /// Makes a unit idle at `time` and returns when it will leave if still idle then.
   double make_idle(std::uint64_t unit, bool strained, double time);
-  /// Removes the unit if it is still idle since the call to make_idle that returned `version`.
-  bool retire_if_idle(std::uint64_t unit, std::uint32_t version);
-  std::uint32_t version(std::uint64_t unit) const { return units_[unit].version; }
-  /// Starts loading what retiring the unit will touch.
+  /// The idle unit due to leave first, and when, if that is at or before `time` (and before
+  /// the horizon). Times asked must not decrease.
+  std::optional<IdleDepartures::Departure> departure_by(double time) {
+    if (time >= departures_.reached_end()) reach(time);
+    if (departures_.empty() || departures_.first().time > time) return std::nullopt;
+    return departures_.first();
+  }
+  /// Removes the unit departure_by() named: it has left.
+  void retire_next();
+  /// Starts loading what giving the unit back will touch.
   void prefetch(std::uint64_t unit) const {
     if (unit < units_.size()) engine::prefetch(&units_[unit]);
   }
@@ -53,13 +62,17 @@ class ResourcePool {
   struct Unit {
     bool alive = true;
     bool idle = false;
+    bool departure_reached = false;  // its idle spell's departure is in departures_' heap
     std::uint32_t version = 0;  // counts idle spells; also the unit's own event number
   };
+
+  void reach(double time);
 
   const ResourcePoolSpec& spec_;
   StreamKey key_;
   std::vector<Unit> units_;
-  std::deque<std::uint64_t> idle_queue_;  // may hold stale entries, skipped when taken
+  std::deque<std::uint64_t> idle_queue_;  // may hold retired units, skipped when taken
+  IdleDepartures departures_;             // of the idle units that may leave
   std::int64_t alive_ = 0;
   std::int64_t idle_count_ = 0;
 };

@@ -1,18 +1,22 @@
-// ResourcePool: the units of one replicate's pool. Idle units are taken longest-idle first; a
-// retirement scheduled for one idle spell does nothing once that spell has ended; attrition and
+// ResourcePool: the units of one replicate's pool. Idle units are taken longest-idle first; the
+// departure drawn for one idle spell is forgotten once that spell has ended; attrition and
 // recruitment times are keyed draws (the same key gives the same times); a unit whose last child
 // left by a straining exit leaves at the strained rate.
 #include "engine/resource_pool.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace carecast::engine {
 namespace {
+
+constexpr double horizon = 1e6;  // days: beyond every time these tests reach
 
 ResourcePoolSpec spec_with(double attrition, double strained, double recruitment = 0.0) {
   ResourcePoolSpec spec;
@@ -26,7 +30,7 @@ ResourcePoolSpec spec_with(double attrition, double strained, double recruitment
 
 TEST(ResourcePool, UnitsGetIdsCountingUpAndStartTaken) {
   ResourcePoolSpec spec = spec_with(0.0, 0.0);
-  ResourcePool pool(spec, StreamKey{1, 0});
+  ResourcePool pool(spec, StreamKey{1, 0}, 0.0, horizon);
   EXPECT_EQ(pool.add_unit(), 0u);
   EXPECT_EQ(pool.add_unit(), 1u);
   EXPECT_EQ(pool.units(), 2);
@@ -36,7 +40,7 @@ TEST(ResourcePool, UnitsGetIdsCountingUpAndStartTaken) {
 
 TEST(ResourcePool, TakesTheLongestIdleUnitFirst) {
   ResourcePoolSpec spec = spec_with(0.0, 0.0);
-  ResourcePool pool(spec, StreamKey{1, 0});
+  ResourcePool pool(spec, StreamKey{1, 0}, 0.0, horizon);
   for (int i = 0; i < 4; ++i) pool.add_unit();
   // Idle in the order 2, 0, 3, 1.
   EXPECT_EQ(pool.make_idle(2, false, 1.0), infinity) << "no attrition: the unit never leaves";
@@ -56,41 +60,76 @@ TEST(ResourcePool, TakesTheLongestIdleUnitFirst) {
   EXPECT_EQ(pool.units(), 4);
 }
 
-TEST(ResourcePool, AStaleRetirementDoesNothing) {
+/// Every departure up to `until`, retiring each, walking time forward in steps of `step`.
+std::vector<std::pair<double, std::uint64_t>> retire_all(ResourcePool& pool, double from, double until, double step) {
+  std::vector<std::pair<double, std::uint64_t>> seen;
+  for (double t = from;; t = std::min(t + step, until)) {
+    while (auto due = pool.departure_by(t)) {
+      seen.emplace_back(due->time, due->unit);
+      pool.retire_next();
+    }
+    if (t == until) return seen;
+  }
+}
+
+TEST(ResourcePool, AnEndedIdleSpellNeverRetiresTheUnit) {
   ResourcePoolSpec spec = spec_with(0.01, 0.05);
-  ResourcePool pool(spec, StreamKey{5, 2});
+  ResourcePool pool(spec, StreamKey{5, 2}, 0.0, horizon);
   std::uint64_t a = pool.add_unit(), b = pool.add_unit();
   pool.make_idle(a, false, 0.0);
-  std::uint32_t first_spell = pool.version(a);
-  pool.make_idle(b, false, 0.0);
+  double b_leaves = pool.make_idle(b, false, 0.0);
 
-  // a is taken (its first idle spell ends), then idles again: the retirement drawn for the
+  // a is taken (its first idle spell ends), then idles again: the departure drawn for the
   // first spell must not remove it.
   ASSERT_EQ(pool.take_idle(), std::optional<std::uint64_t>(a));
-  EXPECT_FALSE(pool.retire_if_idle(a, first_spell)) << "a taken unit is not retired";
-  pool.make_idle(a, false, 10.0);
-  std::uint32_t second_spell = pool.version(a);
-  EXPECT_NE(second_spell, first_spell);
-  EXPECT_FALSE(pool.retire_if_idle(a, first_spell)) << "a retirement from an earlier idle spell";
+  double a_leaves = pool.make_idle(a, false, 10.0);
   EXPECT_EQ(pool.units(), 2);
   EXPECT_EQ(pool.idle(), 2);
-
-  // The current spell's retirement removes it, once.
-  EXPECT_TRUE(pool.retire_if_idle(a, second_spell));
-  EXPECT_FALSE(pool.retire_if_idle(a, second_spell));
+  double first = std::min(a_leaves, b_leaves);
+  EXPECT_FALSE(pool.departure_by(std::nextafter(first, 0.0)).has_value()) << "nothing before the first";
+  auto next = pool.departure_by(first);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->unit, a_leaves < b_leaves ? a : b);
+  EXPECT_EQ(next->time, first);
+  pool.retire_next();
   EXPECT_EQ(pool.units(), 1);
   EXPECT_EQ(pool.idle(), 1);
-  // Its stale place in the idle queue (ahead of b) is skipped.
-  EXPECT_EQ(pool.take_idle(), std::optional<std::uint64_t>(b));
+  // The retired unit's place in the idle queue is skipped.
+  std::uint64_t left = a_leaves < b_leaves ? b : a;
+  EXPECT_EQ(pool.take_idle(), std::optional<std::uint64_t>(left));
   EXPECT_FALSE(pool.take_idle().has_value());
-  EXPECT_EQ(pool.idle(), 0);
+  EXPECT_TRUE(retire_all(pool, first, horizon - 1.0, 1000.0).empty()) << "a unit in use does not leave";
   EXPECT_EQ(pool.units(), 1);
+}
+
+TEST(ResourcePool, DeparturesComeInOrderOfTimeForTheIdleSpellsStillGoingOn) {
+  ResourcePoolSpec spec = spec_with(0.004, 0.02);
+  const double start = -30.0, end = 3650.0;
+  ResourcePool pool(spec, StreamKey{8, 1}, start, end);
+  const std::uint64_t n = 400;
+  std::vector<double> leaves(n);
+  for (std::uint64_t u = 0; u < n; ++u) {
+    pool.add_unit();
+    leaves[u] = pool.make_idle(u, u % 3 == 0, -10.0);
+  }
+  // The first half are taken; the first quarter idle again later, with new departures.
+  for (std::uint64_t u = 0; u < n / 2; ++u) ASSERT_EQ(pool.take_idle(), std::optional<std::uint64_t>(u));
+  for (std::uint64_t u = 0; u < n / 4; ++u) leaves[u] = pool.make_idle(u, false, 5.0);
+
+  std::vector<std::pair<double, std::uint64_t>> expected;
+  for (std::uint64_t u = 0; u < n; ++u)
+    if ((u < n / 4 || u >= n / 2) && leaves[u] < end) expected.emplace_back(leaves[u], u);
+  std::sort(expected.begin(), expected.end());
+  ASSERT_GT(expected.size(), n / 2) << "most leave before the end";
+  EXPECT_EQ(retire_all(pool, 5.0, end, 7.0), expected);
+  EXPECT_EQ(pool.units(), static_cast<std::int64_t>(n - expected.size()));
+  EXPECT_EQ(pool.idle(), static_cast<std::int64_t>(3 * n / 4 - expected.size()));
 }
 
 TEST(ResourcePool, AttritionTimesAreKeyedByReplicateUnitAndIdleSpell) {
   ResourcePoolSpec spec = spec_with(0.002, 0.01);
   auto leave_times = [&](StreamKey key) {
-    ResourcePool pool(spec, key);
+    ResourcePool pool(spec, key, 0.0, horizon);
     std::vector<double> times;
     for (int i = 0; i < 5; ++i) pool.add_unit();
     for (std::uint64_t u = 0; u < 5; ++u) times.push_back(pool.make_idle(u, u % 2 == 1, 100.0));
@@ -116,14 +155,15 @@ TEST(ResourcePool, AttritionTimesAreKeyedByReplicateUnitAndIdleSpell) {
 
   // The draw does not depend on what happened to other units: unit 3's first idle spell
   // leaves at the same time in a pool where units 0-2 never idled.
-  ResourcePool alone(spec, StreamKey{9, 3});
+  ResourcePool alone(spec, StreamKey{9, 3}, 0.0, horizon);
   for (int i = 0; i < 5; ++i) alone.add_unit();
   EXPECT_EQ(alone.make_idle(3, true, 100.0), first[3]);
 }
 
 TEST(ResourcePool, RecruitmentTimesAreKeyedByHowManyUnitsJoinedSoFar) {
   ResourcePoolSpec spec = spec_with(0.0, 0.0, 0.05);
-  ResourcePool a(spec, StreamKey{4, 1}), b(spec, StreamKey{4, 1}), c(spec, StreamKey{4, 2});
+  ResourcePool a(spec, StreamKey{4, 1}, 0.0, horizon), b(spec, StreamKey{4, 1}, 0.0, horizon),
+      c(spec, StreamKey{4, 2}, 0.0, horizon);
   EXPECT_EQ(a.next_recruitment(20.0), b.next_recruitment(20.0));
   EXPECT_GT(a.next_recruitment(20.0), 20.0);
   EXPECT_NE(a.next_recruitment(20.0), c.next_recruitment(20.0));
@@ -137,13 +177,13 @@ TEST(ResourcePool, RecruitmentTimesAreKeyedByHowManyUnitsJoinedSoFar) {
   EXPECT_EQ(b.next_recruitment(0.0), second_gap);
 
   ResourcePoolSpec none = spec_with(0.0, 0.0, 0.0);
-  EXPECT_EQ(ResourcePool(none, StreamKey{4, 1}).next_recruitment(3.0), infinity);
+  EXPECT_EQ(ResourcePool(none, StreamKey{4, 1}, 0.0, horizon).next_recruitment(3.0), infinity);
 }
 
 TEST(ResourcePool, MeanRecruitmentGapIsOneOverTheRate) {
   const double rate = 0.02;  // per day
   ResourcePoolSpec spec = spec_with(0.0, 0.0, rate);
-  ResourcePool pool(spec, StreamKey{21, 0});
+  ResourcePool pool(spec, StreamKey{21, 0}, 0.0, horizon);
   const int n = 20000;
   double sum = 0.0;
   for (int i = 0; i < n; ++i) {
@@ -157,7 +197,7 @@ TEST(ResourcePool, MeanRecruitmentGapIsOneOverTheRate) {
 TEST(ResourcePool, AStrainedUnitLeavesAtTheStrainedRate) {
   const double rate = 1.0 / 400.0, strained = 1.0 / 50.0;  // per day
   ResourcePoolSpec spec = spec_with(rate, strained);
-  ResourcePool pool(spec, StreamKey{77, 5});
+  ResourcePool pool(spec, StreamKey{77, 5}, 0.0, horizon);
   const int n = 20000;
   double sum_plain = 0.0, sum_strained = 0.0;
   for (int i = 0; i < n; ++i) {
@@ -181,7 +221,7 @@ TEST(ResourcePool, AStrainedUnitLeavesAtTheStrainedRate) {
 
 TEST(ResourcePool, NoAttritionMeansTheUnitNeverLeaves) {
   ResourcePoolSpec spec = spec_with(0.0, 0.01);
-  ResourcePool pool(spec, StreamKey{1, 1});
+  ResourcePool pool(spec, StreamKey{1, 1}, 0.0, horizon);
   pool.add_unit();
   EXPECT_EQ(pool.make_idle(0, false, 5.0), infinity);
   ASSERT_TRUE(pool.take_idle().has_value());
