@@ -17,10 +17,12 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 build=${CARECAST_BENCH_BUILD:-$root/build-bench}
 
-configure=(-S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCARECAST_BUILD_BENCHMARKS=ON
-           -DCARECAST_BUILD_TESTS=OFF)
-if [[ ! -f $build/CMakeCache.txt ]] && command -v ninja >/dev/null; then
-  configure+=(-G Ninja)
+configure=(-S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCARECAST_BUILD_BENCHMARKS=ON)
+# A new build directory gets no tests (faster); an existing one keeps its choice, so that a
+# build directory used for the tests as well still has them after a benchmark run.
+if [[ ! -f $build/CMakeCache.txt ]]; then
+  configure+=(-DCARECAST_BUILD_TESTS=OFF)
+  if command -v ninja >/dev/null; then configure+=(-G Ninja); fi
 fi
 echo "== building carecast_bench (Release) in $build"
 cmake "${configure[@]}" >/dev/null

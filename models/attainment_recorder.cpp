@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "models/history_counter.hpp"
-#include "engine/reporting_grid.hpp"
 
 namespace carecast::models {
 
@@ -25,18 +24,18 @@ double AttainmentRecorder::pass_probability(const ExamSpec& exam, const engine::
 AttainmentRecorder::AttainmentRecorder(const ExamSpec& exam, const std::vector<bool>& absorbing,
                                        const std::vector<double>& year_starts, Handles handles,
                                        engine::Tally& tally)
-    : exam_(exam), absorbing_(absorbing), year_starts_(year_starts), handles_(handles), tally_(tally),
-      states_(absorbing.size()) {}
+    : exam_(exam), absorbing_(absorbing.begin(), absorbing.end()), years_(year_starts),
+      states_(absorbing.size()), cohort_(tally.counts(handles.cohort).data()),
+      passes_(tally.sums(handles.passes).data()) {}
 
 void AttainmentRecorder::on_stay(const engine::Individual& child, double until) {
   if (absorbing_[static_cast<std::size_t>(child.state)]) return;
   double exam_day = child.birth + exam_.age * engine::days_per_year;
   if (exam_day < child.entered || exam_day >= until) return;
-  auto found = engine::simulated_year_of(year_starts_, exam_day);
-  if (!found) return;
-  std::size_t year = *found;
-  tally_.counts(handles_.cohort)[year * states_ + static_cast<std::size_t>(child.state)] += 1;
-  tally_.sums(handles_.passes)[year] += pass_probability(exam_, child, exam_day);
+  std::size_t year = years_.year_of(exam_day);
+  if (year == years_.years()) return;
+  cohort_[year * states_ + static_cast<std::size_t>(child.state)] += 1;
+  passes_[year] += pass_probability(exam_, child, exam_day);
 }
 
 }  // namespace carecast::models

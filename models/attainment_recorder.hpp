@@ -7,11 +7,13 @@
 //   exam_expected_passes [year] the sum of their probabilities (a real-valued sum)
 // Years are the simulated years counted from the start date.
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "engine/life_observer.hpp"
 #include "engine/tally.hpp"
 #include "models/scenario/scenario.hpp"
+#include "models/simulated_years.hpp"
 
 namespace carecast::models {
 
@@ -26,17 +28,19 @@ class AttainmentRecorder final : public engine::LifeObserver {
 
   AttainmentRecorder(const ExamSpec& exam, const std::vector<bool>& absorbing,
                      const std::vector<double>& year_starts, Handles handles, engine::Tally& tally);
+  unsigned hooks() const override { return engine::hook_stay; }
   void on_arrival(engine::Individual&) override {}
   void on_stay(const engine::Individual& child, double until) override;
   void on_transition(engine::Individual&, int, const engine::Exit*) override {}
 
  private:
   const ExamSpec& exam_;
-  const std::vector<bool>& absorbing_;
-  const std::vector<double>& year_starts_;
-  Handles handles_;
-  engine::Tally& tally_;
+  std::vector<char> absorbing_;  // by state (a copy: bytes are cheaper to read than bits)
+  SimulatedYears years_;
   std::size_t states_;
+  // The arrays inside the replicate's tally (its storage never moves once built).
+  std::int64_t* cohort_;
+  double* passes_;
 };
 
 }  // namespace carecast::models

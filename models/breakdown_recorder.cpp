@@ -13,23 +13,27 @@ BreakdownRecorder::Handles BreakdownRecorder::register_arrays(engine::TallyLayou
 
 BreakdownRecorder::BreakdownRecorder(const Scenario& scenario, const std::vector<ExitMeaning>& meanings,
                                      const engine::ReportingGrid& grid, Handles handles, engine::Tally& tally)
-    : scenario_(scenario), meanings_(meanings), grid_(grid), handles_(handles), tally_(tally) {}
+    : meanings_(meanings), grid_(grid), states_(scenario.states.size()),
+      breakdowns_(tally.counts(handles.breakdowns).data()), endings_(tally.counts(handles.endings).data()) {
+  for (const StateSpec& state : scenario.states) {
+    is_placement_.push_back(state.kind == StateKind::placement);
+    is_exit_.push_back(state.kind == StateKind::exit);
+  }
+}
 
 void BreakdownRecorder::on_transition(engine::Individual& child, int from, const engine::Exit* exit) {
   auto left = static_cast<std::size_t>(from);
-  if (scenario_.states[left].kind != StateKind::placement) return;
+  if (!is_placement_[left]) return;
   std::size_t interval = grid_.interval_of(child.entered);
   if (interval >= grid_.intervals()) return;
-  std::size_t states = scenario_.states.size();
   const ExitMeaning* meaning = meaning_of(exit, meanings_);
-  PlacementEnding ending = scenario_.is_exit(child.state) ? PlacementEnding::left_care : PlacementEnding::planned_move;
+  PlacementEnding ending =
+      is_exit_[static_cast<std::size_t>(child.state)] ? PlacementEnding::left_care : PlacementEnding::planned_move;
   if (meaning != nullptr && meaning->breakdown) {
     ending = PlacementEnding::breakdown;
-    tally_.counts(handles_.breakdowns)[(interval * states + left) * breakdown_causes +
-                                       static_cast<std::size_t>(meaning->cause)] += 1;
+    breakdowns_[(interval * states_ + left) * breakdown_causes + static_cast<std::size_t>(meaning->cause)] += 1;
   }
-  tally_.counts(handles_.endings)[(interval * states + left) * placement_endings +
-                                  static_cast<std::size_t>(ending)] += 1;
+  endings_[(interval * states_ + left) * placement_endings + static_cast<std::size_t>(ending)] += 1;
 }
 
 }  // namespace carecast::models

@@ -7,6 +7,7 @@
 // From these follow the breakdown rate per year and the share of placements (e.g. foster
 // placements) that end in a breakdown.
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "engine/life_observer.hpp"
@@ -28,16 +29,20 @@ class BreakdownRecorder final : public engine::LifeObserver {
 
   BreakdownRecorder(const Scenario& scenario, const std::vector<ExitMeaning>& meanings,
                     const engine::ReportingGrid& grid, Handles handles, engine::Tally& tally);
+  unsigned hooks() const override { return engine::hook_transition; }
   void on_arrival(engine::Individual&) override {}
   void on_stay(const engine::Individual&, double) override {}
   void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
 
  private:
-  const Scenario& scenario_;
   const std::vector<ExitMeaning>& meanings_;
   const engine::ReportingGrid& grid_;
-  Handles handles_;
-  engine::Tally& tally_;
+  std::size_t states_;
+  std::vector<char> is_placement_;  // by state
+  std::vector<char> is_exit_;       // by state
+  // The arrays inside the replicate's tally (its storage never moves once built).
+  std::int64_t* breakdowns_;
+  std::int64_t* endings_;
 };
 
 }  // namespace carecast::models

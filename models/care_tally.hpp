@@ -45,7 +45,7 @@ class CareTally {
   const ReplicateModels& models_;
   const CompiledScenario& compiled_;  // the shared model: grid, states and exits are the same in every replicate
   MoneyYears money_;
-  std::vector<bool> is_placement_;
+  std::vector<char> is_placement_;  // by state
   std::shared_ptr<engine::TallyLayout> layout_;
   engine::OccupancyRecorder::Handles occupancy_{};
   std::size_t exits_ = 0;

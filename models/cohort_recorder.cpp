@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "models/history_counter.hpp"
-#include "engine/reporting_grid.hpp"
 
 namespace carecast::models {
 
@@ -17,22 +16,23 @@ CohortRecorder::Handles CohortRecorder::register_arrays(engine::TallyLayout& lay
 }
 
 CohortRecorder::CohortRecorder(const std::vector<double>& year_starts, Handles handles, engine::Tally& tally)
-    : year_starts_(year_starts), handles_(handles), tally_(tally) {}
+    : years_(year_starts), children_(tally.counts(handles.children).data()),
+      placements_(tally.counts(handles.placements).data()), breakdowns_(tally.counts(handles.breakdowns).data()),
+      school_changes_(tally.counts(handles.school_changes).data()) {}
 
-void CohortRecorder::add(std::size_t handle, std::size_t year, std::size_t count) {
-  tally_.counts(handle)[year * bins + std::min(count, bins - 1)] += 1;
+void CohortRecorder::add(std::int64_t* counts, std::size_t year, std::size_t count) {
+  counts[year * bins + std::min(count, bins - 1)] += 1;
 }
 
 void CohortRecorder::on_stay(const engine::Individual& child, double until) {
   if (!std::isinf(until)) return;  // only the child's last stay closes its record
-  auto found = engine::simulated_year_of(year_starts_, child.arrived);
-  if (!found) return;
-  std::size_t year = *found;
+  std::size_t year = years_.year_of(child.arrived);
+  if (year == years_.years()) return;
   auto counter = [&](HistoryCounter c) { return static_cast<std::size_t>(child.history[static_cast<std::size_t>(c)]); };
-  tally_.counts(handles_.children)[year] += 1;
-  add(handles_.placements, year, counter(HistoryCounter::placements));
-  add(handles_.breakdowns, year, counter(HistoryCounter::breakdowns));
-  add(handles_.school_changes, year, counter(HistoryCounter::school_changes));
+  children_[year] += 1;
+  add(placements_, year, counter(HistoryCounter::placements));
+  add(breakdowns_, year, counter(HistoryCounter::breakdowns));
+  add(school_changes_, year, counter(HistoryCounter::school_changes));
 }
 
 }  // namespace carecast::models

@@ -6,10 +6,12 @@
 //   cohort_placements [year][count], cohort_breakdowns [year][count],
 //   cohort_school_changes [year][count]     count 0, 1, ..., with the last bin "that many or more"
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "engine/life_observer.hpp"
 #include "engine/tally.hpp"
+#include "models/simulated_years.hpp"
 
 namespace carecast::models {
 
@@ -22,16 +24,20 @@ class CohortRecorder final : public engine::LifeObserver {
   static Handles register_arrays(engine::TallyLayout& layout, std::size_t years);
 
   CohortRecorder(const std::vector<double>& year_starts, Handles handles, engine::Tally& tally);
+  unsigned hooks() const override { return engine::hook_stay; }
   void on_arrival(engine::Individual&) override {}
   void on_stay(const engine::Individual& child, double until) override;
   void on_transition(engine::Individual&, int, const engine::Exit*) override {}
 
  private:
-  void add(std::size_t handle, std::size_t year, std::size_t count);
+  static void add(std::int64_t* counts, std::size_t year, std::size_t count);
 
-  const std::vector<double>& year_starts_;
-  Handles handles_;
-  engine::Tally& tally_;
+  SimulatedYears years_;
+  // The arrays inside the replicate's tally (its storage never moves once built).
+  std::int64_t* children_;
+  std::int64_t* placements_;
+  std::int64_t* breakdowns_;
+  std::int64_t* school_changes_;
 };
 
 }  // namespace carecast::models

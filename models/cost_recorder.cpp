@@ -58,33 +58,59 @@ void CostRecorder::add_fixed_costs(const Scenario& scenario, const engine::Repor
   }
 }
 
+CostRecorder::Charge CostRecorder::charge_of(const InterventionSpec& spec, double uptake, double from, double until,
+                                             std::size_t category) {
+  Charge charge{{}, from, until, spec.ages.lower * days_per_year, spec.ages.upper * days_per_year,
+                uptake * spec.cost.per_participant_year / days_per_year,
+                has_entry_effects(spec) ? 0.0 : uptake * spec.cost.per_participant, category};
+  charge.target_states.assign(spec.target_states.begin(), spec.target_states.end());
+  return charge;
+}
+
 CostRecorder::CostRecorder(const Scenario& scenario, const CompiledScenario& compiled, const MoneyYears& money,
                            Handles handles, engine::Tally& tally)
     : scenario_(scenario), compiled_(compiled), money_(money), year_starts_(compiled.grid.year_starts()),
-      handles_(handles), tally_(tally), categories_(category_count(scenario)) {
-  for (const InterventionSpec& spec : scenario.interventions.list) {
-    intervention_from_.push_back(compiled.calendar.offset_of(spec.start));
-    intervention_until_.push_back(compiled.calendar.offset_of(spec.end));
-  }
+      years_(year_starts_), states_(scenario.states.size()), categories_(category_count(scenario)),
+      costs_enabled_(scenario.costs.enabled),
+      per_day_(costs_enabled_ ? scenario.costs.per_day : std::vector<double>(states_, 0.0)),
+      care_days_(tally.sums(handles.care_days).data()), costs_(tally.sums(handles.costs).data()),
+      costs_discounted_(tally.sums(handles.costs_discounted).data()) {
+  for (std::size_t state = 0; state < states_; ++state) is_exit_.push_back(scenario.is_exit(static_cast<int>(state)));
+  const auto& list = scenario.interventions.list;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    charges_.push_back(charge_of(list[i], compiled.intervention_values[i].uptake,
+                                 compiled.calendar.offset_of(list[i].start), compiled.calendar.offset_of(list[i].end),
+                                 intervention_category(scenario, i)));
+}
+
+unsigned CostRecorder::hooks() const {
+  return engine::hook_stay | (costs_enabled_ ? engine::hook_arrival | engine::hook_transition : 0u);
+}
+
+void CostRecorder::add_money(std::size_t year, std::size_t category, double amount) {
+  costs_[year * categories_ + category] += amount * money_.nominal(year);
+  costs_discounted_[year * categories_ + category] += amount * money_.discounted(year);
 }
 
 void CostRecorder::spend(double time, std::size_t category, double amount) {
-  auto year = engine::simulated_year_of(year_starts_, time);
-  if (!year || amount == 0.0) return;
-  tally_.sums(handles_.costs)[*year * categories_ + category] += amount * money_.nominal(*year);
-  tally_.sums(handles_.costs_discounted)[*year * categories_ + category] += amount * money_.discounted(*year);
+  std::size_t year = years_.year_of(time);
+  if (year < years_.years() && amount != 0.0) add_money(year, category, amount);
 }
 
+double CostRecorder::days_in_year(std::size_t year, double from, double until) const {
+  return std::max(std::min(until, year_starts_[year + 1]) - std::max(from, year_starts_[year]), 0.0);
+}
+
+// Every year, overlapped or not (see the class comment): amounts are not negative, so a year the
+// stay misses adds a zero, which leaves a sum as it was.
 void CostRecorder::spend_over(double from, double until, std::size_t category, double amount_per_day) {
   if (amount_per_day == 0.0) return;
-  for (std::size_t k = 0; k + 1 < year_starts_.size(); ++k) {
-    double days = std::min(until, year_starts_[k + 1]) - std::max(from, year_starts_[k]);
-    if (days > 0.0) spend(year_starts_[k], category, days * amount_per_day);
-  }
+  for (std::size_t k = 0; k < years_.years(); ++k)
+    add_money(k, category, days_in_year(k, from, until) * amount_per_day);
 }
 
 void CostRecorder::on_arrival(engine::Individual& child) {
-  if (scenario_.costs.enabled) charge_one_off(child.entered, OneOffKind::entry);
+  if (costs_enabled_) charge_one_off(child.entered, OneOffKind::entry);
 }
 
 void CostRecorder::on_arrival_rule(const engine::RuleOutcome& outcome) {
@@ -92,52 +118,39 @@ void CostRecorder::on_arrival_rule(const engine::RuleOutcome& outcome) {
   spend(outcome.child.entered, intervention_category(scenario_, i), scenario_.interventions.list[i].cost.per_participant);
 }
 
-std::pair<double, double> CostRecorder::in_target(std::size_t i, const engine::Individual& child, double from,
-                                                  double until) const {
-  const InterventionSpec& spec = scenario_.interventions.list[i];
-  double lower = std::max({from, intervention_from_[i], child.birth + spec.ages.lower * days_per_year});
-  double upper = std::min({until, intervention_until_[i], child.birth + spec.ages.upper * days_per_year});
-  return {lower, upper};
+void CostRecorder::charge(const Charge& charge, const engine::Individual& child, double until) {
+  if (!charge.target_states[static_cast<std::size_t>(child.state)]) return;
+  double from = std::max({std::max(child.entered, 0.0), charge.from, child.birth + charge.age_from});
+  double to = std::min({until, charge.until, child.birth + charge.age_until});
+  if (!(to > from)) return;
+  spend_over(from, to, charge.category, charge.per_day);
+  spend(from, charge.category, charge.per_stay);
 }
 
 void CostRecorder::charge_interventions(const engine::Individual& child, double until) {
-  const auto& list = scenario_.interventions.list;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const InterventionSpec& spec = list[i];
-    if (!spec.target_states[static_cast<std::size_t>(child.state)]) continue;
-    auto [from, to] = in_target(i, child, std::max(child.entered, 0.0), until);
-    if (!(to > from)) continue;
-    double uptake = compiled_.intervention_values[i].uptake;
-    std::size_t category = intervention_category(scenario_, i);
-    spend_over(from, to, category, uptake * spec.cost.per_participant_year / days_per_year);
-    if (!has_entry_effects(spec)) spend(from, category, uptake * spec.cost.per_participant);
-  }
+  for (const Charge& c : charges_) charge(c, child, until);
 }
 
 void CostRecorder::on_stay(const engine::Individual& child, double until) {
   double from = std::max(child.entered, 0.0), to = std::min(until, year_starts_.back());
   if (!(to > from)) return;
   auto state = static_cast<std::size_t>(child.state);
-  auto days = tally_.sums(handles_.care_days);
-  for (std::size_t k = 0; k + 1 < year_starts_.size(); ++k) {
-    double overlap = std::min(to, year_starts_[k + 1]) - std::max(from, year_starts_[k]);
-    if (overlap > 0.0) days[k * scenario_.states.size() + state] += overlap;
-  }
-  if (scenario_.costs.enabled) spend_over(from, to, state, scenario_.costs.per_day[state]);
-  charge_interventions(child, to);
+  for (std::size_t k = 0; k < years_.years(); ++k) care_days_[k * states_ + state] += days_in_year(k, from, to);
+  spend_over(from, to, state, per_day_[state]);
+  if (!charges_.empty()) charge_interventions(child, to);
 }
 
 void CostRecorder::charge_one_off(double time, OneOffKind kind) {
   auto k = static_cast<std::size_t>(kind);
-  spend(time, scenario_.states.size() + k, scenario_.costs.one_off[k]);
+  spend(time, states_ + k, scenario_.costs.one_off[k]);
 }
 
 void CostRecorder::on_transition(engine::Individual& child, int, const engine::Exit* exit) {
-  if (!scenario_.costs.enabled) return;
+  if (!costs_enabled_) return;
   const ExitMeaning* meaning = meaning_of(exit, compiled_.exit_meanings);
-  OneOffKind kind = scenario_.is_exit(child.state)    ? OneOffKind::exit
-                    : meaning && meaning->breakdown ? OneOffKind::breakdown
-                                                    : OneOffKind::planned_move;
+  OneOffKind kind = is_exit_[static_cast<std::size_t>(child.state)] ? OneOffKind::exit
+                    : meaning && meaning->breakdown                 ? OneOffKind::breakdown
+                                                                    : OneOffKind::planned_move;
   charge_one_off(child.entered, kind);
 }
 

@@ -10,6 +10,10 @@
 //                         overlaps its target ages and dates;
 //   per_participant_year: uptake × the years children spend in its target states, ages and dates;
 //   fixed_per_year:       pro rata over the days it runs (added by the finisher, not here).
+// This observer sees every stay of every child, so it reaches its arrays through pointers taken
+// once per replicate, and a stay goes through all the simulated years without a branch: most
+// stays overlap one or two years, but which ones a branch could not predict, and adding zero
+// days (or zero money) for the others changes no sum (each starts at +0 and only grows).
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -20,6 +24,7 @@
 #include "models/exit_meaning.hpp"
 #include "models/model_builder.hpp"
 #include "models/money_years.hpp"
+#include "models/simulated_years.hpp"
 
 namespace carecast::models {
 
@@ -38,27 +43,50 @@ class CostRecorder final : public engine::LifeObserver {
 
   CostRecorder(const Scenario& scenario, const CompiledScenario& compiled, const MoneyYears& money, Handles handles,
                engine::Tally& tally);
+  /// Stays always (care days); arrivals and transitions only when one-off costs are on.
+  unsigned hooks() const override;
   void on_arrival(engine::Individual& child) override;
   void on_arrival_rule(const engine::RuleOutcome& outcome) override;
   void on_stay(const engine::Individual& child, double until) override;
   void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
 
  private:
-  /// The part of [from, until) that is inside the target group of intervention i.
-  std::pair<double, double> in_target(std::size_t i, const engine::Individual& child, double from, double until) const;
+  /// What charging an intervention for a stay needs, worked out once per replicate.
+  struct Charge {
+    std::vector<char> target_states;  // by state
+    double from, until;               // its dates, in days
+    double age_from, age_until;       // its target ages, in days since birth
+    double per_day;                   // uptake × per_participant_year per day
+    double per_stay;                  // uptake × per_participant; 0 for entry effects (charged on arrival)
+    std::size_t category;
+  };
+  static Charge charge_of(const InterventionSpec& spec, double uptake, double from, double until,
+                          std::size_t category);
+
+  /// The days of [from, until) in simulated year `year` (0 if none).
+  double days_in_year(std::size_t year, double from, double until) const;
+  void add_money(std::size_t year, std::size_t category, double amount);
   void spend(double time, std::size_t category, double amount);
   void spend_over(double from, double until, std::size_t category, double amount_per_day);
   void charge_interventions(const engine::Individual& child, double until);
+  void charge(const Charge& charge, const engine::Individual& child, double until);
   void charge_one_off(double time, OneOffKind kind);
 
   const Scenario& scenario_;
   const CompiledScenario& compiled_;
   const MoneyYears& money_;
   const std::vector<double>& year_starts_;
-  Handles handles_;
-  engine::Tally& tally_;
+  SimulatedYears years_;
+  std::size_t states_;
   std::size_t categories_;
-  std::vector<double> intervention_from_, intervention_until_;  // days
+  bool costs_enabled_;
+  std::vector<double> per_day_;   // by state: the daily cost, 0 without a costs section
+  std::vector<char> is_exit_;     // by state
+  std::vector<Charge> charges_;   // by intervention
+  // The arrays inside the replicate's tally (its storage never moves once built).
+  double* care_days_;
+  double* costs_;
+  double* costs_discounted_;
 };
 
 }  // namespace carecast::models

@@ -5,10 +5,12 @@
 // day, which the stock array holds.
 //   left_within_year [year]
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "engine/life_observer.hpp"
 #include "engine/tally.hpp"
+#include "models/simulated_years.hpp"
 
 namespace carecast::models {
 
@@ -19,15 +21,15 @@ class LeaversRecorder final : public engine::LifeObserver {
 
   LeaversRecorder(const std::vector<double>& year_starts, const std::vector<bool>& absorbing,
                   std::size_t handle, engine::Tally& tally);
+  unsigned hooks() const override { return engine::hook_transition; }
   void on_arrival(engine::Individual&) override {}
   void on_stay(const engine::Individual&, double) override {}
   void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
 
  private:
-  const std::vector<double>& year_starts_;
-  const std::vector<bool>& absorbing_;
-  std::size_t handle_;
-  engine::Tally& tally_;
+  SimulatedYears years_;
+  std::vector<char> absorbing_;  // by state (a copy: bytes are cheaper to read than bits)
+  std::int64_t* left_;           // the array inside the replicate's tally (it never moves once built)
 };
 
 }  // namespace carecast::models

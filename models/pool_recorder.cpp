@@ -10,21 +10,19 @@ PoolRecorder::Handles PoolRecorder::register_arrays(engine::TallyLayout& layout,
 }
 
 PoolRecorder::PoolRecorder(const engine::ReportingGrid& grid, Handles handles, engine::Tally& tally)
-    : grid_(grid), handles_(handles), tally_(tally) {}
+    : grid_(grid), census_(tally.counts(handles.census).data()), flows_(tally.counts(handles.flows).data()) {}
 
 void PoolRecorder::on_pool_change(double time, const engine::PoolCensus& census) {
-  auto pool = tally_.counts(handles_.census);
   while (next_point_ < grid_.points() && grid_.offset(next_point_) < time) {
-    pool[next_point_ * measures + 0] = current_.units;
-    pool[next_point_ * measures + 1] = current_.idle;
-    pool[next_point_ * measures + 2] = current_.waiting;
+    census_[next_point_ * measures + 0] = current_.units;
+    census_[next_point_ * measures + 1] = current_.idle;
+    census_[next_point_ * measures + 2] = current_.waiting;
     next_point_ += 1;
   }
   std::size_t interval = grid_.interval_of(time);
   if (interval < grid_.intervals()) {
-    auto flow = tally_.counts(handles_.flows);
-    flow[interval * flows + 0] += census.diverted - current_.diverted;
-    flow[interval * flows + 1] += census.returned - current_.returned;
+    flows_[interval * flows + 0] += census.diverted - current_.diverted;
+    flows_[interval * flows + 1] += census.returned - current_.returned;
   }
   current_ = census;
 }

@@ -4,6 +4,7 @@
 //                                       children waiting in the fallback for a family
 //   carer_pool_flows [interval][flow]   children diverted to the fallback, and moved back
 #include <cstddef>
+#include <cstdint>
 
 #include "engine/life_observer.hpp"
 #include "engine/reporting_grid.hpp"
@@ -21,6 +22,7 @@ class PoolRecorder final : public engine::LifeObserver {
   static Handles register_arrays(engine::TallyLayout& layout, std::size_t points);
 
   PoolRecorder(const engine::ReportingGrid& grid, Handles handles, engine::Tally& tally);
+  unsigned hooks() const override { return 0; }  // pool changes only
   void on_arrival(engine::Individual&) override {}
   void on_stay(const engine::Individual&, double) override {}
   void on_transition(engine::Individual&, int, const engine::Exit*) override {}
@@ -28,8 +30,9 @@ class PoolRecorder final : public engine::LifeObserver {
 
  private:
   const engine::ReportingGrid& grid_;
-  Handles handles_;
-  engine::Tally& tally_;
+  // The arrays inside the replicate's tally (its storage never moves once built).
+  std::int64_t* census_;
+  std::int64_t* flows_;
   engine::PoolCensus current_;
   std::size_t next_point_ = 0;
 };

@@ -11,7 +11,11 @@ std::size_t SchoolChanges::register_array(engine::TallyLayout& layout, std::size
 }
 
 SchoolChanges::SchoolChanges(Context context, std::size_t handle, engine::Tally& tally)
-    : context_(context), handle_(handle), tally_(tally) {}
+    : context_(context),
+      returns_home_(context.school.return_home_state.begin(), context.school.return_home_state.end()),
+      changes_(tally.counts(handle).data()) {
+  for (const StateSpec& state : context.scenario.states) is_exit_.push_back(state.kind == StateKind::exit);
+}
 
 void SchoolChanges::on_arrival(engine::Individual& child) { maybe_change_school(child, MoveKind::entry); }
 
@@ -21,8 +25,8 @@ void SchoolChanges::on_transition(engine::Individual& child, int, const engine::
 
 std::optional<MoveKind> SchoolChanges::kind_of(const engine::Individual& child, const engine::Exit* exit) const {
   auto state = static_cast<std::size_t>(child.state);
-  if (context_.school.return_home_state[state]) return MoveKind::return_home;
-  if (context_.scenario.states[state].kind == StateKind::exit) return std::nullopt;
+  if (returns_home_[state]) return MoveKind::return_home;
+  if (is_exit_[state]) return std::nullopt;
   const ExitMeaning* meaning = meaning_of(exit, context_.meanings);
   if (meaning != nullptr && meaning->breakdown) return MoveKind::breakdown;
   return MoveKind::planned_move;
@@ -40,7 +44,7 @@ void SchoolChanges::maybe_change_school(engine::Individual& child, MoveKind kind
   if (changes < UINT16_MAX) changes += 1;
   std::size_t interval = context_.grid.interval_of(child.entered);
   if (interval < context_.grid.intervals())
-    tally_.counts(handle_)[interval * move_kinds + static_cast<std::size_t>(kind)] += 1;
+    changes_[interval * move_kinds + static_cast<std::size_t>(kind)] += 1;
 }
 
 }  // namespace carecast::models

@@ -6,6 +6,7 @@
 //   school_changes [interval][move kind]   (entry, planned_move, breakdown, return_home)
 // It writes the child's school-change counter, so it must come before observers that read it.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -30,6 +31,7 @@ class SchoolChanges final : public engine::LifeObserver {
   static std::size_t register_array(engine::TallyLayout& layout, std::size_t intervals);
 
   SchoolChanges(Context context, std::size_t handle, engine::Tally& tally);
+  unsigned hooks() const override { return engine::hook_arrival | engine::hook_transition; }
   void on_arrival(engine::Individual& child) override;
   void on_stay(const engine::Individual&, double) override {}
   void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
@@ -39,8 +41,9 @@ class SchoolChanges final : public engine::LifeObserver {
   void maybe_change_school(engine::Individual& child, MoveKind kind);
 
   Context context_;
-  std::size_t handle_;
-  engine::Tally& tally_;
+  std::vector<char> returns_home_;  // by state: reaching it is a return home
+  std::vector<char> is_exit_;       // by state
+  std::int64_t* changes_;           // the array inside the replicate's tally (it never moves once built)
 };
 
 }  // namespace carecast::models
