@@ -14,18 +14,26 @@ SchoolChanges::SchoolChanges(Context context, std::size_t handle, engine::Tally&
     : context_(context),
       returns_home_(context.school.return_home_state.begin(), context.school.return_home_state.end()),
       changes_(tally.counts(handle).data()) {
-  for (const StateSpec& state : context.scenario.states) is_exit_.push_back(state.kind == StateKind::exit);
+  for (const StateSpec& state : context.scenario.states) {
+    is_exit_.push_back(state.kind == StateKind::exit);
+    is_support_.push_back(state.kind == StateKind::support);
+  }
 }
 
-void SchoolChanges::on_arrival(engine::Individual& child) { maybe_change_school(child, MoveKind::entry); }
-
-void SchoolChanges::on_transition(engine::Individual& child, int, const engine::Exit* exit) {
-  if (auto kind = kind_of(child, exit)) maybe_change_school(child, *kind);
+void SchoolChanges::on_arrival(engine::Individual& child) {
+  if (!is_support_[static_cast<std::size_t>(child.state)]) maybe_change_school(child, MoveKind::entry);
 }
 
-std::optional<MoveKind> SchoolChanges::kind_of(const engine::Individual& child, const engine::Exit* exit) const {
+void SchoolChanges::on_transition(engine::Individual& child, int from, const engine::Exit* exit) {
+  if (auto kind = kind_of(child, from, exit)) maybe_change_school(child, *kind);
+}
+
+std::optional<MoveKind> SchoolChanges::kind_of(const engine::Individual& child, int from,
+                                               const engine::Exit* exit) const {
   auto state = static_cast<std::size_t>(child.state);
-  if (returns_home_[state]) return MoveKind::return_home;
+  if (is_support_[static_cast<std::size_t>(from)])
+    return is_exit_[state] || is_support_[state] ? std::nullopt : std::optional(MoveKind::entry);
+  if (returns_home_[state] || is_support_[state]) return MoveKind::return_home;
   if (is_exit_[state]) return std::nullopt;
   const ExitMeaning* meaning = meaning_of(exit, context_.meanings);
   if (meaning != nullptr && meaning->breakdown) return MoveKind::breakdown;

@@ -1,6 +1,9 @@
 #pragma once
 // School disruption: when a child of school age moves (enters care, moves placement, breaks
 // down, returns home), it changes school with a probability that depends on the kind of move.
+// In-home support (a state of kind support) is not a move away from home: entering it, and
+// leaving it for anything but a placement, changes no school; moving from support into a
+// placement is entering care; moving from a placement into support is a return home.
 // The draw comes from the child's own stream for that event and purpose, so a policy that
 // changes these probabilities changes school changes and nothing upstream of them.
 //   school_changes [interval][move kind]   (entry, planned_move, breakdown, return_home)
@@ -37,12 +40,13 @@ class SchoolChanges final : public engine::LifeObserver {
   void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
 
  private:
-  std::optional<MoveKind> kind_of(const engine::Individual& child, const engine::Exit* exit) const;
+  std::optional<MoveKind> kind_of(const engine::Individual& child, int from, const engine::Exit* exit) const;
   void maybe_change_school(engine::Individual& child, MoveKind kind);
 
   Context context_;
   std::vector<char> returns_home_;  // by state: reaching it is a return home
   std::vector<char> is_exit_;       // by state
+  std::vector<char> is_support_;    // by state
   std::int64_t* changes_;           // the array inside the replicate's tally (it never moves once built)
 };
 

@@ -1,0 +1,96 @@
+// Children whose first state is in-home support (kind support) stay at home: entering support,
+// and leaving it other than for a placement, changes no school and ends no placement. Moving
+// from support into a placement is entering care (the entry probability of a school change).
+// Scenario: the baseline over three years where every entry goes to family support first.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "engine/communicator.hpp"
+#include "models/scenario/scenario_reader.hpp"
+#include "models/simulation.hpp"
+#include "models_test_support.hpp"
+
+namespace carecast::models {
+namespace {
+
+constexpr std::size_t replicates = 6;
+
+/// Every entry goes to support; a school change follows every entry into care and every return
+/// home, and no other move, and support that ends counts as a return home.
+Scenario support_first() {
+  Scenario s = read_scenario(test_support::data_dir() / "scenario" / "support_entries_only.yaml");
+  s.school.change_probability = {1.0, 0.0, 0.0, 1.0};
+  s.school.policy_change_probability.reset();
+  s.school.return_home_state[static_cast<std::size_t>(s.state_index("support_ended"))] = true;
+  return s;
+}
+
+Scenario never_placed() {
+  Scenario s = support_first();
+  int support = s.state_index("family_support");
+  std::erase_if(s.transitions, [&](const TransitionSpec& t) { return t.from == support && !s.is_exit(t.to); });
+  return s;
+}
+
+RunResult run(const Scenario& scenario) {
+  RunOptions options;
+  options.replicates = replicates;
+  options.seed = 31337;
+  options.seed_given = true;
+  return simulate(scenario, options, engine::SingleProcess{});
+}
+
+std::vector<std::int64_t> counts(const RunResult& result, std::size_t r, const std::string& name) {
+  auto values = result.replicates[r].counts(result.layout->count_handle(name));
+  return {values.begin(), values.end()};
+}
+
+std::int64_t total(const std::vector<std::int64_t>& values) {
+  return std::accumulate(values.begin(), values.end(), std::int64_t{0});
+}
+
+/// Transitions from support into a placement, over the horizon.
+std::int64_t into_care_from_support(const Scenario& s, const RunResult& result, std::size_t r) {
+  std::size_t states = s.states.size();
+  auto support = static_cast<std::size_t>(s.state_index("family_support"));
+  auto transitions = counts(result, r, "transitions");  // [interval, from, to]
+  std::int64_t n = 0;
+  for (std::size_t i = 0; i < transitions.size(); ++i) {
+    std::size_t to = i % states, from = (i / states) % states;
+    if (from == support && s.states[to].kind == StateKind::placement) n += transitions[i];
+  }
+  return n;
+}
+
+TEST(SupportEntries, ChildrenWhoStayInSupportChangeNoSchoolAndEndNoPlacement) {
+  Scenario s = never_placed();
+  RunResult result = run(s);
+  for (std::size_t r = 0; r < replicates; ++r) {
+    EXPECT_GT(total(counts(result, r, "entries")), 100) << "children entered support";
+    EXPECT_EQ(into_care_from_support(s, result, r), 0);
+    for (const char* name : {"school_changes", "placement_endings", "breakdowns"})
+      EXPECT_EQ(total(counts(result, r, name)), 0) << name << " in replicate " << r;
+  }
+}
+
+TEST(SupportEntries, AMoveFromSupportIntoAPlacementIsEnteringCare) {
+  Scenario s = support_first();
+  RunResult result = run(s);
+  std::int64_t entries = 0, into_care = 0;
+  for (std::size_t r = 0; r < replicates; ++r) {
+    auto changes = counts(result, r, "school_changes");  // [interval, move_kind]
+    for (std::size_t i = 0; i < changes.size(); i += move_kinds) entries += changes[i];
+    into_care += into_care_from_support(s, result, r);
+  }
+  // Every school-age child who moves from support into care changes school; no other child does.
+  EXPECT_GT(entries, 20);
+  EXPECT_LE(entries, into_care);
+  EXPECT_GT(static_cast<double>(entries), 0.3 * static_cast<double>(into_care)) << "school ages 6-16 of 0-17";
+}
+
+}  // namespace
+}  // namespace carecast::models
