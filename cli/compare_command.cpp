@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
@@ -54,6 +55,25 @@ void check_same_horizon(const std::vector<models::Scenario>& scenarios) {
                                    scenarios.front().path + "'");
 }
 
+/// The names of the states children are followed in (not exits), in declared order.
+std::vector<std::string> followed_states(const models::Scenario& s) {
+  std::vector<std::string> names;
+  for (const models::StateSpec& state : s.states)
+    if (state.kind != models::StateKind::exit) names.push_back(state.name);
+  return names;
+}
+
+/// Before anything runs: the paired figures are by state, so every scenario needs the base's.
+void check_same_states(const std::vector<models::Scenario>& scenarios) {
+  std::vector<std::string> base = followed_states(scenarios.front());
+  for (const models::Scenario& s : scenarios)
+    if (followed_states(s) != base)
+      throw models::InputError(models::SourceLocation{s.path, 0, 0}, "states",
+                               fmt::format("a comparison needs the same states that are not exits, in the same order, "
+                                           "as the base scenario '{}': {}",
+                                           scenarios.front().path, fmt::join(base, ", ")));
+}
+
 output::ComparedScenario run_one(const models::Scenario& scenario, const std::string& name,
                                  const models::RunOptions& run, const CommandContext& context, ProgressDisplay& display) {
   models::RunResult result = models::simulate(scenario, run, context.communicator,
@@ -78,6 +98,7 @@ void compare(const CompareOptions& options, const CommandContext& context) {
   std::vector<models::Scenario> scenarios;
   for (const std::string& path : options.scenarios) scenarios.push_back(models::read_scenario(path));
   check_same_horizon(scenarios);
+  check_same_states(scenarios);
   if (context.communicator.is_root()) output::check_result_target(options.output, options.force);
 
   int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
@@ -129,8 +150,9 @@ void add_compare_command(CLI::App& app, const CommandContext& context) {
   command->add_flag("-f,--force", options->force, "Overwrite the comparison file if it exists.");
   command->add_flag("-q,--quiet", options->quiet, "Do not print the tables.");
   command->footer(
-      "All scenarios must share the start date, years, grid and states. A difference is the\n"
-      "alternative minus the base, replicate by replicate; net cost is the alternative's cost minus\n"
+      "All scenarios must share the start date, years, grid and the states that are not exits, in\n"
+      "order (checked before anything runs). A difference is the alternative minus the base,\n"
+      "replicate by replicate; net cost is the alternative's cost minus\n"
       "the base's (negative: a saving). The net present value is minus the discounted net cost summed\n"
       "over the horizon (positive: the alternative saves more than it costs). The payback year is the\n"
       "first year from which the cumulative discounted net cost stays at or below zero. Money is in\n"

@@ -1,6 +1,6 @@
 // carecast compare: runs the base and the alternatives on the same seed, writes the comparison
-// file and prints the paired table; refuses an existing file without --force and scenarios of
-// other years, leaving nothing behind.
+// file and prints the paired table; refuses an existing file without --force, and scenarios of
+// other years or other states before running, leaving nothing behind.
 #include <gtest/gtest.h>
 
 #include "e2e_test_support.hpp"
@@ -48,6 +48,22 @@ TEST(CompareCommand, RefusesScenariosOfOtherYearsBeforeRunning) {
   CommandResult run = folder.carecast("compare " + scenario("baseline.yaml") + " " + quoted(shorter.string()) + " -o c.h5");
   EXPECT_EQ(run.status, 1) << run;
   EXPECT_NE(run.err.find("the same start date, years and grid"), std::string::npos) << run;
+  EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+}
+
+TEST(CompareCommand, RefusesScenariosOfOtherStatesBeforeRunning) {
+  TestFolder folder;
+  std::filesystem::path england = folder.work() / "../england-from-2025.yaml";
+  std::ofstream(england) << "extends: " << (scenarios_dir() / "england-la.yaml").string()
+                         << "\nsimulation: {start: 2025-01-01, years: 10, grid: monthly}\n";
+  CommandResult run = folder.carecast("compare " + scenario("baseline.yaml") + " " + quoted(england.string()) +
+                                      " -o c.h5 -r 200");
+  EXPECT_EQ(run.status, 1) << run;
+  EXPECT_NE(run.err.find("england-from-2025.yaml"), std::string::npos) << run;
+  EXPECT_NE(run.err.find("at 'states'"), std::string::npos) << run;
+  EXPECT_NE(run.err.find("the same states that are not exits"), std::string::npos) << run;
+  EXPECT_NE(run.err.find("kinship, foster, institution"), std::string::npos) << run;
+  EXPECT_EQ(run.out.find("written"), std::string::npos) << "nothing ran: " << run;
   EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
 }
 
