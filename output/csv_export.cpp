@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "output/csv_writer.hpp"
+#include "output/provenance_csv.hpp"
 #include "output/output_error.hpp"
 #include "output/tidy_table.hpp"
 
@@ -114,18 +115,8 @@ void write_analytic_stock(const ResultFile& file, const fs::path& path) {
 }
 
 void write_provenance(const ResultFile& file, const fs::path& path) {
-  const models::Provenance& p = file.provenance();
-  CsvFile csv(path);
-  csv.write_row({"key", "value"});
-  csv.write_row({"scenario_path", p.scenario_path});
-  csv.write_row({"scenario_sha256", p.scenario_sha256});
-  csv.write_row({"seed", std::to_string(p.seed)});
-  csv.write_row({"replicates", std::to_string(p.replicates)});
-  csv.write_row({"engine_version", p.engine_version});
-  csv.write_row({"git_commit", p.git_commit});
-  csv.write_row({"grid_step", file.grid_step()});
-  csv.write_row({"schema_version", file.schema_version()});
-  csv.close();
+  write_provenance_csv(path, file.provenance(),
+                       {{"grid_step", file.grid_step()}, {"schema_version", file.schema_version()}});
 }
 
 /// True if `inner` is `outer` or lies somewhere below it.

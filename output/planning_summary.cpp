@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
 
@@ -39,8 +42,7 @@ Figure money_of_year(const ResultArray<double>& costs, const std::vector<std::st
   return summarize_figure(totals);
 }
 
-std::string budget_table(const ResultFile& file) {
-  auto costs = file.read_sums("costs");
+std::string budget_table(const ResultFile& file, const ResultArray<double>& costs) {
   auto discounted = file.read_sums("costs_discounted");
   auto categories = file.axis_labels("category");
   std::size_t years = costs.shape[1];
@@ -57,11 +59,8 @@ std::string budget_table(const ResultFile& file) {
          table.render();
 }
 
-bool spends_money(const ResultFile& file) {
-  auto costs = file.read_sums("costs");
-  for (double v : costs.values)
-    if (v != 0.0) return true;
-  return false;
+bool spends_money(const ResultArray<double>& costs) {
+  return std::any_of(costs.values.begin(), costs.values.end(), [](double v) { return v != 0.0; });
 }
 
 /// Per replicate, the mean of a [time] array over the grid dates of simulated year `k`.
@@ -82,25 +81,39 @@ Figure value_of_year(const ResultArray<double>& array, std::size_t k) {
   return summarize_figure(values);
 }
 
-std::string caseload_table(const ResultFile& file) {
-  auto fte = file.read_sums("fte_needed");
-  bool staffed = file.find_array("caseload_per_worker") != nullptr;
-  bool feedback = file.find_array("caseload_breakdown_multiplier") != nullptr;
-  std::size_t years = file.find_array("costs")->shape[1], per_year = (fte.shape[1] - 1) / years;
+/// The [time] arrays of the caseworker table that the result holds.
+struct CaseloadArrays {
+  ResultArray<double> fte;
+  std::optional<ResultArray<double>> per_worker, months_above_norm, breakdown_multiplier, exit_multiplier;
+};
+
+CaseloadArrays read_caseload_arrays(const ResultFile& file) {
+  auto optional_sums = [&](const char* name) -> std::optional<ResultArray<double>> {
+    if (file.find_array(name) == nullptr) return std::nullopt;
+    return file.read_sums(name);
+  };
+  return {file.read_sums("fte_needed"), optional_sums("caseload_per_worker"), optional_sums("months_above_norm"),
+          optional_sums("caseload_breakdown_multiplier"), optional_sums("caseload_exit_multiplier")};
+}
+
+std::string caseload_table(const ResultFile& file, std::size_t years) {
+  CaseloadArrays a = read_caseload_arrays(file);
+  bool staffed = a.per_worker.has_value(), feedback = a.breakdown_multiplier.has_value();
+  std::size_t per_year = (a.fte.shape[1] - 1) / years;
   auto dates = year_start_dates(file, years);
   std::vector<TableColumn> columns{{"year from", Align::left}, {"FTE needed"}};
   if (staffed) columns.insert(columns.end(), {{"caseload per worker"}, {"months above the norm"}});
   if (feedback) columns.insert(columns.end(), {{"breakdown hazards ×"}, {"planned exits ×"}});
   TextTable table(columns);
   for (std::size_t k = 0; k < years; ++k) {
-    std::vector<std::string> row{dates[k], format_ratio(mean_over_year(fte, k, per_year))};
+    std::vector<std::string> row{dates[k], format_ratio(mean_over_year(a.fte, k, per_year))};
     if (staffed) {
-      row.push_back(format_ratio(mean_over_year(file.read_sums("caseload_per_worker"), k, per_year)));
-      row.push_back(format_figure(value_of_year(file.read_sums("months_above_norm"), k)));
+      row.push_back(format_ratio(mean_over_year(*a.per_worker, k, per_year)));
+      row.push_back(format_figure(value_of_year(*a.months_above_norm, k)));
     }
     if (feedback) {
-      row.push_back(format_ratio(mean_over_year(file.read_sums("caseload_breakdown_multiplier"), k, per_year)));
-      row.push_back(format_ratio(mean_over_year(file.read_sums("caseload_exit_multiplier"), k, per_year)));
+      row.push_back(format_ratio(mean_over_year(*a.breakdown_multiplier, k, per_year)));
+      row.push_back(format_ratio(mean_over_year(*a.exit_multiplier, k, per_year)));
     }
     table.add_row(row);
   }
@@ -112,9 +125,11 @@ std::string caseload_table(const ResultFile& file) {
 }  // namespace
 
 std::string format_planning(const ResultFile& file) {
+  if (file.find_array("costs") == nullptr) return "";
+  auto costs = file.read_sums("costs");
   std::string text;
-  if (file.find_array("costs") != nullptr && spends_money(file)) text += "\n" + budget_table(file);
-  if (file.find_array("fte_needed") != nullptr) text += "\n" + caseload_table(file);
+  if (spends_money(costs)) text += "\n" + budget_table(file, costs);
+  if (file.find_array("fte_needed") != nullptr) text += "\n" + caseload_table(file, costs.shape[1]);
   return text;
 }
 

@@ -5,6 +5,7 @@
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/output_error.hpp"
+#include "output/provenance_reader.hpp"
 #include "output/result_schema.hpp"
 #include "output/sweep_schema.hpp"
 
@@ -90,26 +91,8 @@ void ResultFile::read_schema_version() {
 }
 
 void ResultFile::read_provenance() {
-  hid_t root = root_.get();
-  models::Provenance& p = provenance_;
-  p.scenario_path = hdf5::read_string_attribute(root, schema::scenario_path);
-  p.scenario_text = hdf5::read_string_attribute(root, schema::scenario_text);
-  p.scenario_sha256 = hdf5::read_string_attribute(root, schema::scenario_sha256);
-  p.seed = hdf5::read_number_attribute<std::uint64_t>(root, schema::seed);
-  p.replicates = hdf5::read_number_attribute<std::uint64_t>(root, schema::replicates);
-  p.engine_version = hdf5::read_string_attribute(root, schema::engine_version);
-  p.git_commit = hdf5::read_string_attribute(root, schema::git_commit);
-  grid_step_ = hdf5::read_string_attribute(root, schema::grid_step);
-
-  hdf5::Group info = hdf5::open_group(root, schema::run_info);
-  p.threads =
-      static_cast<int>(hdf5::read_number_attribute<std::int64_t>(info.get(), schema::threads));
-  p.ranks = static_cast<int>(hdf5::read_number_attribute<std::int64_t>(info.get(), schema::ranks));
-  p.command_line = hdf5::read_string_attribute(info.get(), schema::command_line);
-  p.host = hdf5::read_string_attribute(info.get(), schema::host);
-  p.started_at = hdf5::read_string_attribute(info.get(), schema::started_at);
-  p.finished_at = hdf5::read_string_attribute(info.get(), schema::finished_at);
-  p.wall_seconds = hdf5::read_number_attribute<double>(info.get(), schema::wall_seconds);
+  provenance_ = output::read_provenance(root_.get());
+  grid_step_ = hdf5::read_string_attribute(root_.get(), schema::grid_step);
 }
 
 void ResultFile::read_states_and_grid() {

@@ -7,7 +7,9 @@
 #include <string_view>
 
 #include "output/csv_writer.hpp"
+#include "output/provenance_csv.hpp"
 #include "output/output_error.hpp"
+#include "output/result_schema.hpp"
 
 namespace carecast::output {
 
@@ -51,20 +53,11 @@ void write_row(CsvFile& csv, const std::vector<std::string>& fields) {
 }
 
 void write_provenance(const SweepFile& sweep, const fs::path& path) {
-  const models::Provenance& p = sweep.provenance();
-  CsvFile csv(path);
-  csv.write_row({"key", "value"});
-  csv.write_row({"scenario_path", p.scenario_path});
-  csv.write_row({"scenario_sha256", p.scenario_sha256});
-  csv.write_row({"seed", std::to_string(p.seed)});
-  csv.write_row({"replicates", std::to_string(p.replicates)});
-  csv.write_row({"engine_version", p.engine_version});
-  csv.write_row({"git_commit", p.git_commit});
-  csv.write_row({"grid_step", sweep.grid_step()});
-  csv.write_row({"schema_version", sweep.schema_version()});
-  csv.write_row({"kind", "sweep"});
-  csv.write_row({"combinations", std::to_string(sweep.combinations())});
-  csv.close();
+  write_provenance_csv(path, sweep.provenance(),
+                       {{"grid_step", sweep.grid_step()},
+                        {"schema_version", sweep.schema_version()},
+                        {"kind", schema::sweep_file_kind},
+                        {"combinations", std::to_string(sweep.combinations())}});
 }
 
 /// The value of `statistic` for each combination, from a summary [statistic, combination].

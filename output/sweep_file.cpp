@@ -7,6 +7,7 @@
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/output_error.hpp"
+#include "output/provenance_reader.hpp"
 #include "output/result_schema.hpp"
 #include "output/sweep_schema.hpp"
 
@@ -59,24 +60,9 @@ void SweepFile::read_root() {
   if (schema_version_.substr(0, schema_version_.find('.')) != schema::major_version)
     throw OutputError(fmt::format("'{}' has result schema version {}; this carecast reads {}.x", path_.string(),
                                   schema_version_, schema::major_version));
-  models::Provenance& p = provenance_;
-  p.scenario_path = hdf5::read_string_attribute(root, schema::scenario_path);
-  p.scenario_text = hdf5::read_string_attribute(root, schema::scenario_text);
-  p.scenario_sha256 = hdf5::read_string_attribute(root, schema::scenario_sha256);
-  p.seed = hdf5::read_number_attribute<std::uint64_t>(root, schema::seed);
-  p.replicates = hdf5::read_number_attribute<std::uint64_t>(root, schema::replicates);
-  p.engine_version = hdf5::read_string_attribute(root, schema::engine_version);
-  p.git_commit = hdf5::read_string_attribute(root, schema::git_commit);
+  provenance_ = read_provenance(root);
   grid_step_ = hdf5::read_string_attribute(root, schema::grid_step);
   grid_ = hdf5::read_string_attribute(root, ss::mode) == "grid";
-  hdf5::Group info = hdf5::open_group(root, schema::run_info);
-  p.threads = static_cast<int>(hdf5::read_number_attribute<std::int64_t>(info.get(), schema::threads));
-  p.ranks = static_cast<int>(hdf5::read_number_attribute<std::int64_t>(info.get(), schema::ranks));
-  p.command_line = hdf5::read_string_attribute(info.get(), schema::command_line);
-  p.host = hdf5::read_string_attribute(info.get(), schema::host);
-  p.started_at = hdf5::read_string_attribute(info.get(), schema::started_at);
-  p.finished_at = hdf5::read_string_attribute(info.get(), schema::finished_at);
-  p.wall_seconds = hdf5::read_number_attribute<double>(info.get(), schema::wall_seconds);
 }
 
 void SweepFile::read_table() {

@@ -21,27 +21,8 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 NOTEBOOK=$REPO/notebooks/calibration.ipynb
 SCENARIO=$REPO/tests/models/data/calibration/recovery.yaml
 
-# Debian's python3 has h5py, matplotlib, PyYAML and the Jupyter stack; a pyenv python3 earlier on
-# PATH may not.
-export PATH=/usr/bin:$PATH
-PYTHON=/usr/bin/python3
-# Silence the debugger's warning about frozen modules, printed whenever ipykernel is imported.
-export PYDEVD_DISABLE_FILE_VALIDATION=1
-
-[[ -x $CARECAST ]] || fail "carecast executable '$CARECAST' does not exist or is not executable"
-[[ -f $NOTEBOOK ]] || fail "notebook '$NOTEBOOK' is missing"
-[[ -f $SCENARIO ]] || fail "scenario '$SCENARIO' is missing"
-command -v jupyter >/dev/null || fail "jupyter is not installed (Debian: jupyter-nbconvert)"
-$PYTHON -c "import h5py, matplotlib, yaml, nbformat, nbconvert, ipykernel" 2>/dev/null ||
-  fail "$PYTHON lacks one of h5py, matplotlib, yaml, nbformat, nbconvert, ipykernel (Debian: python3-yaml, ...)"
-
-# The kernel must be Debian's python too (see fan_chart.sh).
-KERNEL_PYTHON=$($PYTHON -c "
-from jupyter_client.kernelspec import KernelSpecManager
-print(KernelSpecManager().get_kernel_spec('python3').argv[0])") ||
-  fail "no python3 Jupyter kernel found (Debian: python3-ipykernel)"
-[[ $KERNEL_PYTHON == "$PYTHON" || $KERNEL_PYTHON == python || $KERNEL_PYTHON == python3 ]] ||
-  fail "the python3 Jupyter kernel runs '$KERNEL_PYTHON', not $PYTHON"
+source "$REPO/tests/notebooks/notebook_environment.bash"
+check_notebook_environment "h5py, matplotlib, yaml"
 
 mkdir -p "$2/calibration"
 WORKDIR=$(cd "$2/calibration" && pwd)

@@ -17,29 +17,8 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 NOTEBOOK=$REPO/notebooks/fan_chart.ipynb
 SCENARIO=$REPO/scenarios/baseline.yaml
 
-# Debian's python3 has h5py, matplotlib and the Jupyter stack; a pyenv python3 earlier on PATH
-# may not.
-export PATH=/usr/bin:$PATH
-PYTHON=/usr/bin/python3
-# Silence the debugger's warning about frozen modules, printed whenever ipykernel is imported.
-export PYDEVD_DISABLE_FILE_VALIDATION=1
-
-[[ -x $CARECAST ]] || fail "carecast executable '$CARECAST' does not exist or is not executable"
-[[ -f $NOTEBOOK ]] || fail "notebook '$NOTEBOOK' is missing"
-[[ -f $SCENARIO ]] || fail "scenario '$SCENARIO' is missing"
-command -v jupyter >/dev/null || fail "jupyter is not installed (Debian: jupyter-nbconvert)"
-$PYTHON -c "import h5py, matplotlib, nbformat, nbconvert, ipykernel" 2>/dev/null ||
-  fail "$PYTHON lacks one of h5py, matplotlib, nbformat, nbconvert, ipykernel"
-
-# The kernel must be Debian's python too. This Jupyter has no `kernelspec` subcommand, so ask
-# jupyter_client directly which interpreter the python3 kernel starts. A bare "python3" there is
-# replaced by the interpreter running jupyter, which is /usr/bin/python3 with the PATH above.
-KERNEL_PYTHON=$($PYTHON -c "
-from jupyter_client.kernelspec import KernelSpecManager
-print(KernelSpecManager().get_kernel_spec('python3').argv[0])") ||
-  fail "no python3 Jupyter kernel found (Debian: python3-ipykernel)"
-[[ $KERNEL_PYTHON == "$PYTHON" || $KERNEL_PYTHON == python || $KERNEL_PYTHON == python3 ]] ||
-  fail "the python3 Jupyter kernel runs '$KERNEL_PYTHON', not $PYTHON"
+source "$REPO/tests/notebooks/notebook_environment.bash"
+check_notebook_environment "h5py, matplotlib"
 
 mkdir -p "$2"
 WORKDIR=$(cd "$2" && pwd)
