@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/calibration/episode_checks.hpp"
+#include "models/calibration/row_problems.hpp"
 #include "models/config/did_you_mean.hpp"
 #include "models/scenario/csv_table.hpp"
 
@@ -74,33 +75,27 @@ void read_header(Reader& in, const fs::path& file) {
 /// Reads the text of one row into an Episode, or reports why it cannot.
 class RowReader {
  public:
-  explicit RowReader(ProblemLog& log) : log_(log) {}
+  explicit RowReader(ProblemLog& log) : problems_(log) {}
 
   std::optional<Episode> read(const RowText& text, std::size_t line) {
-    line_ = line;
-    child_ = text.child;
-    if (child_.empty()) return fail(row_problem::no_child, "the child_id is empty; expected an id");
-    if (log_.dropped(child_)) return std::nullopt;
+    problems_.start_row(line, text.child);
+    std::string_view child = problems_.child();
+    if (child.empty()) return fail(row_problem::no_child, "the child_id is empty; expected an id");
+    if (problems_.child_dropped()) return std::nullopt;
     Episode episode;
     episode.line = line;
     if (!read_birth(text.birth, episode.birth) || !read_date("start", text.start, episode.start) ||
         !read_end(text.end, episode.end) || !read_state(text.state, episode.state) ||
         !read_reason(text.reason, episode) || !read_school_change(text.school_change, episode))
       return std::nullopt;
-    episode.child.assign(child_);
+    episode.child.assign(child);
     if (text.sex != nullptr) episode.sex = text.sex;
     return episode;
   }
 
  private:
-  std::nullopt_t fail(std::string_view kind, std::string detail) {
-    log_.report(EpisodeProblem{kind, std::move(detail), line_}, child_);
-    return std::nullopt;
-  }
-  bool failed(std::string_view kind, std::string detail) {
-    fail(kind, std::move(detail));
-    return false;
-  }
+  std::nullopt_t fail(std::string_view kind, std::string detail) { return problems_.fail(kind, std::move(detail)); }
+  bool failed(std::string_view kind, std::string detail) { return problems_.failed(kind, std::move(detail)); }
 
   bool read_date(const char* column, std::string_view text, engine::Date& date) {
     auto parsed = engine::parse_iso_date(text);
@@ -185,9 +180,7 @@ class RowReader {
                   fmt::format("school_change '{}' is not valid; expected 0, 1 or empty", value));
   }
 
-  ProblemLog& log_;
-  std::size_t line_ = 0;
-  std::string_view child_;
+  RowProblems problems_;
 };
 
 std::vector<Episode> read_rows(const fs::path& file, ProblemLog& log) {

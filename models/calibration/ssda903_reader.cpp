@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/calibration/episode_checks.hpp"
+#include "models/calibration/row_problems.hpp"
 #include "models/scenario/csv_table.hpp"
 
 namespace carecast::models::calibration {
@@ -125,43 +126,37 @@ class EpisodeRowReader {
  public:
   EpisodeRowReader(const Ssda903Mapping& mapping, const HeaderTable& header, const fs::path& header_file,
                    ProblemLog& log)
-      : mapping_(mapping), header_(header), header_file_(header_file), log_(log) {}
+      : mapping_(mapping), header_(header), header_file_(header_file), problems_(log) {}
 
   std::optional<Episode> read(const RowText& text, std::size_t line, RowFacts& facts) {
-    line_ = line;
-    child_ = text.child;
+    problems_.start_row(line, text.child);
+    std::string_view child = problems_.child();
     facts = RowFacts{};
-    if (child_.empty()) return fail(row_problem::no_child, "CHILD is empty; expected an id");
-    if (log_.dropped(child_)) return std::nullopt;
+    if (child.empty()) return fail(row_problem::no_child, "CHILD is empty; expected an id");
+    if (problems_.child_dropped()) return std::nullopt;
     auto status = mapping_.legal_status.find(std::string_view(text.legal_status));
     if (status == mapping_.legal_status.end())
       return fail(row_problem::unknown_legal_status, unknown_code("LS", text.legal_status, mapping_.legal_status));
     if (!status->second) return std::nullopt;
-    auto header = header_.find(child_);
+    auto header = header_.find(child);
     if (header == header_.end())
       return fail(row_problem::not_in_header,
                   fmt::format("the child is not in the header file {}; expected a row with CHILD {} there",
-                              header_file_.filename().string(), child_));
+                              header_file_.filename().string(), child));
     Episode episode;
     episode.line = line;
     if (!read_dates(text, episode) || !read_rne(text.rne, facts) || !read_place(text.place, episode, facts) ||
         !read_rec(text.rec, episode, facts) || !read_place_change(text.place_change, facts))
       return std::nullopt;
-    episode.child.assign(child_);
+    episode.child.assign(child);
     episode.birth = header->second.birth;
     episode.sex = header->second.sex;
     return episode;
   }
 
  private:
-  std::nullopt_t fail(std::string_view kind, std::string detail) {
-    log_.report(EpisodeProblem{kind, std::move(detail), line_}, child_);
-    return std::nullopt;
-  }
-  bool failed(std::string_view kind, std::string detail) {
-    fail(kind, std::move(detail));
-    return false;
-  }
+  std::nullopt_t fail(std::string_view kind, std::string detail) { return problems_.fail(kind, std::move(detail)); }
+  bool failed(std::string_view kind, std::string detail) { return problems_.failed(kind, std::move(detail)); }
 
   template <class Map>
   std::string unknown_code(const char* column, std::string_view code, const Map& known) const {
@@ -226,9 +221,7 @@ class EpisodeRowReader {
   const Ssda903Mapping& mapping_;
   const HeaderTable& header_;
   const fs::path& header_file_;
-  ProblemLog& log_;
-  std::size_t line_ = 0;
-  std::string_view child_;
+  RowProblems problems_;
 };
 
 struct EpisodeRows {
