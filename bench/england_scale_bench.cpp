@@ -527,7 +527,7 @@ double transitions_per_iteration(const Result& r) {
   return r.counter("transitions_per_replicate") * r.counter("replicates");
 }
 
-/// CPU time per replicate of the three scenarios, and their ratios (targets: at most 1.5).
+/// CPU time per replicate of the three scenarios, and their ratios.
 void print_workload_ratios(const std::map<std::string, Result>& results) {
   double per_replicate[variant_count] = {};
   for (std::size_t v = 0; v < variant_count; ++v) {
@@ -538,10 +538,12 @@ void print_workload_ratios(const std::map<std::string, Result>& results) {
   std::printf("the three benchmark scenarios, 1 thread, CPU time per replicate:\n");
   for (std::size_t v = 0; v < variant_count; ++v)
     std::printf("  %-8s %-28s %8.1f ms\n", variants[v].name, variants[v].file, 1e3 * per_replicate[v]);
-  double school = per_replicate[1] / per_replicate[0], pool = per_replicate[2] / per_replicate[1];
-  std::printf("%-46s %9.2f x  %s\n", "breakdowns + school on/off (nopool / plain)", school, verdict(school <= 1.5));
-  std::printf("%-46s %9.2f x  %s\n", "carer pool on/off (full / nopool)", pool, verdict(pool <= 1.5));
-  std::printf("%-46s %9.2f x\n", "everything on / plain (full / plain)", per_replicate[2] / per_replicate[0]);
+  // Issue 3's target: the workload with breakdowns, school and the pool all on, within 1.5x of
+  // its time without them. The two steps are shown to say where the cost lies.
+  double all = per_replicate[2] / per_replicate[0];
+  std::printf("%-46s %9.2f x  %s\n", "all on / all off (full / plain; target <= 1.5)", all, verdict(all <= 1.5));
+  std::printf("%-46s %9.2f x\n", "  breakdowns + school on/off (nopool / plain)", per_replicate[1] / per_replicate[0]);
+  std::printf("%-46s %9.2f x\n", "  carer pool on/off (full / nopool)", per_replicate[2] / per_replicate[1]);
 }
 
 void print_summary(const std::map<std::string, Result>& results, const MachineClock& started) {

@@ -60,6 +60,11 @@ class LifeObserver {
     (void)time, (void)census;
     ignores_pool_changes_ = true;
   }
+  /// Adds to the tally whatever the observer keeps aside while it runs (e.g. counts it turns
+  /// into sums once, instead of at every event), and forgets it. The runner calls it before a
+  /// tally is merged into another or handed over; an observer that writes straight into its
+  /// tally keeps the default, which does nothing.
+  virtual void flush() {}
 
   // Which of the optional calls above this observer has shown it ignores: its class kept the
   // default, and the default has run once. The chain then stops making those virtual calls,
@@ -97,6 +102,9 @@ class ObserverChain final : public LifeObserver {
   }
   void on_transition(Individual& child, int from, const Exit* exit) override {
     for (LifeObserver* o : transition_listeners_) o->on_transition(child, from, exit);
+  }
+  void flush() override {
+    for (auto& o : observers_) o->flush();
   }
   void on_pool_change(double time, const PoolCensus& census) override {
     bool some_ignore = false;

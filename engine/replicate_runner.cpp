@@ -25,8 +25,15 @@ class BlockReducer {
     for (std::size_t b = blocks.begin(); b != blocks.end(); ++b)
       kernel_.run_block(b, key_, *observer_);
   }
-  void join(BlockReducer& right) { tally_.merge(right.tally_); }
-  Tally take() { return std::move(tally_); }
+  void join(BlockReducer& right) {
+    observer_->flush();
+    right.observer_->flush();
+    tally_.merge(right.tally_);
+  }
+  Tally take() {
+    observer_->flush();
+    return std::move(tally_);
+  }
 
  private:
   const ReplicateProgram& kernel_;

@@ -33,6 +33,11 @@ ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years)
   auto days = static_cast<std::size_t>(horizon_);
   interval_of_day_.resize(days);
   point_at_or_after_day_.resize(days + 1);
+  year_of_day_.resize(days);
+  for (std::size_t day = 0, year = 0; day < days; ++day) {
+    while (year_starts_[year + 1] <= static_cast<double>(day)) ++year;
+    year_of_day_[day] = static_cast<std::uint32_t>(year);
+  }
   for (std::size_t day = 0, point = 0; day <= days; ++day) {
     while (offsets_[point] < static_cast<double>(day)) ++point;
     point_at_or_after_day_[day] = static_cast<std::uint32_t>(point);

@@ -31,6 +31,18 @@ class ReportingGrid {
     if (!(t >= 0.0) || t >= horizon_) return intervals();
     return interval_of_day_[static_cast<std::size_t>(t)];  // offsets are whole days
   }
+  /// The simulated year [year_starts[k], year_starts[k+1]) holding t, or years() if none (also
+  /// for NaN). Year starts are whole days, so a table by whole day answers it.
+  std::size_t years() const { return year_starts_.size() - 1; }
+  std::size_t year_of(double t) const {
+    if (!(t >= 0.0) || t >= horizon_) return years();
+    return year_of_day_[static_cast<std::size_t>(t)];
+  }
+  /// year_of(t) for t in [0, horizon], except that the horizon itself gets the last year (no
+  /// branch on it: ends of stays are often exactly the horizon).
+  std::size_t year_of_clamped(double t) const {
+    return year_of_day_[std::min(static_cast<std::size_t>(t), year_of_day_.size() - 1)];
+  }
   /// The first grid point at or after t (points() if none).
   std::size_t first_point_at_or_after(double t) const {
     if (!(t > 0.0)) return t <= 0.0 ? 0 : points();  // NaN: none
@@ -47,6 +59,7 @@ class ReportingGrid {
   double horizon_ = 0.0;
   std::vector<std::uint32_t> interval_of_day_;        // [whole day in [0, horizon)]
   std::vector<std::uint32_t> point_at_or_after_day_;  // [whole day in [0, horizon]]
+  std::vector<std::uint32_t> year_of_day_;            // [whole day in [0, horizon)]
 };
 
 /// The simulated year [year_starts[k], year_starts[k+1]) holding t, or nothing outside them

@@ -69,12 +69,14 @@ CostRecorder::Charge CostRecorder::charge_of(const InterventionSpec& spec, doubl
 
 CostRecorder::CostRecorder(const Scenario& scenario, const CompiledScenario& compiled, const MoneyYears& money,
                            Handles handles, engine::Tally& tally)
-    : scenario_(scenario), compiled_(compiled), money_(money), year_starts_(compiled.grid.year_starts()),
-      years_(year_starts_), states_(scenario.states.size()), categories_(category_count(scenario)),
+    : scenario_(scenario), compiled_(compiled), money_(money), grid_(compiled.grid),
+      year_starts_(compiled.grid.year_starts()), years_(compiled.grid.years()), states_(scenario.states.size()),
+      categories_(category_count(scenario)),
       costs_enabled_(scenario.costs.enabled),
       per_day_(costs_enabled_ ? scenario.costs.per_day : std::vector<double>(states_, 0.0)),
       care_days_(tally.sums(handles.care_days).data()), costs_(tally.sums(handles.costs).data()),
-      costs_discounted_(tally.sums(handles.costs_discounted).data()) {
+      costs_discounted_(tally.sums(handles.costs_discounted).data()),
+      whole_years_((years_ + 1) * states_, 0) {
   for (std::size_t state = 0; state < states_; ++state) is_exit_.push_back(scenario.is_exit(static_cast<int>(state)));
   const auto& list = scenario.interventions.list;
   for (std::size_t i = 0; i < list.size(); ++i)
@@ -92,21 +94,25 @@ void CostRecorder::add_money(std::size_t year, std::size_t category, double amou
   costs_discounted_[year * categories_ + category] += amount * money_.discounted(year);
 }
 
+inline void CostRecorder::add_care(std::size_t year, std::size_t state, double days) {
+  care_days_[year * states_ + state] += days;
+  if (per_day_[state] != 0.0) add_money(year, state, days * per_day_[state]);
+}
+
 void CostRecorder::spend(double time, std::size_t category, double amount) {
-  std::size_t year = years_.year_of(time);
-  if (year < years_.years() && amount != 0.0) add_money(year, category, amount);
+  std::size_t year = grid_.year_of(time);
+  if (year < years_ && amount != 0.0) add_money(year, category, amount);
 }
 
 double CostRecorder::days_in_year(std::size_t year, double from, double until) const {
   return std::max(std::min(until, year_starts_[year + 1]) - std::max(from, year_starts_[year]), 0.0);
 }
 
-// Every year, overlapped or not (see the class comment): amounts are not negative, so a year the
-// stay misses adds a zero, which leaves a sum as it was.
+// Every year, overlapped or not, without a branch: amounts are not negative, so a year the stay
+// misses adds a zero, which leaves a sum as it was. (Interventions' charges only.)
 void CostRecorder::spend_over(double from, double until, std::size_t category, double amount_per_day) {
   if (amount_per_day == 0.0) return;
-  for (std::size_t k = 0; k < years_.years(); ++k)
-    add_money(k, category, days_in_year(k, from, until) * amount_per_day);
+  for (std::size_t k = 0; k < years_; ++k) add_money(k, category, days_in_year(k, from, until) * amount_per_day);
 }
 
 void CostRecorder::on_arrival(engine::Individual& child) {
@@ -135,9 +141,25 @@ void CostRecorder::on_stay(const engine::Individual& child, double until) {
   double from = std::max(child.entered, 0.0), to = std::min(until, year_starts_.back());
   if (!(to > from)) return;
   auto state = static_cast<std::size_t>(child.state);
-  for (std::size_t k = 0; k < years_.years(); ++k) care_days_[k * states_ + state] += days_in_year(k, from, to);
-  spend_over(from, to, state, per_day_[state]);
+  // Without branches on which years they are (see the class comment).
+  std::size_t first = grid_.year_of_clamped(from), last = grid_.year_of_clamped(to);
+  double first_end = std::min(to, year_starts_[first + 1]);
+  add_care(first, state, first_end - from);
+  add_care(last, state, to - std::max(year_starts_[last], first_end));  // 0 if last == first
+  whole_years_[(first + 1) * states_ + state] += 1;  // whole years first + 1 .. last - 1,
+  whole_years_[std::max(last, first + 1) * states_ + state] -= 1;  // none if last <= first + 1
   if (!charges_.empty()) charge_interventions(child, to);
+}
+
+void CostRecorder::flush() {
+  for (std::size_t state = 0; state < states_; ++state) {
+    std::int64_t spanning = 0;
+    for (std::size_t k = 0; k < years_; ++k) {
+      spanning += whole_years_[k * states_ + state];
+      if (spanning != 0) add_care(k, state, static_cast<double>(spanning) * (year_starts_[k + 1] - year_starts_[k]));
+    }
+  }
+  std::fill(whole_years_.begin(), whole_years_.end(), 0);
 }
 
 void CostRecorder::charge_one_off(double time, OneOffKind kind) {

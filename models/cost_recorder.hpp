@@ -10,11 +10,14 @@
 //                         overlaps its target ages and dates;
 //   per_participant_year: uptake × the years children spend in its target states, ages and dates;
 //   fixed_per_year:       pro rata over the days it runs (added by the finisher, not here).
-// This observer sees every stay of every child, so it reaches its arrays through pointers taken
-// once per replicate, and a stay goes through all the simulated years without a branch: most
-// stays overlap one or two years, but which ones a branch could not predict, and adding zero
-// days (or zero money) for the others changes no sum (each starts at +0 and only grows).
+// This observer sees every stay of every child, so a stay costs it a fixed amount of work
+// whatever years it spans: the days in its first and last simulated years are added at once
+// (no branch on which years they are: when both are one year, the last adds zero days, which
+// leaves a sum as it was), and the whole years between are counted per state in a difference
+// array, which flush() turns into days and money. Its arrays are reached through pointers taken
+// once per replicate. Interventions' charges (when there are any) go through every year.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,7 +27,6 @@
 #include "models/exit_meaning.hpp"
 #include "models/model_builder.hpp"
 #include "models/money_years.hpp"
-#include "models/simulated_years.hpp"
 
 namespace carecast::models {
 
@@ -49,6 +51,8 @@ class CostRecorder final : public engine::LifeObserver {
   void on_arrival_rule(const engine::RuleOutcome& outcome) override;
   void on_stay(const engine::Individual& child, double until) override;
   void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
+  /// Adds the whole years counted since the last flush to the care days and their money.
+  void flush() override;
 
  private:
   /// What charging an intervention for a stay needs, worked out once per replicate.
@@ -71,12 +75,14 @@ class CostRecorder final : public engine::LifeObserver {
   void charge_interventions(const engine::Individual& child, double until);
   void charge(const Charge& charge, const engine::Individual& child, double until);
   void charge_one_off(double time, OneOffKind kind);
+  void add_care(std::size_t year, std::size_t state, double days);
 
   const Scenario& scenario_;
   const CompiledScenario& compiled_;
   const MoneyYears& money_;
+  const engine::ReportingGrid& grid_;
   const std::vector<double>& year_starts_;
-  SimulatedYears years_;
+  std::size_t years_;
   std::size_t states_;
   std::size_t categories_;
   bool costs_enabled_;
@@ -87,6 +93,9 @@ class CostRecorder final : public engine::LifeObserver {
   double* care_days_;
   double* costs_;
   double* costs_discounted_;
+  // [year][state] for years 0..years_: +1 in the first whole year of a stay, -1 in the year
+  // after its last; the running sum over years counts the stays that span each year whole.
+  std::vector<std::int64_t> whole_years_;
 };
 
 }  // namespace carecast::models

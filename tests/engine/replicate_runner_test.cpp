@@ -177,6 +177,51 @@ TEST_F(ReplicateRunnerTest, ReportsProgressOncePerReplicate) {
   EXPECT_TRUE(setup.runner->run({4, 4}, 5).empty());
 }
 
+/// Counts arrivals aside and adds them to the tally only when flushed: its tally is right only
+/// if the runner flushes every observer before merging its tally or handing it over.
+class BufferedArrivals final : public LifeObserver {
+ public:
+  explicit BufferedArrivals(std::span<std::int64_t> count) : count_(count) {}
+  void on_arrival(Individual&) override { aside_ += 1; }
+  void on_stay(const Individual&, double) override {}
+  void on_transition(Individual&, int, const Exit*) override {}
+  void flush() override {
+    count_[0] += aside_;
+    aside_ = 0;
+  }
+
+ private:
+  std::span<std::int64_t> count_;
+  std::int64_t aside_ = 0;
+};
+
+TEST_F(ReplicateRunnerTest, FlushesEveryObserverBeforeMergingOrHandingOverItsTally) {
+  auto layout = std::make_shared<TallyLayout>();
+  std::size_t buffered = layout->add_counts("buffered", {1});
+  std::size_t direct = layout->add_counts("entries", {model.grid.intervals() + 1, STATES});
+  ReplicateRunner runner([&](std::size_t) -> const ReplicateKernel& { return model.kernel; }, layout,
+                         [&](Tally& tally, StreamKey) -> std::unique_ptr<LifeObserver> {
+                           auto chain = std::make_unique<ObserverChain>();  // flush goes through chains
+                           chain->add(std::make_unique<BufferedArrivals>(tally.counts(buffered)));
+                           return chain;
+                         },
+                         {});
+  // Every arrival the kernel makes, counted directly by following all blocks in order.
+  std::int64_t arrivals = 0;
+  {
+    Tally tally(layout);
+    BufferedArrivals counter(tally.counts(direct));
+    for (std::size_t b = 0; b < model.kernel.blocks(); ++b) model.kernel.run_block(b, StreamKey{9, 0}, counter);
+    counter.flush();
+    arrivals = tally.counts(direct)[0];
+  }
+  ASSERT_GT(arrivals, 300);
+  for (std::size_t threads : {1u, 2u}) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+    EXPECT_EQ(runner.run_one(0, 9).counts(buffered)[0], arrivals) << threads << " threads";
+  }
+}
+
 TEST(ReplicateRunner, UsesTheKernelOfEachReplicate) {
   // Even replicates run the base model, odd ones a variant; each must equal the same replicate
   // run by a runner that only knows that model.

@@ -96,6 +96,25 @@ TEST(ReportingGrid, FirstPointAtOrAfter) {
   EXPECT_EQ(grid.first_point_at_or_after(infinity), grid.points());
 }
 
+TEST(ReportingGrid, YearOfByTableAgreesWithTheYearStarts) {
+  // Three simulated years from 1 March 2023; the first holds 29 February 2024: 366, 365, 365 days.
+  ReportingGrid grid(Calendar(ymd(2023, 3, 1)), GridStep::monthly, 3);
+  const auto& starts = grid.year_starts();
+  ASSERT_EQ(grid.years(), 3u);
+  ASSERT_EQ(starts[1] - starts[0], 366.0);
+  auto expected = [&](double t) { return simulated_year_of(starts, t).value_or(grid.years()); };
+  for (double t = -3.0; t < grid.horizon() + 3.0; t += 0.25) EXPECT_EQ(grid.year_of(t), expected(t)) << t;
+  for (double start : starts) {
+    EXPECT_EQ(grid.year_of(start), expected(start)) << start;
+    EXPECT_EQ(grid.year_of(std::nextafter(start, -infinity)), expected(std::nextafter(start, -infinity))) << start;
+  }
+  EXPECT_EQ(grid.year_of(std::nan("")), grid.years());
+  EXPECT_EQ(grid.year_of(infinity), grid.years());
+  // The clamped lookup is the same inside the grid, and gives the horizon the last year.
+  for (double t = 0.0; t < grid.horizon(); t += 0.5) EXPECT_EQ(grid.year_of_clamped(t), grid.year_of(t)) << t;
+  EXPECT_EQ(grid.year_of_clamped(grid.horizon()), grid.years() - 1);
+}
+
 TEST(GridStep, NamesRoundTripAndUnknownNamesThrow) {
   for (GridStep step : {GridStep::monthly, GridStep::quarterly, GridStep::yearly})
     EXPECT_EQ(parse_grid_step(grid_step_name(step)), step);
