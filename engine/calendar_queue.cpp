@@ -68,10 +68,10 @@ void CalendarQueue::open_day(long day) {
 /// The window moves to the block holding `day`, and that block's events go to their days.
 void CalendarQueue::move_window_to(long day) {
   window_start_ = first_day_ + (day - first_day_) / window_days * window_days;
-  scratch_.clear();
-  buckets_.drain_into(block_bucket(day), scratch_);
-  for (const QueuedEvent& event : scratch_)
-    buckets_.append(static_cast<std::size_t>(day_of(event.time) - window_start_), event);
+  buckets_.drain(block_bucket(day), [this](const QueuedEvent* events, std::uint32_t count) {
+    for (std::uint32_t i = 0; i < count; ++i)
+      buckets_.append(static_cast<std::size_t>(day_of(events[i].time) - window_start_), events[i]);
+  });
 }
 
 /// Sorts the open day's events: a counting pass puts them in order of their slice of the day

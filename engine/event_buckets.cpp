@@ -17,12 +17,12 @@ void EventBuckets::start_chunk(Bucket& bucket) {
 void EventBuckets::drain_into(std::size_t bucket, std::vector<QueuedEvent>& out) {
   Bucket& b = buckets_[bucket];
   for (std::uint32_t chunk = b.first; chunk != no_chunk;) {
-    Chunk& c = chunks_[chunk];
+    const Chunk& c = chunks_[chunk];
     std::uint32_t next = c.next;
     std::uint32_t count = next == no_chunk ? b.in_last : chunk_events;
+    if (next != no_chunk) prefetch_chunk(next);
     out.insert(out.end(), c.events, c.events + count);
-    c.next = free_chunk_;
-    free_chunk_ = chunk;
+    free(chunk);
     chunk = next;
   }
   b = Bucket{};

@@ -59,12 +59,12 @@ class IdleDepartures {
   /// waits in a bucket as a queued event: its time, its unit as target, its spell as version.)
   template <class Admit>
   void open_block(Admit admit) {
-    opening_.clear();
-    later_.drain_into(next_block_, opening_);
+    later_.drain(next_block_, [&](const QueuedEvent* later, std::uint32_t count) {
+      for (std::uint32_t i = 0; i < count; ++i)
+        if (admit(later[i].target, later[i].version)) push(later[i].target, later[i].time);
+    });
     next_block_ += 1;
     reached_end_ = block_start(next_block_);
-    for (const QueuedEvent& later : opening_)
-      if (admit(later.target, later.version)) push(later.target, later.time);
   }
   double block_start(std::size_t block) const { return start_ + static_cast<double>(block) * block_days; }
   void push(std::uint32_t unit, double time);
@@ -76,7 +76,6 @@ class IdleDepartures {
   double horizon_;
   std::size_t blocks_;                   // of block_days from start_ to the horizon
   EventBuckets later_;                   // by block; those before next_block_ are reached (empty)
-  std::vector<QueuedEvent> opening_;     // the block being reached
   std::size_t next_block_ = 0;
   double reached_end_;                   // the end of the blocks reached
   std::vector<Departure> heap_;

@@ -68,6 +68,8 @@ class InteractingReplicate::Run {
               kernel_.span().horizon),
         first_arrival_day_(kernel_.span().first_arrival_day),
         feedback_(owner.feedback_ ? &*owner.feedback_ : nullptr),
+        activation_time_(std::max(spec_.activation, static_cast<double>(first_arrival_day_))),
+        run_ahead_(owner.has_pool_ && feedback_ == nullptr),
         queue_(std::min(first_arrival_day_, 0L), kernel_.span().horizon) {
     if (feedback_ != nullptr) in_state_.assign(kernel_.model().states(), 0);
   }
@@ -75,8 +77,7 @@ class InteractingReplicate::Run {
   void execute() {
     admit_initial_stock();
     if (owner_.has_pool_)
-      queue_.push(event_of(std::max(spec_.activation, static_cast<double>(first_arrival_day_)),
-                           EventKind::activation, 0));
+      queue_.push(event_of(activation_time_, EventKind::activation, 0));
     for (long day = queue_.first_day(); day <= queue_.last_day(); ++day) {
       // A day's arrivals are drawn once everything before the day has happened.
       if (day >= first_arrival_day_) queue_arrivals_of_day(day);
@@ -178,7 +179,12 @@ class InteractingReplicate::Run {
     for (std::uint32_t s = 0; s < slots_.size(); ++s)
       if (slots_[s].alive) by_id.emplace_back(queue_id(slots_[s].child.id), s);
     std::sort(by_id.begin(), by_id.end());
-    for (const auto& [id, s] : by_id) observer_.on_stay(slots_[s].child, infinity);
+    // In the order of the ids the slots are scattered: load each a few children ahead.
+    constexpr std::size_t ahead = 8;
+    for (std::size_t i = 0; i < by_id.size(); ++i) {
+      if (i + ahead < by_id.size()) prefetch(&slots_[by_id[i + ahead].second]);
+      observer_.on_stay(slots_[by_id[i].second].child, infinity);
+    }
   }
 
   // --- the queue --------------------------------------------------------------------------------
@@ -192,8 +198,39 @@ class InteractingReplicate::Run {
       if (outcome.child.entered < horizon) observer_.on_arrival_rule(outcome);
     for (const Individual& child : arrivals_) {
       if (child.entered >= horizon) continue;
-      queue_.push(event_of(child.entered, EventKind::arrival, queue_id(child.id), admit(child)));
+      std::uint32_t s = admit(child);
+      if (arrival_may_run_ahead(child))
+        arrive(s);
+      else
+        queue_.push(event_of(child.entered, EventKind::arrival, queue_id(child.id), s));
     }
+  }
+
+  // --- running ahead of the queue ---------------------------------------------------------------
+  //
+  // Without a feedback, the pool is the only way children interact, so a child's event that
+  // neither touches the pool nor can be touched by it may happen as soon as it is known, ahead
+  // of the queue: it changes nothing any other event reads, and reads nothing they change. Such
+  // an event is handled exactly as it would be from the queue (the same stream, the same event
+  // number, the same moves), so every path, and the pool's own sequence of events, are unchanged;
+  // only the order in which observers hear of different children's events differs. The pool
+  // touches a child only while it waits in the fallback (a freed unit may bring it back) and at
+  // activation (children then in the guarded state take units); a move touches the pool only if
+  // the child gives back a unit, asks for one, or stops waiting. With a feedback every event
+  // changes the load that every other child's moves read: nothing runs ahead.
+
+  /// Whether the child's planned move may happen now rather than at its place in the queue.
+  bool may_run_ahead(const ChildSlot& slot, const PlannedMove& plan) const {
+    if (!run_ahead_) return false;
+    if (!active()) return plan.time < activation_time_;  // the pool binds nothing before then
+    return !slot.waiting && slot.unit == no_unit && plan.to != spec_.guarded_state;
+  }
+
+  /// Whether an arrival may be handled when its day's arrivals are drawn.
+  bool arrival_may_run_ahead(const Individual& child) const {
+    if (!run_ahead_) return false;
+    if (!active()) return child.entered < activation_time_;
+    return child.state != spec_.guarded_state;
   }
 
   /// Starts loading what the event a few places ahead will touch, so that it is in cache when
@@ -232,28 +269,45 @@ class InteractingReplicate::Run {
     }
   }
 
-  /// Plans the child's next move from `from` and queues it (the event carries its event number).
+  /// Plans the child's next move from `from`: moves that may run ahead happen now, one after
+  /// another, and the first that may not is queued (the event carries its event number).
   void schedule(std::uint32_t s, double from) {
     ChildSlot& slot = slots_[s];
-    auto plan = kernel_.plan_next(slot.child, from, key_);
-    if (!plan) return;
-    slot.plan_exit = plan->exit;
-    queue_.push(event_of(plan->time, EventKind::move, queue_id(slot.child.id), s, slot.child.events));
+    const double horizon = kernel_.span().horizon;
+    while (auto plan = kernel_.plan_next(slot.child, from, key_)) {
+      if (!(plan->time < horizon)) return;  // never happens (the queue would drop it)
+      if (!may_run_ahead(slot, *plan)) {
+        slot.plan_exit = plan->exit;
+        queue_.push(event_of(plan->time, EventKind::move, queue_id(slot.child.id), s, slot.child.events));
+        return;
+      }
+      relocate(s, plan->to, plan->time, plan->exit);
+      if (kernel_.absorbing(slot.child.state)) return finish(s);
+      from = plan->time;
+    }
   }
 
   // --- what happens -----------------------------------------------------------------------------
 
+  /// The pool starts to bind: its first units join, and the children then in the guarded state
+  /// take them, in the order of their ids (the units in the order they joined, which is the
+  /// order they would be taken idle); the units left over idle.
   void activate(double time) {
     active_ = true;
-    for (long u = 0; u < spec_.units_at_start; ++u) idle(unit_id(pool_.add_unit()), false, time);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> holders;  // (id, slot), in id order
     for (std::uint32_t s = 0; s < slots_.size(); ++s) {
       const ChildSlot& slot = slots_[s];
       if (slot.alive && slot.child.state == spec_.guarded_state && slot.child.entered <= time)
         holders.emplace_back(slot.child.id, s);
     }
-    std::sort(holders.begin(), holders.end());
-    for (const auto& [id, s] : holders) slots_[s].unit = unit_or_none(pool_.take_idle());
+    if (!std::is_sorted(holders.begin(), holders.end())) std::sort(holders.begin(), holders.end());
+    for (long u = 0; u < spec_.units_at_start; ++u) {
+      auto holder = static_cast<std::size_t>(u);
+      if (holder < holders.size())
+        slots_[holders[holder].second].unit = unit_id(pool_.add_unit_in_use());
+      else
+        idle(unit_id(pool_.add_unit()), false, time);
+    }
     queue_.push(event_of(pool_.next_recruitment(time), EventKind::recruitment, 0));
     report(time);
   }
@@ -274,8 +328,9 @@ class InteractingReplicate::Run {
     count_entering(child.state);
     observer_.on_arrival(child);
     double time = child.entered;
-    settle(s, time);
+    bool absorbed = finish_if_absorbed(s);
     report(time);
+    if (!absorbed) schedule(s, time);
   }
 
   void move(const QueuedEvent& event) {
@@ -300,10 +355,11 @@ class InteractingReplicate::Run {
     if (to != spec_.fallback_state) set_waiting(s, false);
     relocate(s, to, plan.time, plan.exit);
     std::uint64_t id = slot.child.id;
-    settle(s, plan.time);
+    bool absorbed = finish_if_absorbed(s);
     if (released != no_unit && active())
       offer(released, plan.exit != nullptr && plan.exit->strains_unit, plan.time, id);
     report(plan.time);
+    if (!absorbed) schedule(s, plan.time);
   }
 
   /// The child was to enter the guarded state, but no unit is idle: it goes to the fallback.
@@ -317,8 +373,8 @@ class InteractingReplicate::Run {
   void stay_waiting(std::uint32_t s, double time) {
     slots_[s].child.events += 1;
     set_waiting(s, spec_.return_from_fallback);
-    schedule(s, time);
     report(time);
+    schedule(s, time);
   }
 
   void set_waiting(std::uint32_t s, bool waiting) {
@@ -364,14 +420,24 @@ class InteractingReplicate::Run {
 
   /// After a child's state changes: done if absorbed, otherwise its next move is planned.
   void settle(std::uint32_t s, double time) {
-    ChildSlot& slot = slots_[s];
-    if (kernel_.absorbing(slot.child.state)) {
-      set_waiting(s, false);
-      observer_.on_stay(slot.child, infinity);
-      release(s);
-      return;
-    }
-    schedule(s, time);
+    if (!finish_if_absorbed(s)) schedule(s, time);
+  }
+
+  /// Whether the child has been absorbed, and if so finishes it. An event's handler finishes
+  /// the child, updates the pool and reports the census before it plans the child's next move,
+  /// so that observers hear of the pool as it is at the event's time before they hear of any
+  /// later event that runs ahead of the queue.
+  bool finish_if_absorbed(std::uint32_t s) {
+    if (!kernel_.absorbing(slots_[s].child.state)) return false;
+    finish(s);
+    return true;
+  }
+
+  /// The child has been absorbed: its last stay lasts for ever, and its slot is free.
+  void finish(std::uint32_t s) {
+    set_waiting(s, false);
+    observer_.on_stay(slots_[s].child, infinity);
+    release(s);
   }
 
   /// Tells the observers the census when it has changed since they were last told.
@@ -401,6 +467,8 @@ class InteractingReplicate::Run {
   ResourcePool pool_;
   long first_arrival_day_;
   const LoadFeedbackSpec* feedback_;     // null: no feedback
+  double activation_time_;               // when the pool starts to bind (with a pool)
+  bool run_ahead_;                       // whether events may run ahead of the queue
   std::vector<std::int64_t> in_state_;  // children by state (kept only with feedback)
   bool active_ = false;
   std::vector<ChildSlot> slots_;

@@ -9,8 +9,11 @@
 // The queue is a calendar of day buckets (calendar_queue.hpp); children live in a flat vector of
 // slots reused through a free list, and queued events name their slot. Idle units' departures
 // are not queued: the pool keeps them in order (idle_departures.hpp) and the replicate retires
-// each one in its place among the queued events. At the horizon the children still in care are
-// reported in the order of their ids.
+// each one in its place among the queued events. Without a feedback, a child's events that
+// neither touch the pool nor can be touched by it do not wait in the queue: they happen as soon
+// as they are planned, and only the child's next event that may meet the pool is queued (see
+// "running ahead" in the .cpp). At the horizon the children still in care are reported in the
+// order of their ids.
 #include <optional>
 
 #include "engine/load_feedback.hpp"

@@ -14,6 +14,12 @@ std::uint64_t ResourcePool::add_unit() {
   return units_.size() - 1;
 }
 
+std::uint64_t ResourcePool::add_unit_in_use() {
+  std::uint64_t unit = add_unit();
+  units_[unit].version += 1;  // its idle spell, of no length
+  return unit;
+}
+
 std::optional<std::uint64_t> ResourcePool::take_idle() {
   while (!idle_queue_.empty()) {
     std::uint64_t unit = idle_queue_.front();

@@ -35,6 +35,11 @@ class ResourcePool {
 
   /// Adds a unit, not yet idle, and returns its id (ids count up from 0).
   std::uint64_t add_unit();
+  /// Adds a unit that is in use from the moment it joins, and returns its id: the same as
+  /// add_unit, make_idle and take_idle at one time with no other unit idle, but without drawing
+  /// the departure of an idle spell that ends as it begins. The spell still counts, so the
+  /// unit's later draws are those it would have had.
+  std::uint64_t add_unit_in_use();
   /// The longest-idle unit, now taken; nothing if none is idle.
   std::optional<std::uint64_t> take_idle();
   /// Makes a unit idle at `time` and returns when it will leave if still idle then.

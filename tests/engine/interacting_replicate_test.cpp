@@ -537,5 +537,104 @@ TEST(InteractingReplicate, TheSameSeedGivesTheSameRunAndAnotherSeedAnother) {
   EXPECT_NE(first.counts, other.counts);
 }
 
+/// Counts calls that report a time earlier than a call before them: children's events reported
+/// out of time order (arrivals at their arrival, moves at their time).
+class TimeOrderWatch final : public LifeObserver {
+ public:
+  explicit TimeOrderWatch(std::size_t& inversions) : inversions_(inversions) {}
+  void on_arrival(Individual& child) override { at(child.entered); }
+  void on_stay(const Individual&, double) override {}
+  void on_transition(Individual& child, int, const Exit*) override { at(child.entered); }
+
+ private:
+  void at(double t) {
+    if (t < latest_) inversions_ += 1;
+    latest_ = std::max(latest_, t);
+  }
+  std::size_t& inversions_;
+  double latest_ = -infinity;
+};
+
+/// A feedback that never binds: no load weighs on anything and every exit ignores the load.
+/// With it, every event of the replicate goes through the queue in time order.
+LoadFeedbackSpec idle_feedback() {
+  LoadFeedbackSpec feedback;
+  feedback.weight.assign(STATES, 0.0);
+  feedback.capacity = {1.0};
+  return feedback;
+}
+
+/// Runs one replicate of `program` with trajectories, census reports, the tally's observers and
+/// a watch on the order of times.
+Outcome run_watched(const ReplicateProgram& program, const TallySetup& setup, StreamKey key,
+                    std::size_t& inversions, std::vector<double>& sums) {
+  Outcome outcome;
+  Tally tally(setup.layout);
+  ObserverChain chain;
+  chain.add(std::make_unique<TrajectoryRecorder>(outcome.lives));
+  chain.add(std::make_unique<CensusRecorder>(outcome.census));
+  chain.add(std::make_unique<TimeOrderWatch>(inversions));
+  chain.add(setup.observers(tally));
+  program.run_block(0, key, chain);
+  setup.finish(tally);
+  outcome.counts = tally.all_counts();
+  sums = tally.all_sums();
+  return outcome;
+}
+
+TEST(InteractingReplicate, EventsThatRunAheadOfTheQueueGiveWhatTheQueueGives) {
+  // Without a feedback, events that cannot meet the pool happen as soon as they are planned;
+  // a feedback that never binds keeps every event in the queue. Both must give the same paths,
+  // the same census reported at the same times, and the same counts, for a pool that runs
+  // short, with and without returns from the fallback, and with warm-up arrivals before a pool
+  // that binds from a day after the start.
+  PoolFixture f(PoolOptions{.arrivals_per_day = 0.25, .first_arrival_day = -150});
+  TallySetup setup(f);
+  struct Case {
+    double activation;
+    bool returns;
+  };
+  for (Case c : {Case{0.0, true}, Case{0.0, false}, Case{120.5, true}}) {
+    ResourcePoolSpec pool = small_pool();
+    pool.activation = c.activation;
+    pool.return_from_fallback = c.returns;
+    InteractingReplicate ahead(f.kernel, pool);
+    InteractingReplicate queued(f.kernel, pool, idle_feedback());
+    for (std::uint64_t replicate : {0u, 1u, 2u}) {
+      const StreamKey key{404, replicate};
+      std::size_t ahead_inversions = 0, queued_inversions = 0;
+      std::vector<double> ahead_sums, queued_sums;
+      Outcome a = run_watched(ahead, setup, key, ahead_inversions, ahead_sums);
+      Outcome q = run_watched(queued, setup, key, queued_inversions, queued_sums);
+      std::string where = "activation " + std::to_string(c.activation) + ", returns " +
+                          std::to_string(c.returns) + ", replicate " + std::to_string(replicate);
+      ASSERT_GT(q.lives.size(), 300u) << where;
+      EXPECT_EQ(queued_inversions, 0u) << where << ": with a feedback, events are reported in time order";
+      EXPECT_GT(ahead_inversions, 0u) << where << ": no event ran ahead of the queue";
+      ASSERT_EQ(a.lives.size(), q.lives.size()) << where;
+      for (const auto& [id, life] : q.lives) {
+        auto found = a.lives.find(id);
+        ASSERT_NE(found, a.lives.end()) << where << ", child " << id;
+        EXPECT_TRUE(found->second == life) << where << ", child " << id;
+      }
+      ASSERT_EQ(a.census.reports.size(), q.census.reports.size()) << where;
+      for (std::size_t i = 0; i < q.census.reports.size(); ++i) {
+        const auto& [at_a, x] = a.census.reports[i];
+        const auto& [at_q, y] = q.census.reports[i];
+        EXPECT_EQ(at_a, at_q) << where << ", report " << i;
+        EXPECT_TRUE(x.units == y.units && x.idle == y.idle && x.waiting == y.waiting && x.diverted == y.diverted &&
+                    x.returned == y.returned)
+            << where << ", report " << i;
+      }
+      EXPECT_GT(q.census.reports.back().second.diverted, 10) << where << ": the pool did not run short";
+      EXPECT_EQ(a.counts, q.counts) << where;
+      // Person-days add up in another order: equal up to rounding.
+      ASSERT_EQ(ahead_sums.size(), queued_sums.size());
+      for (std::size_t i = 0; i < queued_sums.size(); ++i)
+        EXPECT_NEAR(ahead_sums[i], queued_sums[i], 1e-9 * std::max(1.0, std::abs(queued_sums[i]))) << where;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace carecast::engine

@@ -38,6 +38,43 @@ TEST(ResourcePool, UnitsGetIdsCountingUpAndStartTaken) {
   EXPECT_FALSE(pool.take_idle().has_value()) << "a new unit is not idle until made so";
 }
 
+TEST(ResourcePool, AUnitInUseAsItJoinsDrawsWhatAUnitIdledAndTakenAtOnceDraws) {
+  ResourcePoolSpec spec = spec_with(0.01, 0.05);
+  ResourcePool idled(spec, StreamKey{3, 2}, 0.0, horizon);
+  ResourcePool in_use(spec, StreamKey{3, 2}, 0.0, horizon);
+  for (int i = 0; i < 3; ++i) {
+    std::uint64_t unit = idled.add_unit();
+    idled.make_idle(unit, false, 0.0);
+    EXPECT_EQ(idled.take_idle(), std::optional<std::uint64_t>(unit));
+    EXPECT_EQ(in_use.add_unit_in_use(), unit);
+  }
+  EXPECT_EQ(in_use.units(), 3);
+  EXPECT_EQ(in_use.idle(), 0);
+  EXPECT_FALSE(in_use.take_idle().has_value()) << "a unit in use is not idle";
+  // Given back, each unit draws the same departure in both pools (its second idle spell).
+  for (std::uint64_t unit : {2u, 0u, 1u}) {
+    double a = idled.make_idle(unit, unit == 0, 10.0 + static_cast<double>(unit));
+    double b = in_use.make_idle(unit, unit == 0, 10.0 + static_cast<double>(unit));
+    EXPECT_EQ(a, b) << "unit " << unit;
+    EXPECT_TRUE(std::isfinite(a));
+  }
+  EXPECT_EQ(idled.take_idle(), std::optional<std::uint64_t>(2)) << "taken in the order they idled";
+  EXPECT_EQ(in_use.take_idle(), std::optional<std::uint64_t>(2)) << "taken in the order they idled";
+  // Nothing was left behind from the first spells: both pools retire the same units at the
+  // same times, and no others.
+  for (int i = 0; i < 2; ++i) {
+    auto a = idled.departure_by(horizon / 2);
+    auto b = in_use.departure_by(horizon / 2);
+    ASSERT_TRUE(a.has_value() && b.has_value());
+    EXPECT_EQ(a->unit, b->unit);
+    EXPECT_EQ(a->time, b->time);
+    idled.retire_next();
+    in_use.retire_next();
+  }
+  EXPECT_FALSE(idled.departure_by(horizon / 2).has_value());
+  EXPECT_FALSE(in_use.departure_by(horizon / 2).has_value());
+}
+
 TEST(ResourcePool, TakesTheLongestIdleUnitFirst) {
   ResourcePoolSpec spec = spec_with(0.0, 0.0);
   ResourcePool pool(spec, StreamKey{1, 0}, 0.0, horizon);
