@@ -2,9 +2,9 @@
 # Builds the England-scale benchmark in Release and runs it, then prints the summary table:
 # events (arrivals, transitions and ageing out) per second per core against the Philox ceiling
 # (target >= 40 %), the speed-up from 1 to 2 threads (target >= 1.8), peak RSS by number of
-# replicates, and the cost of breakdowns and school (england-scale-nopool.yaml over
-# england-scale.yaml) and of the foster-carer pool (england-scale-full.yaml over
-# england-scale-nopool.yaml), measured in the same process (targets <= 1.5).
+# replicates, and the cost of breakdowns, school and the foster-carer pool together
+# (england-scale-full.yaml over england-scale.yaml, target <= 1.5), with its two steps (-nopool
+# over plain, full over -nopool), measured in the same process.
 #
 #   bench/run_benchmarks.sh [benchmark flags...]
 #
