@@ -22,9 +22,9 @@ double AttainmentRecorder::pass_probability(const ExamSpec& exam, const engine::
 }
 
 AttainmentRecorder::AttainmentRecorder(const ExamSpec& exam, const std::vector<bool>& absorbing,
-                                       const std::vector<double>& year_starts, Handles handles,
+                                       const engine::ReportingGrid& grid, Handles handles,
                                        engine::Tally& tally)
-    : exam_(exam), absorbing_(absorbing.begin(), absorbing.end()), years_(year_starts),
+    : exam_(exam), absorbing_(absorbing.begin(), absorbing.end()), grid_(grid),
       states_(absorbing.size()), cohort_(tally.counts(handles.cohort).data()),
       passes_(tally.sums(handles.passes).data()) {}
 
@@ -32,8 +32,8 @@ void AttainmentRecorder::on_stay(const engine::Individual& child, double until) 
   if (absorbing_[static_cast<std::size_t>(child.state)]) return;
   double exam_day = child.birth + exam_.age * engine::days_per_year;
   if (exam_day < child.entered || exam_day >= until) return;
-  std::size_t year = years_.year_of(exam_day);
-  if (year == years_.years()) return;
+  std::size_t year = grid_.year_of(exam_day);
+  if (year == grid_.years()) return;
   cohort_[year * states_ + static_cast<std::size_t>(child.state)] += 1;
   passes_[year] += pass_probability(exam_, child, exam_day);
 }

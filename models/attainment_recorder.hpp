@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "engine/life_observer.hpp"
+#include "engine/reporting_grid.hpp"
 #include "engine/tally.hpp"
 #include "models/scenario/scenario.hpp"
-#include "models/simulated_years.hpp"
 
 namespace carecast::models {
 
@@ -27,7 +27,7 @@ class AttainmentRecorder final : public engine::LifeObserver {
   static double pass_probability(const ExamSpec& exam, const engine::Individual& child, double at);
 
   AttainmentRecorder(const ExamSpec& exam, const std::vector<bool>& absorbing,
-                     const std::vector<double>& year_starts, Handles handles, engine::Tally& tally);
+                     const engine::ReportingGrid& grid, Handles handles, engine::Tally& tally);
   unsigned hooks() const override { return engine::hook_stay; }
   void on_arrival(engine::Individual&) override {}
   void on_stay(const engine::Individual& child, double until) override;
@@ -36,7 +36,7 @@ class AttainmentRecorder final : public engine::LifeObserver {
  private:
   const ExamSpec& exam_;
   std::vector<char> absorbing_;  // by state (a copy: bytes are cheaper to read than bits)
-  SimulatedYears years_;
+  const engine::ReportingGrid& grid_;  // its simulated years
   std::size_t states_;
   // The arrays inside the replicate's tally (its storage never moves once built).
   std::int64_t* cohort_;

@@ -44,11 +44,11 @@ std::unique_ptr<engine::LifeObserver> CareTally::make_observers(engine::Tally& t
         SchoolChanges::Context{scenario_.school, scenario_, compiled_.exit_meanings, grid, key}, *school_changes_,
         tally));
   chain->add(std::make_unique<engine::OccupancyRecorder>(grid, absorbing, occupancy_, tally));
-  chain->add(std::make_unique<LeaversRecorder>(grid.year_starts(), absorbing, leavers_, tally));
+  chain->add(std::make_unique<LeaversRecorder>(grid, absorbing, leavers_, tally));
   chain->add(std::make_unique<BreakdownRecorder>(scenario_, compiled_.exit_meanings, grid, breakdowns_, tally));
-  chain->add(std::make_unique<CohortRecorder>(grid.year_starts(), cohorts_, tally));
+  chain->add(std::make_unique<CohortRecorder>(grid, cohorts_, tally));
   if (attainment_)
-    chain->add(std::make_unique<AttainmentRecorder>(scenario_.school.exam, absorbing, grid.year_starts(),
+    chain->add(std::make_unique<AttainmentRecorder>(scenario_.school.exam, absorbing, grid,
                                                     *attainment_, tally));
   if (pool_) chain->add(std::make_unique<PoolRecorder>(grid, *pool_, tally));
   chain->add(std::make_unique<CostRecorder>(scenario_, models_.compiled(key.replicate), money_, costs_, tally));

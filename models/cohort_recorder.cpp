@@ -15,8 +15,8 @@ CohortRecorder::Handles CohortRecorder::register_arrays(engine::TallyLayout& lay
           layout.add_counts("cohort_school_changes", {years, bins}, {"year", "count"})};
 }
 
-CohortRecorder::CohortRecorder(const std::vector<double>& year_starts, Handles handles, engine::Tally& tally)
-    : years_(year_starts), children_(tally.counts(handles.children).data()),
+CohortRecorder::CohortRecorder(const engine::ReportingGrid& grid, Handles handles, engine::Tally& tally)
+    : grid_(grid), children_(tally.counts(handles.children).data()),
       placements_(tally.counts(handles.placements).data()), breakdowns_(tally.counts(handles.breakdowns).data()),
       school_changes_(tally.counts(handles.school_changes).data()) {}
 
@@ -26,8 +26,8 @@ void CohortRecorder::add(std::int64_t* counts, std::size_t year, std::size_t cou
 
 void CohortRecorder::on_stay(const engine::Individual& child, double until) {
   if (!std::isinf(until)) return;  // only the child's last stay closes its record
-  std::size_t year = years_.year_of(child.arrived);
-  if (year == years_.years()) return;
+  std::size_t year = grid_.year_of(child.arrived);
+  if (year == grid_.years()) return;
   auto counter = [&](HistoryCounter c) { return static_cast<std::size_t>(child.history[static_cast<std::size_t>(c)]); };
   children_[year] += 1;
   add(placements_, year, counter(HistoryCounter::placements));

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "engine/life_observer.hpp"
+#include "engine/reporting_grid.hpp"
 #include "engine/tally.hpp"
-#include "models/simulated_years.hpp"
 
 namespace carecast::models {
 
@@ -23,7 +23,7 @@ class CohortRecorder final : public engine::LifeObserver {
   };
   static Handles register_arrays(engine::TallyLayout& layout, std::size_t years);
 
-  CohortRecorder(const std::vector<double>& year_starts, Handles handles, engine::Tally& tally);
+  CohortRecorder(const engine::ReportingGrid& grid, Handles handles, engine::Tally& tally);
   unsigned hooks() const override { return engine::hook_stay; }
   void on_arrival(engine::Individual&) override {}
   void on_stay(const engine::Individual& child, double until) override;
@@ -32,7 +32,7 @@ class CohortRecorder final : public engine::LifeObserver {
  private:
   static void add(std::int64_t* counts, std::size_t year, std::size_t count);
 
-  SimulatedYears years_;
+  const engine::ReportingGrid& grid_;  // its simulated years
   // The arrays inside the replicate's tally (its storage never moves once built).
   std::int64_t* children_;
   std::int64_t* placements_;

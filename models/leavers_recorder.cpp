@@ -6,16 +6,16 @@ std::size_t LeaversRecorder::register_array(engine::TallyLayout& layout, std::si
   return layout.add_counts("left_within_year", {years}, {"year"});
 }
 
-LeaversRecorder::LeaversRecorder(const std::vector<double>& year_starts,
+LeaversRecorder::LeaversRecorder(const engine::ReportingGrid& grid,
                                  const std::vector<bool>& absorbing, std::size_t handle,
                                  engine::Tally& tally)
-    : years_(year_starts), absorbing_(absorbing.begin(), absorbing.end()),
+    : grid_(grid), absorbing_(absorbing.begin(), absorbing.end()),
       left_(tally.counts(handle).data()) {}
 
 void LeaversRecorder::on_transition(engine::Individual& child, int from, const engine::Exit*) {
   if (!absorbing_[static_cast<std::size_t>(child.state)] || absorbing_[static_cast<std::size_t>(from)]) return;
-  std::size_t year = years_.year_of(child.entered);
-  if (year < years_.years() && child.arrived <= years_.start(year)) left_[year] += 1;
+  std::size_t year = grid_.year_of(child.entered);
+  if (year < grid_.years() && child.arrived <= grid_.year_starts()[year]) left_[year] += 1;
 }
 
 }  // namespace carecast::models

@@ -9,17 +9,17 @@
 #include <vector>
 
 #include "engine/life_observer.hpp"
+#include "engine/reporting_grid.hpp"
 #include "engine/tally.hpp"
-#include "models/simulated_years.hpp"
 
 namespace carecast::models {
 
 class LeaversRecorder final : public engine::LifeObserver {
  public:
-  /// `year_starts` holds the first day of each simulated year and the day after the last.
+  /// Counts by the simulated years of `grid`.
   static std::size_t register_array(engine::TallyLayout& layout, std::size_t years);
 
-  LeaversRecorder(const std::vector<double>& year_starts, const std::vector<bool>& absorbing,
+  LeaversRecorder(const engine::ReportingGrid& grid, const std::vector<bool>& absorbing,
                   std::size_t handle, engine::Tally& tally);
   unsigned hooks() const override { return engine::hook_transition; }
   void on_arrival(engine::Individual&) override {}
@@ -27,7 +27,7 @@ class LeaversRecorder final : public engine::LifeObserver {
   void on_transition(engine::Individual& child, int from, const engine::Exit* exit) override;
 
  private:
-  SimulatedYears years_;
+  const engine::ReportingGrid& grid_;  // its simulated years
   std::vector<char> absorbing_;  // by state (a copy: bytes are cheaper to read than bits)
   std::int64_t* left_;           // the array inside the replicate's tally (it never moves once built)
 };
