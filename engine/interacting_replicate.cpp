@@ -300,7 +300,7 @@ class InteractingReplicate::Run {
       if (slot.alive && slot.child.state == spec_.guarded_state && slot.child.entered <= time)
         holders.emplace_back(slot.child.id, s);
     }
-    if (!std::is_sorted(holders.begin(), holders.end())) std::sort(holders.begin(), holders.end());
+    std::sort(holders.begin(), holders.end());
     for (long u = 0; u < spec_.units_at_start; ++u) {
       auto holder = static_cast<std::size_t>(u);
       if (holder < holders.size())

@@ -12,7 +12,7 @@ CareTally::CareTally(const Scenario& scenario, const ReplicateModels& models)
   const CompiledScenario& compiled = compiled_;
   for (const StateSpec& state : scenario.states) is_placement_.push_back(state.kind == StateKind::placement);
   std::size_t points = compiled.grid.points(), intervals = points - 1, states = compiled.model.states();
-  std::size_t years = compiled.grid.year_starts().size() - 1;
+  std::size_t years = compiled.grid.years();
   occupancy_ = engine::OccupancyRecorder::register_arrays(*layout_, points, states);
   exits_ = layout_->add_counts("exits", {intervals, states}, {"interval", "state"});
   moves_ = layout_->add_counts("moves", {intervals, states}, {"interval", "state"});

@@ -11,10 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/communicator.hpp"
 #include "models/scenario/scenario_reader.hpp"
-#include "models/simulation.hpp"
 #include "models_test_support.hpp"
+#include "simulation_runs.hpp"
 
 namespace carecast::models {
 namespace {
@@ -25,18 +24,8 @@ Scenario baseline() {
   return read_scenario(test_support::data_dir() / "scenario" / "baseline_short.yaml");
 }
 
-RunResult run(const Scenario& scenario) {
-  RunOptions options;
-  options.replicates = replicates;
-  options.seed = 4711;
-  options.seed_given = true;
-  return simulate(scenario, options, engine::SingleProcess{});
-}
+RunResult run(const Scenario& scenario) { return test_support::run_replicates(scenario, replicates, 4711); }
 
-std::vector<std::int64_t> array_of(const RunResult& result, std::size_t replicate, const std::string& name) {
-  auto counts = result.replicates[replicate].counts(result.layout->count_handle(name));
-  return {counts.begin(), counts.end()};
-}
 
 TEST(CarerPool, WithAmpleFamiliesTheResultsAreThoseWithoutThePool) {
   Scenario ample = baseline();
@@ -52,7 +41,7 @@ TEST(CarerPool, WithAmpleFamiliesTheResultsAreThoseWithoutThePool) {
   std::size_t compared = 0;
   for (const auto& array : without.layout->counts()) {
     for (std::size_t r = 0; r < replicates; ++r)
-      EXPECT_EQ(array_of(with_pool, r, array.name), array_of(without, r, array.name))
+      EXPECT_EQ(test_support::count_array(with_pool, r, array.name), test_support::count_array(without, r, array.name))
           << array.name << " in replicate " << r;
     compared += 1;
   }
@@ -72,11 +61,11 @@ TEST(CarerPool, WithAmpleFamiliesTheResultsAreThoseWithoutThePool) {
   }
   // The pool was on, and never short.
   for (std::size_t r = 0; r < replicates; ++r) {
-    auto flows = array_of(with_pool, r, "carer_pool_flows");
+    auto flows = test_support::count_array(with_pool, r, "carer_pool_flows");
     std::int64_t moved = 0;
     for (std::int64_t n : flows) moved += n;
     EXPECT_EQ(moved, 0) << "replicate " << r;
-    auto census = array_of(with_pool, r, "carer_pool");
+    auto census = test_support::count_array(with_pool, r, "carer_pool");
     EXPECT_GT(census[0], 90000) << "families on the start date";
   }
   EXPECT_THROW((void)without.layout->count_handle("carer_pool"), std::exception);
@@ -99,13 +88,13 @@ TEST(CarerPool, WithFarTooFewFamiliesChildrenAreDivertedAndMovedBack) {
   std::int64_t diverted = 0, returned = 0, waiting_points = 0;
   std::int64_t fallback_with = 0, fallback_without = 0, foster_with = 0, foster_without = 0;
   for (std::size_t r = 0; r < replicates; ++r) {
-    auto flows = array_of(with_pool, r, "carer_pool_flows");  // [interval][diverted, returned]
+    auto flows = test_support::count_array(with_pool, r, "carer_pool_flows");  // [interval][diverted, returned]
     for (std::size_t i = 0; i + 1 < points; ++i) {
       diverted += flows[i * 2 + 0];
       returned += flows[i * 2 + 1];
     }
-    auto census = array_of(with_pool, r, "carer_pool");  // [time][families, free, waiting]
-    auto stock = array_of(with_pool, r, "stock");
+    auto census = test_support::count_array(with_pool, r, "carer_pool");  // [time][families, free, waiting]
+    auto stock = test_support::count_array(with_pool, r, "stock");
     for (std::size_t t = 1; t < points; ++t) {
       std::int64_t families = census[t * 3 + 0], free = census[t * 3 + 1], waiting = census[t * 3 + 2];
       EXPECT_GE(free, 0);
@@ -114,7 +103,7 @@ TEST(CarerPool, WithFarTooFewFamiliesChildrenAreDivertedAndMovedBack) {
       // Every family in use holds a child in foster care.
       EXPECT_LE(families - free, stock[t * states + static_cast<std::size_t>(foster)]) << "point " << t;
     }
-    auto stock_off = array_of(without, r, "stock");
+    auto stock_off = test_support::count_array(without, r, "stock");
     std::size_t last = (points - 1) * states;
     fallback_with += stock[last + static_cast<std::size_t>(fallback)];
     fallback_without += stock_off[last + static_cast<std::size_t>(fallback)];

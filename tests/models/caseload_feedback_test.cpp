@@ -13,10 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/communicator.hpp"
 #include "models/scenario/scenario_reader.hpp"
-#include "models/simulation.hpp"
 #include "models_test_support.hpp"
+#include "simulation_runs.hpp"
 
 namespace carecast::models {
 namespace {
@@ -34,13 +33,7 @@ Scenario with_feedback(Scenario s, double increase, double slowdown, double cap)
   return s;
 }
 
-RunResult run(const Scenario& scenario) {
-  RunOptions options;
-  options.replicates = replicates;
-  options.seed = 8128;
-  options.seed_given = true;
-  return simulate(scenario, options, engine::SingleProcess{});
-}
+RunResult run(const Scenario& scenario) { return test_support::run_replicates(scenario, replicates, 8128); }
 
 void expect_same_arrays(const RunResult& a, const RunResult& b) {
   for (const auto& array : b.layout->counts())
@@ -72,7 +65,7 @@ TEST(CaseloadFeedback, AFeedbackThatCannotActChangesNothing) {
 std::vector<double> totals(const RunResult& result, const std::string& name) {
   std::vector<double> out;
   for (std::size_t r = 0; r < replicates; ++r) {
-    auto counts = result.replicates[r].counts(result.layout->count_handle(name));
+    auto counts = test_support::count_array(result, r, name);
     out.push_back(static_cast<double>(std::accumulate(counts.begin(), counts.end(), std::int64_t{0})));
   }
   return out;
@@ -92,7 +85,7 @@ std::vector<double> planned_exits(const RunResult& result, const Scenario& s) {
   std::size_t states = s.states.size();
   std::vector<double> out;
   for (std::size_t r = 0; r < replicates; ++r) {
-    auto counts = result.replicates[r].counts(result.layout->count_handle("transitions"));
+    auto counts = test_support::count_array(result, r, "transitions");
     double n = 0;
     for (std::size_t i = 0; i < counts.size(); ++i) {
       int to = static_cast<int>(i % states);

@@ -9,10 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/communicator.hpp"
 #include "models/scenario/scenario_reader.hpp"
-#include "models/simulation.hpp"
 #include "models_test_support.hpp"
+#include "simulation_runs.hpp"
 
 namespace carecast::models {
 namespace {
@@ -36,18 +35,8 @@ Scenario never_placed() {
   return s;
 }
 
-RunResult run(const Scenario& scenario) {
-  RunOptions options;
-  options.replicates = replicates;
-  options.seed = 31337;
-  options.seed_given = true;
-  return simulate(scenario, options, engine::SingleProcess{});
-}
+RunResult run(const Scenario& scenario) { return test_support::run_replicates(scenario, replicates, 31337); }
 
-std::vector<std::int64_t> counts(const RunResult& result, std::size_t r, const std::string& name) {
-  auto values = result.replicates[r].counts(result.layout->count_handle(name));
-  return {values.begin(), values.end()};
-}
 
 std::int64_t total(const std::vector<std::int64_t>& values) {
   return std::accumulate(values.begin(), values.end(), std::int64_t{0});
@@ -57,7 +46,7 @@ std::int64_t total(const std::vector<std::int64_t>& values) {
 std::int64_t into_care_from_support(const Scenario& s, const RunResult& result, std::size_t r) {
   std::size_t states = s.states.size();
   auto support = static_cast<std::size_t>(s.state_index("family_support"));
-  auto transitions = counts(result, r, "transitions");  // [interval, from, to]
+  auto transitions = test_support::count_array(result, r, "transitions");  // [interval, from, to]
   std::int64_t n = 0;
   for (std::size_t i = 0; i < transitions.size(); ++i) {
     std::size_t to = i % states, from = (i / states) % states;
@@ -70,10 +59,10 @@ TEST(SupportEntries, ChildrenWhoStayInSupportChangeNoSchoolAndEndNoPlacement) {
   Scenario s = never_placed();
   RunResult result = run(s);
   for (std::size_t r = 0; r < replicates; ++r) {
-    EXPECT_GT(total(counts(result, r, "entries")), 100) << "children entered support";
+    EXPECT_GT(total(test_support::count_array(result, r, "entries")), 100) << "children entered support";
     EXPECT_EQ(into_care_from_support(s, result, r), 0);
     for (const char* name : {"school_changes", "placement_endings", "breakdowns"})
-      EXPECT_EQ(total(counts(result, r, name)), 0) << name << " in replicate " << r;
+      EXPECT_EQ(total(test_support::count_array(result, r, name)), 0) << name << " in replicate " << r;
   }
 }
 
@@ -82,7 +71,7 @@ TEST(SupportEntries, AMoveFromSupportIntoAPlacementIsEnteringCare) {
   RunResult result = run(s);
   std::int64_t entries = 0, into_care = 0;
   for (std::size_t r = 0; r < replicates; ++r) {
-    auto changes = counts(result, r, "school_changes");  // [interval, move_kind]
+    auto changes = test_support::count_array(result, r, "school_changes");  // [interval, move_kind]
     for (std::size_t i = 0; i < changes.size(); i += move_kinds) entries += changes[i];
     into_care += into_care_from_support(s, result, r);
   }
