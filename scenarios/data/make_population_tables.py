@@ -4,14 +4,14 @@
 The tables are approximations built from a few published totals, not official projections;
 replace them with Statistics Denmark's (or ONS's) table by single year of age for real work.
 
-Denmark: FIGURES.md gives 13,900 placed as 0.9 % of all 0-22-year-olds on 31 Dec 2023, so
+Denmark: docs/figures.md gives 13,900 placed as 0.9 % of all 0-22-year-olds on 31 Dec 2023, so
 about 1.544 million children and young people aged 0-22 (~67,000 per year of age). Recent birth
 cohorts are smaller (~57,000-63,000 a year). Later years age each cohort by one year, add a
 small net immigration at 16-22, and assume ~57,500 births a year (a total fertility rate of
 about 1.5). The municipality of ~100,000 inhabitants holds 1.7 % of the national population
 (100,000 / ~5.9 million).
 
-England: FIGURES.md gives 83,840 children looked after as 71 per 10,000 under 18, so about
+England: docs/figures.md gives 83,840 children looked after as 71 per 10,000 under 18, so about
 11.8 million under-18s (~656,000 per year of age). A typical local authority (one of ~150)
 holds 1/150 of that.
 """

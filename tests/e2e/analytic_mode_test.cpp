@@ -3,6 +3,7 @@
 // depend on time in state it fails with exit status 1, a clear message, and no file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -47,16 +48,29 @@ TEST(AnalyticMode, AgreesWithTheMonteCarloMean) {
   std::size_t replicates = stock.shape[0], points = stock.shape[1], states = stock.shape[2];
   ASSERT_EQ(points, 37u);
   ASSERT_EQ(states, 4u);
-  // The total in care at the last grid date, averaged over 40 replicates (fixed seed): its
-  // standard error is about 1.5 children, so 10 % of about 110 is a wide margin.
-  for (std::size_t point : {std::size_t{0}, std::size_t{18}, std::size_t{36}}) {
-    double mean = 0.0;
-    for (std::size_t r = 0; r < replicates; ++r)
-      for (std::size_t s = 0; s < 2; ++s) mean += static_cast<double>(stock.values[(r * points + point) * states + s]);
-    mean /= static_cast<double>(replicates);
-    double analytic_total = expected.values[point * states + 0] + expected.values[point * states + 1];
-    EXPECT_NEAR(mean, analytic_total, 0.1 * analytic_total) << "grid point " << point;
+  // At every grid date and state, the mean over 40 replicates (fixed seed) is within 4 of its
+  // standard errors of the expected stock (about 150 comparisons: 4 se keeps a spurious failure
+  // unlikely when the streams change), plus the analytic mode's own discretization error, which
+  // the engine's tests bound far below 0.01 child here. The engine's test of the projection itself
+  // holds every point to 3 se on 2000 replicates; this one checks the command end to end.
+  std::size_t compared = 0;
+  for (std::size_t point = 0; point < points; ++point) {
+    for (std::size_t s = 0; s < states; ++s) {
+      double sum = 0.0, sum_squares = 0.0;
+      for (std::size_t r = 0; r < replicates; ++r) {
+        auto n = static_cast<double>(stock.values[(r * points + point) * states + s]);
+        sum += n;
+        sum_squares += n * n;
+      }
+      double n = static_cast<double>(replicates), mean = sum / n;
+      double sd = std::sqrt(std::max(0.0, (sum_squares - n * mean * mean) / (n - 1.0)));
+      double expected_stock = expected.values[point * states + s];
+      EXPECT_NEAR(mean, expected_stock, 4.0 * sd / std::sqrt(n) + 0.01)
+          << "grid point " << point << ", state " << s << " (sd " << sd << ")";
+      compared += sd > 0.0 ? 1 : 0;
+    }
   }
+  EXPECT_GT(compared, points) << "most comparisons have sampling error, so they are not vacuous";
 }
 
 TEST(AnalyticMode, AHazardWrittenAsOneNumberIsStillMarkov) {

@@ -129,10 +129,12 @@ std::pair<double, double> exact_outcomes(double years, Hazards hazards) {
   return {end, home};
 }
 
-/// |observed - expected| within 3 binomial standard errors of the count.
+/// |observed - expected| within 4 binomial standard errors of the count (as elsewhere in the
+/// suite: with a handful of such comparisons per test, 3 would leave a spurious failure likely
+/// whenever the streams change).
 void expect_count(double observed, double children, double p, const char* what) {
   double se = std::sqrt(children * p * (1.0 - p));
-  EXPECT_NEAR(observed, children * p, 3.0 * se) << what << ": expected probability " << p;
+  EXPECT_NEAR(observed, children * p, 4.0 * se) << what << ": expected probability " << p;
 }
 
 LoadLaw law(double raise, double slow, double cap) {

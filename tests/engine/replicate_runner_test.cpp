@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
@@ -139,8 +140,10 @@ TEST_F(ReplicateRunnerTest, ResultsDoNotDependOnTheNumberOfThreads) {
     one = setup.runner->run({0, 6}, 20240601);
   }
   {
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
-    two = setup.runner->run({0, 6}, 20240601);
+    // An arena of four slots gets worker threads even on a machine with fewer cores (a cap on
+    // parallelism alone would leave a one-core machine running this on one thread).
+    tbb::task_arena arena(4);
+    arena.execute([&] { two = setup.runner->run({0, 6}, 20240601); });
   }
   expect_identical(one, two);
 }

@@ -137,7 +137,7 @@ TEST(StateHazards, CounterDependentOnlyWithACounterAndAFactorOtherThanOne) {
 
 // The sampler keeps the rates of one cell in a fixed array of 64; a state with more exits must
 // be rejected when it is compiled rather than overrun that array when it is sampled.
-// (Fails today: nothing checks the count, and sample_transition writes past `rates[64]`.)
+// (Without the check, sample_transition would write past `rates[64]`.)
 TEST(StateHazards, RejectsMoreExitsThanTheSamplerSupports) {
   std::vector<Exit> exits;
   for (int j = 0; j < 64; ++j) exits.push_back(exit_to(j + 1, PiecewiseRate(0.01)));

@@ -62,21 +62,33 @@ TEST_F(EstimatedRateDrawsTest, AnIntervalWithItsEndsReversedIsALocatedError) {
 TEST_F(EstimatedRateDrawsTest, DrawsHaveTheEstimateAsMeanAndTheStandardErrorAsSpread) {
   Scenario scenario = read(", parameter_uncertainty: true");
   constexpr int replicates = 4000;
-  double sum = 0.0, sum_squares = 0.0;
+  const double estimate[2] = {0.5, 0.2}, standard_error[2] = {0.1, 0.04};
+  double sum[2] = {0, 0}, sum_squares[2] = {0, 0}, sum_products = 0.0;
   for (int r = 0; r < replicates; ++r) {
     Scenario drawn = with_drawn_rates(scenario, engine::StreamKey{11, static_cast<std::uint64_t>(r)});
-    double value = drawn.transitions[1].hazard.values[0];
-    sum += value;
-    sum_squares += value * value;
+    const std::vector<double>& values = drawn.transitions[1].hazard.values;
+    for (int band = 0; band < 2; ++band) {
+      sum[band] += values[band];
+      sum_squares[band] += values[band] * values[band];
+    }
+    sum_products += values[0] * values[1];
     ASSERT_EQ(drawn.transitions[0].hazard.values, scenario.transitions[0].hazard.values);
     ASSERT_EQ(drawn.entries.rate_per_1000.values, scenario.entries.rate_per_1000.values);
   }
-  double mean = sum / replicates;
-  double sd = std::sqrt((sum_squares - replicates * mean * mean) / (replicates - 1));
-  // Tolerances: 4 Monte Carlo standard errors of the mean (se / sqrt(n)) and of the sample sd
-  // (about sd * sqrt((kurtosis - 1) / 4n); a gamma of shape 25 has kurtosis 3.24).
-  EXPECT_NEAR(mean, 0.5, 4 * 0.1 / std::sqrt(replicates));
-  EXPECT_NEAR(sd, 0.1, 4 * 0.1 * std::sqrt(2.24 / (4.0 * replicates)));
+  double mean[2], sd[2];
+  for (int band = 0; band < 2; ++band) {
+    mean[band] = sum[band] / replicates;
+    sd[band] = std::sqrt((sum_squares[band] - replicates * mean[band] * mean[band]) / (replicates - 1));
+    // Tolerances: 4 Monte Carlo standard errors of the mean (se / sqrt(n)) and of the sample sd
+    // (about sd * sqrt((kurtosis - 1) / 4n); a gamma of shape 25, as both bands are, has
+    // kurtosis 3.24). Each band has its own estimate and standard error.
+    EXPECT_NEAR(mean[band], estimate[band], 4 * standard_error[band] / std::sqrt(replicates)) << "band " << band;
+    EXPECT_NEAR(sd[band], standard_error[band], 4 * standard_error[band] * std::sqrt(2.24 / (4.0 * replicates)))
+        << "band " << band;
+  }
+  // The two bands are drawn independently: their sample correlation is within 4 / sqrt(n) of 0.
+  double covariance = (sum_products - replicates * mean[0] * mean[1]) / (replicates - 1);
+  EXPECT_NEAR(covariance / (sd[0] * sd[1]), 0.0, 4.0 / std::sqrt(replicates));
 }
 
 TEST_F(EstimatedRateDrawsTest, TheSameReplicateDrawsTheSameRateInAnotherScenario) {

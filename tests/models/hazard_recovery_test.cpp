@@ -121,8 +121,10 @@ TEST_F(HazardRecovery, IntervalsCoverTheTrueHazardsAbout95PercentOfTheTime) {
   for (const auto& [key, hits] : covered) {
     if (events[key] < 10.0) continue;
     ++tested;
+    // Exact (Garwood) intervals cover at least 95 %: each hazard is tested one-sided against
+    // undercoverage, at 3.8 se (Bonferroni over about 30 hazards at a 0.002 false-alarm rate).
     double coverage = hits / n;
-    EXPECT_NEAR(coverage, 0.95, 3.0 * se) << std::get<0>(key) << " -> " << std::get<2>(key) << " in "
+    EXPECT_GE(coverage, 0.95 - 3.8 * se) << std::get<0>(key) << " -> " << std::get<2>(key) << " in "
                                           << bands.describe_cell(std::get<3>(key)) << ", " << events[key]
                                           << " events per dataset";
     if (events[key] >= 100.0) {

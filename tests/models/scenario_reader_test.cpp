@@ -263,6 +263,21 @@ TEST_F(ScenarioReaderScratch, TheHashCoversTheDataFilesAndIsStable) {
   EXPECT_NE(read_scenario(scenario_file).sha256, first);
 }
 
+// The digest is SHA-256 (FIPS 180-2's test vector for "abc") over the parts in order, as if
+// they were one text.
+TEST(ScenarioHash, IsTheSha256OfThePartsOneAfterAnother) {
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  EXPECT_EQ(sha256_hex({"abc"}), abc);
+  EXPECT_EQ(sha256_hex({"a", "", "bc"}), abc);
+  EXPECT_EQ(sha256_hex({}), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+// output-schema.md: the resolved text, then the bytes of the population table (no snapshot here).
+TEST_F(ScenarioReaderScratch, TheHashIsOverTheResolvedTextThenThePopulationTable) {
+  Scenario scenario = read_scenario(scenario_file);
+  EXPECT_EQ(scenario.sha256, sha256_hex({scenario.resolved_text, slurp(population_file)}));
+}
+
 TEST_F(ScenarioReaderScratch, TheNameDefaultsToTheFileStem) {
   std::string text = slurp(scenario_file);
   text.replace(text.find("name: Minimal\n"), 14, "");
