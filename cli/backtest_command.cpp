@@ -109,6 +109,8 @@ void add_backtest_run_options(CLI::App& command, BacktestOptions& options) {
       ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}));
   command.add_option("-s,--seed", options.seed, "Master seed (default 1).");
   command.add_option("-t,--threads", options.threads, "Worker threads (default: all cores).")->check(CLI::Range(1, 4096));
+  command.get_option("--ageing-out-state")
+      ->description("The exit state children age out into: exits into it are not a hazard (default aged_out).");
   command.add_option("--ageing-out-age", options.ageing_out_age,
                      "The age at which children leave care in the simulation (default 18).")
       ->check(CLI::Range(1.0, 30.0));

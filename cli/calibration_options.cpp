@@ -43,7 +43,8 @@ void add_band_options(CLI::App& command, CalibrationOptions& options) {
   command.add_option("--min-exposure", options.min_exposure,
                      "Pool a cell with less exposure than this (person-years) with its neighbour (default 0: never).")
       ->check(CLI::NonNegativeNumber);
-  command.add_option("--pool-along", options.pool_along, "The axis along which cells are pooled: duration or age.")
+  command.add_option("--pool-along", options.pool_along,
+                     "The axis along which cells are pooled: duration or age (default duration).")
       ->check(CLI::IsMember({"duration", "age"}));
 }
 

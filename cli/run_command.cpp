@@ -159,7 +159,8 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
              "(stocks, flows, summaries, provenance) is written to an HDF5 file.");
   command->add_option("SCENARIO", options->scenario, "The scenario file (YAML).")->required();
   command->add_option("-o,--output", options->output,
-                      "The result file to write (default: the scenario's name with .h5, here).");
+                      "The result file to write (default: the scenario file's name with .h5, in the current "
+                      "folder: scenarios/baseline.yaml gives ./baseline.h5).");
   command->add_option("-r,--replicates", options->replicates,
                       "Number of Monte Carlo replicates (default: the scenario's simulation.replicates).")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
@@ -174,7 +175,8 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
   command->add_flag("--analytic", options->analytic,
                     "Compute the expected stock by matrix algebra instead of simulating (Markov "
                     "scenarios only: hazards by state, age and period, none by time in state or "
-                    "prior breakdowns, and no foster-carer pool).");
+                    "prior breakdowns; no intervention that acts on entries, no foster-carer pool "
+                    "and no caseload feedback).");
   command->add_flag("-q,--quiet", options->quiet, "Do not print the summary table.");
   command->add_flag("--parameter-uncertainty", options->parameter_uncertainty,
                     "Draw every estimated rate (one with an `se`, as `carecast calibrate` writes) per replicate "

@@ -97,9 +97,13 @@ long ConfigValue::integer_in(long lowest, long highest) const {
 std::uint64_t ConfigValue::unsigned_integer() const {
   std::uint64_t value = 0;
   const std::string* text = is_scalar() ? &node_->scalar : nullptr;
-  if (text == nullptr || text->empty() ||
-      std::from_chars(text->data(), text->data() + text->size(), value).ptr != text->data() + text->size())
-    fail("expected a whole number from 0 to 18446744073709551615, found " + found());
+  // Out of range (2^64 or more) is an error too, not a silent 0: from_chars then reports it.
+  bool whole = text != nullptr && !text->empty();
+  if (whole) {
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    whole = error == std::errc{} && end == text->data() + text->size();
+  }
+  if (!whole) fail("expected a whole number from 0 to 18446744073709551615, found " + found());
   return value;
 }
 

@@ -42,7 +42,9 @@ const char* const values_text =
     "one: 1\n"               // 22
     "table: data/pop.csv\n"  // 23
     "absolute: /tmp/x.csv\n" // 24
-    "quoted: \"12\"\n";      // 25
+    "quoted: \"12\"\n"       // 25
+    "largest: 18446744073709551615\n"    // 26
+    "too_large: 18446744073709551616\n"; // 27
 
 class ConfigValueTest : public ::testing::Test {
  protected:
@@ -140,6 +142,16 @@ TEST_F(ConfigValueTest, Integer) {
   EXPECT_EQ(value("exponent").integer(), 1000);
   expect_error("fraction", [](const ConfigValue& v) { v.integer(); }, "expected a whole number, found '2.5'");
   expect_error("word", [](const ConfigValue& v) { v.integer(); }, "expected a number, found 'abc'");
+}
+
+TEST_F(ConfigValueTest, UnsignedIntegerCoversAll64BitsAndRefusesMore) {
+  EXPECT_EQ(value("largest").unsigned_integer(), UINT64_MAX);
+  EXPECT_EQ(value("zero").unsigned_integer(), 0u);
+  const std::string expected = "expected a whole number from 0 to 18446744073709551615, found ";
+  expect_error("too_large", [](const ConfigValue& v) { v.unsigned_integer(); },
+               expected + "'18446744073709551616'");
+  expect_error("negative", [](const ConfigValue& v) { v.unsigned_integer(); }, expected + "'-1.5'");
+  expect_error("fraction", [](const ConfigValue& v) { v.unsigned_integer(); }, expected + "'2.5'");
 }
 
 TEST_F(ConfigValueTest, IntegerIn) {
