@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
+#include "cli/seed_validator.hpp"
 #include "models/calibration/backtest.hpp"
 #include "output/backtest_report.hpp"
 #include "output/backtest_writer.hpp"
@@ -107,7 +108,7 @@ void add_backtest_run_options(CLI::App& command, BacktestOptions& options) {
       ->check(CLI::Range(1, 1200));
   command.add_option("-r,--replicates", options.replicates, "Monte Carlo replicates (default 200).")
       ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}));
-  command.add_option("-s,--seed", options.seed, "Master seed (default 1).");
+  command.add_option("-s,--seed", options.seed, "Master seed (default 1).")->transform(seed_validator());
   command.add_option("-t,--threads", options.threads, "Worker threads (default: all cores).")->check(CLI::Range(1, 4096));
   command.get_option("--ageing-out-state")
       ->description("The exit state children age out into: exits into it are not a hazard (default aged_out).");

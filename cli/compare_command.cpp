@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
+#include "cli/seed_validator.hpp"
 #include "models/config/input_error.hpp"
 #include "models/scenario/scenario_reader.hpp"
 #include "models/simulation.hpp"
@@ -146,7 +147,7 @@ void add_compare_command(CLI::App& app, const CommandContext& context) {
       ->check(CLI::Range(1, 4096));
   options->seed_option =
       command->add_option("-s,--seed", options->seed, "Master seed of every scenario (default: the base scenario's).")
-          ->check(CLI::NonNegativeNumber);
+          ->transform(seed_validator());
   command->add_flag("-f,--force", options->force, "Overwrite the comparison file if it exists.");
   command->add_flag("-q,--quiet", options->quiet, "Do not print the tables.");
   command->footer(

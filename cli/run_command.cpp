@@ -11,6 +11,7 @@
 #include "cli/progress_display.hpp"
 #include "cli/result_summary_printer.hpp"
 #include "cli/run_provenance.hpp"
+#include "cli/seed_validator.hpp"
 #include "cli/sweep_runner.hpp"
 #include "models/config/input_error.hpp"
 #include "models/scenario/sweep_reader.hpp"
@@ -170,7 +171,7 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
   options->seed_option = command->add_option(
       "-s,--seed", options->seed, "Master seed (default: the scenario's simulation.seed). The same seed gives "
                                   "the same result, and the same draws to the same child in another scenario.")
-      ->check(CLI::NonNegativeNumber);
+      ->transform(seed_validator());
   command->add_flag("-f,--force", options->force, "Overwrite the result file if it exists.");
   command->add_flag("--analytic", options->analytic,
                     "Compute the expected stock by matrix algebra instead of simulating (Markov "

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace carecast::models {
 
@@ -16,52 +19,106 @@ SourceLocation locate(const YAML::Mark& mark, const std::string& file) {
   return {file, mark.line + 1, mark.column + 1};
 }
 
-ConfigNode convert(const YAML::Node& yaml, const std::string& file) {
-  ConfigNode node;
-  node.where = locate(yaml.Mark(), file);
-  switch (yaml.Type()) {
-    case YAML::NodeType::Scalar:
-      node.kind = ConfigNode::Kind::scalar;
-      node.scalar = yaml.Scalar();
-      break;
-    case YAML::NodeType::Sequence:
-      node.kind = ConfigNode::Kind::sequence;
-      for (const auto& item : yaml) node.items.push_back(convert(item, file));
-      break;
-    case YAML::NodeType::Map:
-      node.kind = ConfigNode::Kind::map;
-      for (const auto& entry : yaml) {
-        SourceLocation key_at = locate(entry.first.Mark(), file);
-        if (!entry.first.IsScalar()) throw InputError(key_at, "", "a key must be a plain name");
-        std::string key = entry.first.Scalar();
-        if (node.find(key) != nullptr)
-          throw InputError(key_at, key, "the key '" + key + "' appears twice in the same mapping");
-        node.entries.emplace_back(key, convert(entry.second, file));
-        node.key_where.push_back(key_at);
-      }
-      break;
-    default:
-      node.kind = ConfigNode::Kind::null;
+/// A scenario is a few thousand values; aliases that repeat aliases can make a file of a few
+/// lines stand for billions. More than this many values is refused before memory runs out.
+constexpr std::size_t max_values = 2'000'000;
+
+/// Turns yaml-cpp's tree into located ConfigNodes, adding two checks yaml-cpp leaves out: a
+/// quoted text must be closed (yaml-cpp silently runs an unclosed one to the end of the file,
+/// swallowing the keys after it), and the tree must not expand beyond max_values.
+class Converter {
+ public:
+  Converter(const std::string& text, std::string file) : text_(text), file_(std::move(file)) {}
+
+  ConfigNode convert(const YAML::Node& yaml) {
+    ConfigNode node;
+    node.where = locate(yaml.Mark(), file_);
+    if (++values_ > max_values)
+      throw InputError(node.where, "",
+                       "the file expands to more than " + std::to_string(max_values) +
+                           " values (aliases that repeat aliases?)");
+    switch (yaml.Type()) {
+      case YAML::NodeType::Scalar: convert_scalar(yaml, node); break;
+      case YAML::NodeType::Sequence: convert_sequence(yaml, node); break;
+      case YAML::NodeType::Map: convert_map(yaml, node); break;
+      default: node.kind = ConfigNode::Kind::null;
+    }
+    return node;
   }
-  return node;
-}
+
+ private:
+  void convert_scalar(const YAML::Node& yaml, ConfigNode& node) {
+    if (yaml.Tag() == "!") require_closing_quote(yaml.Mark(), node.where);
+    node.kind = ConfigNode::Kind::scalar;
+    node.scalar = yaml.Scalar();
+  }
+
+  void convert_sequence(const YAML::Node& yaml, ConfigNode& node) {
+    node.kind = ConfigNode::Kind::sequence;
+    for (const auto& item : yaml) node.items.push_back(convert(item));
+  }
+
+  void convert_map(const YAML::Node& yaml, ConfigNode& node) {
+    node.kind = ConfigNode::Kind::map;
+    for (const auto& entry : yaml) {
+      SourceLocation key_at = locate(entry.first.Mark(), file_);
+      if (!entry.first.IsScalar()) throw InputError(key_at, "", "a key must be a plain name");
+      std::string key = entry.first.Scalar();
+      if (node.find(key) != nullptr)
+        throw InputError(key_at, key, "the key '" + key + "' appears twice in the same mapping");
+      node.entries.emplace_back(key, convert(entry.second));
+      node.key_where.push_back(key_at);
+    }
+  }
+
+  /// A scalar that starts with a quote where `mark` points must have its closing quote before
+  /// the end of the text (in double quotes a backslash escapes the next character; in single
+  /// quotes two quotes stand for one).
+  void require_closing_quote(const YAML::Mark& mark, const SourceLocation& at) const {
+    auto pos = static_cast<std::size_t>(std::max(mark.pos, 0));
+    if (pos >= text_.size() || (text_[pos] != '"' && text_[pos] != '\'')) return;  // a block scalar
+    const char quote = text_[pos];
+    for (std::size_t i = pos + 1; i < text_.size(); ++i) {
+      if (quote == '"' && text_[i] == '\\') {
+        ++i;
+      } else if (text_[i] == quote) {
+        if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;
+          continue;
+        }
+        return;
+      }
+    }
+    throw InputError(at, "", std::string("this quoted text has no closing ") + quote +
+                                 ": it runs to the end of the file");
+  }
+
+  const std::string& text_;
+  std::string file_;
+  std::size_t values_ = 0;
+};
 
 ConfigNode parse(const std::string& text, const std::string& file) {
   try {
-    YAML::Node root = YAML::Load(text);
-    if (!root.IsDefined() || root.IsNull()) {
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.size() > 1)
+      throw InputError(locate(documents[1].Mark(), file), "",
+                       "a scenario file holds one YAML document, but a second one starts here (after '---')");
+    if (documents.empty() || !documents[0].IsDefined() || documents[0].IsNull()) {
       ConfigNode empty;
       empty.kind = ConfigNode::Kind::map;
       empty.where = {file, 1, 1};
       return empty;
     }
-    return convert(root, file);
+    return Converter(text, file).convert(documents[0]);
   } catch (const YAML::Exception& error) {
     throw InputError(locate(error.mark, file), "", "this is not valid YAML: " + error.msg);
   }
 }
 
 std::string read_text(const fs::path& file, const SourceLocation& named_at) {
+  if (fs::is_directory(file))
+    throw InputError(named_at, "", "cannot read the file '" + file.string() + "' (it is a folder, not a file)");
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     std::string problem = "cannot read the file '" + file.string() + "'";

@@ -86,6 +86,25 @@ TEST(RunCommand, TheDefaultOutputIsTheScenarioNameInTheCurrentFolder) {
   EXPECT_EQ(folder.files(), std::set<std::string>{"valid_minimal.h5"}) << joined(folder.files());
 }
 
+// The seed is read as simulation.seed is: decimal, the whole 64-bit range, nothing else (no
+// octal 010, no hex, no silent clamp of a number too large).
+TEST(RunCommand, TheSeedIsADecimalWholeNumberOf64Bits) {
+  TestFolder folder;
+  std::string run = "run " + quoted((malformed_dir() / "valid_minimal.yaml").string()) + " -q --replicates 1 ";
+  ASSERT_EQ(folder.carecast(run + "-s 010 -o ten.h5").status, 0);
+  EXPECT_EQ(output::ResultFile(folder.work() / "ten.h5").provenance().seed, 10u);
+  ASSERT_EQ(folder.carecast(run + "-s 18446744073709551615 -o largest.h5").status, 0);
+  EXPECT_EQ(output::ResultFile(folder.work() / "largest.h5").provenance().seed, UINT64_MAX);
+  for (const char* seed : {"18446744073709551616", "0x10", "-1", "1e3"}) {
+    CommandResult refused = folder.carecast(run + "-s " + seed + " -o refused.h5");
+    EXPECT_EQ(refused.status, 3) << refused;
+    EXPECT_NE(refused.err.find("expected a whole number from 0 to 18446744073709551615, found '" + std::string(seed) + "'"),
+              std::string::npos)
+        << refused;
+  }
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"largest.h5", "ten.h5"})) << joined(folder.files());
+}
+
 TEST(RunCommand, AFolderThatDoesNotExistIsAnOutputError) {
   TestFolder folder;
   CommandResult result = folder.carecast("run " + baseline() + " --replicates 2 -o missing/out.h5");

@@ -266,6 +266,55 @@ TEST(ConfigLoader, AliasesAreExpanded) {
   EXPECT_EQ(scalar(root, "b.rate"), "1");
 }
 
+// Aliases of aliases can make a few lines stand for billions of values: refused, not expanded.
+TEST(ConfigLoader, AliasesThatExpandBeyondAnyScenarioAreRefused) {
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level <= 8; ++level) {
+    std::string previous = "*a" + std::to_string(level - 1);
+    text += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [" + previous;
+    for (int copy = 1; copy < 10; ++copy) text += ", " + previous;
+    text += "]\n";
+  }
+  auto error = input_error_of([&] { parse_yaml_text(text, "memory.yaml"); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().file, "memory.yaml");
+  EXPECT_NE(error->problem().find("expands to more than"), std::string::npos) << error->what();
+}
+
+// yaml-cpp runs an unclosed quote to the end of the file, so the keys after it would silently
+// disappear into the text.
+TEST(ConfigLoader, AQuotedTextWithoutItsClosingQuoteIsAnErrorWhereItStarts) {
+  for (const char* text : {"a: 1\nb: \"no end\nc: 2\n", "a: 1\nb: 'no end\nc: 2\n", "a: 1\nb: \"ends in \\\"\n"}) {
+    auto error = input_error_of([&] { parse_yaml_text(text, "memory.yaml"); });
+    ASSERT_TRUE(error.has_value()) << text;
+    EXPECT_EQ(error->where().line, 2) << text;
+    EXPECT_EQ(error->where().column, 4) << text;
+    EXPECT_NE(error->problem().find("no closing"), std::string::npos) << error->what();
+  }
+}
+
+TEST(ConfigLoader, ClosedQuotesWithEscapesAndBlockTextAreRead) {
+  ConfigNode root = parse_yaml_text("a: \"say \\\"hi\\\"\"\nb: 'it''s'\nc: |\n  block \"text\n", "memory.yaml");
+  EXPECT_EQ(scalar(root, "a"), "say \"hi\"");
+  EXPECT_EQ(scalar(root, "b"), "it's");
+  EXPECT_EQ(scalar(root, "c"), "block \"text\n");
+}
+
+// Everything after a second `---` would be silently ignored.
+TEST(ConfigLoader, ASecondDocumentIsAnErrorWhereItStarts) {
+  auto error = input_error_of([] { parse_yaml_text("a: 1\n---\nb: 2\n", "memory.yaml"); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 3);
+  EXPECT_NE(error->problem().find("second one"), std::string::npos) << error->what();
+}
+
+TEST(ConfigLoader, AFolderIsNotAScenarioFile) {
+  ConfigLoader loader;
+  auto error = input_error_of([&] { loader.load(loader_dir()); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_NE(error->problem().find("it is a folder, not a file"), std::string::npos) << error->what();
+}
+
 TEST(ConfigLoader, AScenarioFileMustBeAMapping) {
   ConfigLoader loader;
   auto error = input_error_of([&] { loader.load(loader_dir() / "list_root.yaml"); });
