@@ -1,8 +1,11 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <string>
 
 #include "cli/commands.hpp"
+#include "models/config/input_error.hpp"
+#include "models/model_builder.hpp"
 #include "models/scenario/sweep_reader.hpp"
 
 namespace carecast::cli {
@@ -13,8 +16,24 @@ struct ValidateOptions {
   std::string scenario;
 };
 
+/// Builds each combination's model as a run would, so that checks made only when the model is
+/// built (e.g. entries a day beyond what carecast supports) are made here too.
+void build_every_combination(const models::Sweep& sweep) {
+  for (std::size_t i = 0; i < sweep.combinations.size(); ++i) {
+    try {
+      (void)models::compile_scenario(sweep.combinations[i].scenario);
+    } catch (const models::InputError& error) {
+      if (!sweep.is_sweep()) throw;
+      throw models::InputError(error.where(), error.key_path(),
+                               "in sweep combination " + std::to_string(i) + " (" + sweep.describe(i) +
+                                   "): " + error.problem());
+    }
+  }
+}
+
 void validate(const ValidateOptions& options) {
   models::Sweep sweep = models::read_sweep(options.scenario);  // every combination, when a sweep
+  build_every_combination(sweep);
   const models::Scenario& scenario = sweep.combinations.front().scenario;
   std::size_t placements = 0, exits = 0;
   for (const auto& state : scenario.states) (state.kind == models::StateKind::exit ? exits : placements) += 1;

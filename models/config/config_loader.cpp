@@ -89,8 +89,8 @@ class Converter {
         return;
       }
     }
-    throw InputError(at, "", std::string("this quoted text has no closing ") + quote +
-                                 ": it runs to the end of the file");
+    throw InputError(at, "", std::string("this quoted text has no closing quote (") + quote +
+                                 "): it runs to the end of the file");
   }
 
   const std::string& text_;

@@ -34,6 +34,11 @@ const std::vector<Malformed> malformed_scenarios{
      "unknown key 'seeds'; did you mean 'seed'?"},
     {"unknown_band_key.yaml", "unknown_band_key.yaml:32:39", "transitions[0].hazard[0].gender",
      "unknown key 'gender'; expected one of: age, ci95, duration, events, exposure_years, period, rate, se"},
+    // YAML that yaml-cpp would read without complaint, losing what follows.
+    {"unclosed_quote.yaml", "unclosed_quote.yaml:2:7", "",
+     "this quoted text has no closing quote (\"): it runs to the end of the file"},
+    {"second_document.yaml", "second_document.yaml:42:1", "",
+     "a scenario file holds one YAML document, but a second one starts here (after '---')"},
     // Wrong types and values out of range.
     {"wrong_type.yaml", "wrong_type.yaml:5:10", "simulation.years", "expected a number, found 'ten'"},
     {"probability_above_one.yaml", "probability_above_one.yaml:25:24", "entries.mix[0].shares.foster",
@@ -48,6 +53,8 @@ const std::vector<Malformed> malformed_scenarios{
      "expected a number that is zero or more, found '-0.3'"},
     {"negative_entry_rate.yaml", "negative_entry_rate.yaml:21:28", "entries.rate_per_1000[0].rate",
      "expected a number that is zero or more, found '-2'"},
+    {"entries_beyond_support.yaml", "entries_beyond_support.yaml", "population",
+     "entries a day at age 0 is more than carecast supports; check the population table's units and scale"},
     {"invalid_date.yaml", "invalid_date.yaml:4:10", "simulation.start",
      "expected a date written YYYY-MM-DD, found '2025-02-30'"},
     {"invalid_grid.yaml", "invalid_grid.yaml:6:9", "simulation.grid",
