@@ -115,8 +115,10 @@ void check_population_coverage(const Scenario& scenario, const ConfigValue& owne
     for (int year = first_year; year <= last_year; ++year)
       if (!scenario.population.at(age, year))
         owner.fail(fmt::format("the population table '{}' has no row for age {} in {}, which the "
-                               "scenario needs (entries at that age are not zero)",
-                               scenario.population.file().string(), age, year));
+                               "scenario needs (entries at that age are not zero; the table must cover "
+                               "every year from {} to {}: the earlier of the start year and its first "
+                               "year, to the last simulated year)",
+                               scenario.population.file().string(), age, year, first_year, last_year));
   }
 }
 
