@@ -1,7 +1,11 @@
 // carecast compare: runs the base and the alternatives on the same seed, writes the comparison
-// file and prints the paired table; refuses an existing file without --force, and scenarios of
-// other years or other states before running, leaving nothing behind.
+// file (whose cumulative net cost is the running sum of the alternative's yearly cost minus the
+// base's, as stored for each scenario in the same file) and prints the paired table; refuses an
+// existing file without --force, and scenarios of other years or other states before running,
+// leaving nothing behind.
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "e2e_test_support.hpp"
 #include "output/hdf5_attributes.hpp"
@@ -12,6 +16,43 @@ namespace carecast::e2e {
 namespace {
 
 std::string scenario(const char* name) { return quoted((scenarios_dir() / name).string()); }
+
+/// cost_by_category [replicate, year, category] of a scenario group, summed over its own
+/// categories: the yearly cost [replicate, year].
+output::hdf5::NdArray<double> yearly_cost(hid_t file, const std::string& scenario) {
+  auto by_category =
+      output::hdf5::read_number_dataset<double>(file, "/scenarios/" + scenario + "/replicates/cost_by_category");
+  std::size_t categories = by_category.shape.at(2);
+  output::hdf5::NdArray<double> cost{{}, {by_category.shape[0], by_category.shape[1]}};
+  for (std::size_t cell = 0; cell < by_category.values.size(); cell += categories) {
+    double total = 0.0;
+    for (std::size_t c = 0; c < categories; ++c) total += by_category.values[cell + c];
+    cost.values.push_back(total);
+  }
+  return cost;
+}
+
+/// The stored cumulative net cost of `alternative` is Σ_{j ≤ k} (cost_alternative[j] − cost_base[j]),
+/// replicate by replicate, from the scenarios' own cost_by_category in the same file. Each
+/// scenario has its own categories (each alternative adds its intervention), so each is summed
+/// over its own. The tolerance is relative to the money on either side of the subtraction.
+void expect_cumulative_net_cost(hid_t file, const std::string& base, const std::string& alternative) {
+  auto base_cost = yearly_cost(file, base), alternative_cost = yearly_cost(file, alternative);
+  std::string stored_path = "/comparisons/" + alternative + "/replicates/cumulative_net_cost";
+  auto stored = output::hdf5::read_number_dataset<double>(file, stored_path);
+  ASSERT_EQ(stored.shape, base_cost.shape) << alternative;
+  ASSERT_EQ(alternative_cost.shape, base_cost.shape) << alternative;
+  std::size_t replicates = stored.shape[0], years = stored.shape[1];
+  for (std::size_t r = 0; r < replicates; ++r) {
+    double net = 0.0, money = 0.0;
+    for (std::size_t k = 0; k < years; ++k) {
+      std::size_t i = r * years + k;
+      net += alternative_cost.values[i] - base_cost.values[i];
+      money += std::abs(alternative_cost.values[i]) + std::abs(base_cost.values[i]);
+      EXPECT_NEAR(stored.values[i], net, 1e-9 * money) << alternative << ", replicate " << r << ", year " << k + 1;
+    }
+  }
+}
 
 TEST(CompareCommand, WritesPairedDifferencesAndPrintsTheTable) {
   TestFolder folder;
@@ -34,6 +75,8 @@ TEST(CompareCommand, WritesPairedDifferencesAndPrintsTheTable) {
     EXPECT_TRUE(output::hdf5::exists(file.get(), path)) << path;
   auto years = output::hdf5::read_string_dataset(file.get(), "/years/start");
   EXPECT_EQ(years.size(), 10u);
+  for (const char* alternative : {"Family support for 12-17-year-olds", "Kinship first"})
+    expect_cumulative_net_cost(file.get(), "Baseline - Danish municipality of ~100,000", alternative);
 
   CommandResult again = folder.carecast("compare " + args);
   EXPECT_EQ(again.status, 2) << again;

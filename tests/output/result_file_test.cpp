@@ -148,14 +148,27 @@ TEST_F(ResultRoundTripTest, AnalyticStockComesBack) {
 TEST(ResultFileSummaryTest, KnownReplicateValuesGiveKnownStatistics) {
   ScratchFolder folder;
   models::RunResult result = synthetic_result(5, 2);
-  const std::int64_t values[] = {3, 1, 10, 2, 4};
-  for (std::size_t r = 0; r < 5; ++r) result.replicates[r].counts(0)[0] = values[r];
+  // stock [time 0, state 0] and [time 1, state 2] (element 1 × 4 + 2 = 6), whose values lie
+  // outside the synthetic fill's −3…19, so reading any other element or replicate shows.
+  const std::int64_t at_0[] = {3, 1, 10, 2, 4};
+  const std::int64_t at_6[] = {30, -20, 50, 0, 40};
+  for (std::size_t r = 0; r < 5; ++r) {
+    result.replicates[r].counts(0)[0] = at_0[r];
+    result.replicates[r].counts(0)[6] = at_6[r];
+  }
   write_result(result, folder / "r.h5", false);
   SummaryArray summary = ResultFile(folder / "r.h5").read_summary("stock");
   std::size_t stride = 2 * 4;  // elements of one statistic: points × states
+  // Sorted 1, 2, 3, 4, 10: mean 4; sd √((9+4+1+0+36)/4); quantiles interpolate between order
+  // statistics at (n−1)p: q05 at 0.2, 1 + 0.2 × 1; q95 at 3.8, 4 + 0.8 × 6.
   std::vector<double> expected{4.0, std::sqrt(12.5), 1.2, 2.0, 3.0, 4.0, 8.8};
   for (std::size_t s = 0; s < 7; ++s)
     EXPECT_NEAR(summary.values[s * stride], expected[s], 1e-12) << summary.statistics[s];
+  // Sorted −20, 0, 30, 40, 50: mean 20; sd √((1600+400+100+400+900)/4) = √850;
+  // q05 −20 + 0.2 × 20 = −16, q25 0, q50 30, q75 40, q95 40 + 0.8 × 10 = 48.
+  std::vector<double> expected_at_6{20.0, std::sqrt(850.0), -16.0, 0.0, 30.0, 40.0, 48.0};
+  for (std::size_t s = 0; s < 7; ++s)
+    EXPECT_NEAR(summary.values[s * stride + 6], expected_at_6[s], 1e-12) << summary.statistics[s];
 }
 
 TEST(ResultFileTest, AResultWithoutAnalyticStockSaysSo) {
