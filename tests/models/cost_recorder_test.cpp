@@ -101,38 +101,47 @@ TEST(CostRecorder, YearlyBudgetEqualsAnIndependentSumOverTheSimulatedEpisodes) {
   const CostSpec& costs = scenario.costs;
   const InterventionSpec& support = scenario.interventions.list[0];
   std::size_t categories = scenario.states.size() + one_off_kinds + 1;
-  auto spend = [&](std::vector<double>& budget, double time, double amount) {
+  const std::size_t states = scenario.states.size();
+  const std::size_t entry = states, planned_move = states + 1, breakdown = states + 2, exit = states + 3;
+  const std::size_t intervention = states + one_off_kinds;
+  // Expected spending in 2019 prices, [year][category], worked out from the episodes alone.
+  auto spend = [&](std::vector<double>& budget, std::size_t category, double time, double amount) {
     for (int k = 0; k < years; ++k)
-      if (time >= new_year(2025 + k) && time < new_year(2026 + k)) budget[static_cast<std::size_t>(k)] += amount;
+      if (time >= new_year(2025 + k) && time < new_year(2026 + k))
+        budget[static_cast<std::size_t>(k) * categories + category] += amount;
   };
   for (std::size_t r = 0; r < replicates; ++r) {
-    std::vector<double> real(static_cast<std::size_t>(years), 0.0);  // in 2019 prices
+    std::vector<double> real(static_cast<std::size_t>(years) * categories, 0.0);
     for (const Episode& e : episodes.stays[r])
       for (int k = 0; k < years; ++k) {
         double days = std::min(e.until, new_year(2026 + k)) - std::max(e.from, new_year(2025 + k));
-        if (days > 0) real[static_cast<std::size_t>(k)] += days * costs.per_day[static_cast<std::size_t>(e.state)];
+        auto state = static_cast<std::size_t>(e.state);
+        if (days > 0) real[static_cast<std::size_t>(k) * categories + state] += days * costs.per_day[state];
       }
-    for (double t : episodes.arrivals[r]) spend(real, t, 5000.0);
-    for (const Move& m : episodes.moves[r])
-      spend(real, m.time, scenario.is_exit(m.to) ? 13000.0 : m.breakdown ? 11000.0 : 7000.0);
-    for (double t : episodes.reached[r]) spend(real, t, support.cost.per_participant);
+    for (double t : episodes.arrivals[r]) spend(real, entry, t, 5000.0);
+    for (const Move& m : episodes.moves[r]) {
+      if (scenario.is_exit(m.to)) spend(real, exit, m.time, 13000.0);
+      else if (m.breakdown) spend(real, breakdown, m.time, 11000.0);
+      else spend(real, planned_move, m.time, 7000.0);
+    }
+    for (double t : episodes.reached[r]) spend(real, intervention, t, support.cost.per_participant);
     for (int k = 0; k < years; ++k) {
       double running = std::max(0.0, std::min(new_year(2035), new_year(2026 + k)) - std::max(new_year(2026), new_year(2025 + k)));
-      real[static_cast<std::size_t>(k)] += support.cost.fixed_per_year * running / 365.25;
+      real[static_cast<std::size_t>(k) * categories + intervention] += support.cost.fixed_per_year * running / 365.25;
     }
     auto nominal = tallies[r].sums(care.layout()->sum_handle("costs"));
     auto discounted = tallies[r].sums(care.layout()->sum_handle("costs_discounted"));
     ASSERT_GT(episodes.reached[r].size(), 0u) << "the intervention must reach someone for this test to bite";
+    ASSERT_EQ(nominal.size(), real.size());
+    // Each category of each year: a cost booked under the wrong state, kind or intervention fails.
     for (int k = 0; k < years; ++k) {
-      double index = std::pow(1.02, 2025 + k - 2019);
-      double expected = real[static_cast<std::size_t>(k)] * index;
-      double total = 0.0, total_discounted = 0.0;
+      double index = std::pow(1.02, 2025 + k - 2019), discount = std::pow(1.035, k);
       for (std::size_t c = 0; c < categories; ++c) {
-        total += nominal[static_cast<std::size_t>(k) * categories + c];
-        total_discounted += discounted[static_cast<std::size_t>(k) * categories + c];
+        std::size_t i = static_cast<std::size_t>(k) * categories + c;
+        double expected = real[i] * index, scale = std::max(1.0, expected);
+        EXPECT_NEAR(nominal[i], expected, 1e-9 * scale) << "replicate " << r << ", year " << 2025 + k << ", category " << c;
+        EXPECT_NEAR(discounted[i], expected / discount, 1e-9 * scale) << "replicate " << r << ", category " << c;
       }
-      EXPECT_NEAR(total, expected, 1e-9 * expected) << "replicate " << r << ", year " << 2025 + k;
-      EXPECT_NEAR(total_discounted, expected / std::pow(1.035, k), 1e-9 * expected) << "replicate " << r;
     }
   }
 }
