@@ -188,7 +188,7 @@ std::vector<Episode> read_rows(const fs::path& file, ProblemLog& log) {
   std::error_code ignored;
   if (auto size = fs::file_size(file, ignored); !ignored) episodes.reserve(size / 64);
   try {
-    Reader in(file.string());
+    Reader in(file);
     read_header(in, file);
     RowReader reader(log);
     RowText text;

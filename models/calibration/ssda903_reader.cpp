@@ -77,7 +77,7 @@ void require_columns(const CsvReader<Columns>& in, const fs::path& file,
 HeaderTable read_header_file(const fs::path& file, ProblemLog& log) {
   HeaderTable table;
   try {
-    CsvReader<3> in(file.string());
+    CsvReader<3> in(file);
     in.read_header(io::ignore_extra_column | io::ignore_missing_column, "CHILD", "SEX", "DOB");
     require_columns(in, file, {"CHILD", "DOB"});
     char *child = nullptr, *sex = nullptr, *dob = nullptr;
@@ -232,7 +232,7 @@ struct EpisodeRows {
 EpisodeRows read_episode_rows(const fs::path& file, EpisodeRowReader& reader) {
   EpisodeRows rows;
   try {
-    CsvReader<8> in(file.string());
+    CsvReader<8> in(file);
     in.read_header(io::ignore_extra_column | io::ignore_missing_column, "CHILD", "DECOM", "RNE", "LS",
                    "PLACE", "DEC", "REC", "REASON_PLACE_CHANGE");
     require_columns(in, file, {"CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"});

@@ -1,6 +1,10 @@
 #include "models/scenario/csv_table.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <system_error>
+
+#include "models/scenario/csv_text.hpp"
 
 namespace carecast::models {
 
@@ -15,7 +19,26 @@ int header_line(const std::filesystem::path& file) {
   return 0;
 }
 
+/// "cannot read the table '<file>'", with the reason where it is plain: it does not exist, or it
+/// is a folder.
+std::string cannot_read_table(const std::filesystem::path& file) {
+  std::error_code ignored;
+  auto status = std::filesystem::status(file, ignored);
+  std::string message = "cannot read the table '" + file.string() + "'";
+  if (!std::filesystem::exists(status)) return message + " (it does not exist)";
+  if (std::filesystem::is_directory(status)) return message + " (it is a folder, not a file)";
+  return message;
+}
+
 }  // namespace
+
+std::string checked_table_name(const std::filesystem::path& file) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(file, ignored))
+    throw InputError(SourceLocation{file.string(), 0, 0}, "", cannot_read_table(file));
+  require_text_lines(file);
+  return file.string();
+}
 
 void rethrow_csv_error(const io::error::base& error, const std::filesystem::path& file) {
   int line = 0;
@@ -30,11 +53,10 @@ void rethrow_csv_error(const io::error::base& error, const std::filesystem::path
 
 void require_readable(const std::filesystem::path& file, const SourceLocation& named_at,
                       const std::string& key_path) {
+  std::error_code ignored;
   std::ifstream probe(file);
-  if (!probe)
-    throw InputError(named_at, key_path,
-                     "cannot read the table '" + file.string() + "'" +
-                         (std::filesystem::exists(file) ? "" : " (it does not exist)"));
+  if (!probe || std::filesystem::is_directory(file, ignored))
+    throw InputError(named_at, key_path, cannot_read_table(file));
 }
 
 }  // namespace carecast::models

@@ -1,25 +1,33 @@
 #include "models/scenario/population_table.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
 
+#include "models/scenario/csv_cell.hpp"
 #include "models/scenario/csv_table.hpp"
 
 namespace carecast::models {
+
+namespace {
+
+/// Calendar years are written with four digits, as in the scenario's dates.
+constexpr long latest_year = 9999;
+
+}  // namespace
 
 PopulationTable PopulationTable::read_csv(const std::filesystem::path& file) {
   PopulationTable table;
   table.file_ = file;
   try {
-    CsvReader<3> in(file.string());
+    CsvReader<3> in(file);
     in.read_header(io::ignore_extra_column, "age", "year", "population");
-    int age = 0, year = 0;
-    double population = 0.0;
-    while (in.read_row(age, year, population)) {
-      SourceLocation here{file.string(), static_cast<int>(in.get_file_line()), 0};
-      if (age < 0 || age > 120) throw InputError(here, "", fmt::format("age {} is outside 0-120", age));
-      if (!std::isfinite(population) || population < 0)
-        throw InputError(here, "", "the population must be a number that is zero or more");
+    char *age_text = nullptr, *year_text = nullptr, *population_text = nullptr;
+    while (in.read_row(age_text, year_text, population_text)) {
+      int line = static_cast<int>(in.get_file_line());
+      auto age = static_cast<int>(whole_number_in(CsvCell{file, line, "age", age_text}, 0, 120));
+      auto year = static_cast<int>(whole_number_in(CsvCell{file, line, "year", year_text}, 0, latest_year));
+      double population = number(CsvCell{file, line, "population", population_text});
+      SourceLocation here{file.string(), line, 0};
+      if (population < 0) throw InputError(here, "", "the population must be a number that is zero or more");
       if (table.at(age, year))
         throw InputError(here, "", fmt::format("age {} in {} appears twice", age, year));
       table.set(age, year, population);

@@ -8,12 +8,19 @@
 
 namespace carecast::models {
 
+/// The most children a snapshot may hold, over all its rows' counts. Each child becomes a 48-byte
+/// InitialChild in every compiled model (one per replicate under parameter uncertainty), and an
+/// interacting replicate holds a live slot (32-bit index) for each, so a count in the billions
+/// would end the run with an out-of-memory failure. Ten million is far above any country's
+/// children in care.
+inline constexpr long max_snapshot_children = 10'000'000;
+
 struct SnapshotRow {
   int line = 0;
   int age = 0;  // whole years on the start date
   std::string state;
   double days_in_state = 0.0;
-  double days_in_care = -1.0;  // -1: not given, taken as days_in_state
+  double days_in_care = 0.0;  // when not given, days_in_state
   long count = 1;
   int placements = 0;
   int breakdowns = 0;

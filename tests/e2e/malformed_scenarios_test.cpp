@@ -147,6 +147,9 @@ const std::vector<Malformed> malformed_scenarios{
     // Tables.
     {"missing_population_file.yaml", "missing_population_file.yaml:18:10", "population.table",
      "no_such_population.csv' (it does not exist)"},
+    {"population_folder.yaml", "population_folder.yaml:18:10", "population.table",
+     "/malformed/.' (it is a folder, not a file)"},
+    {"population_empty_cell.yaml", "population_empty_cell.csv:21", "", "population is empty; expected a number"},
     {"population_missing_column.yaml", "population_missing_column.csv:2", "", "Missing column \"population\""},
     {"population_missing_age.yaml", "population_missing_age.yaml:18:3", "population",
      "has no row for age 5 in 2026, which the scenario needs"},
@@ -158,6 +161,8 @@ const std::vector<Malformed> malformed_scenarios{
      "the state 'kinship' is not declared in the scenario"},
     {"snapshot_too_long.yaml", "snapshot_too_long.csv:4", "",
      "days_in_state 2000 is longer than a child aged 2 has lived"},
+    {"snapshot_huge_count.yaml", "snapshot_huge_count.csv:3", "",
+     "count 3000000000 takes the snapshot above 10000000 children (2 before this row)"},
     {"snapshot_missing_file.yaml", "snapshot_missing_file.yaml:40:13", "initial_stock.snapshot",
      "no_such_snapshot.csv' (it does not exist)"},
     {"snapshot_and_warmup.yaml", "snapshot_and_warmup.yaml:40:3", "initial_stock",

@@ -130,6 +130,40 @@ TEST(GenericEpisodeReader, AFileThatDoesNotExistIsAnInputError) {
   EXPECT_NE(std::string(error->what()).find("no_such_file.csv"), std::string::npos);
 }
 
+// The parser ends a line at a NUL byte and splits lines only at LF: a NUL would cut a cell short
+// and old-Mac line endings would make the whole file one header line.
+TEST(GenericEpisodeReader, ANulByteIsLocatedAtItsLineAndColumn) {
+  using namespace std::string_literals;
+  ScratchFolder scratch;
+  auto file = scratch.write("e.csv", std::string(header) + "X7\0Z,2010-01-01,2020-01-01,,foster,,,\n"s);
+  auto error = input_error_of([&] { read_generic_episodes(file, Strictness::lenient); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().file, file.string());
+  EXPECT_EQ(error->where().line, 2);
+  EXPECT_EQ(error->where().column, 3);
+  EXPECT_NE(error->problem().find("a NUL byte (code 0) follows 'X7' on this line"), std::string::npos)
+      << error->what();
+}
+
+TEST(GenericEpisodeReader, OldMacLineEndingsAreAnErrorThatSaysSo) {
+  ScratchFolder scratch;
+  auto file = scratch.write("e.csv", "child_id,birth_date,start,end,state,reason\rX7,2010-01-01,2020-01-01,,foster,\r");
+  auto error = input_error_of([&] { read_generic_episodes(file, Strictness::strict); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 1);
+  EXPECT_NE(error->problem().find("ends in a carriage return (CR) alone, as in old Mac files; expected lines "
+                                  "ending in LF or CRLF"),
+            std::string::npos)
+      << error->what();
+}
+
+TEST(GenericEpisodeReader, AFolderIsAnInputErrorThatSaysSo) {
+  ScratchFolder scratch;
+  auto error = input_error_of([&] { read_generic_episodes(scratch.path(), Strictness::strict); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_NE(error->problem().find("(it is a folder, not a file)"), std::string::npos) << error->what();
+}
+
 struct BadRows {
   std::string name;
   std::string rows;  // after the header (line 1)

@@ -16,6 +16,8 @@ namespace {
 
 using test_support::data_dir;
 using test_support::input_error_of;
+using test_support::ScratchFolder;
+using namespace std::string_literals;
 
 std::filesystem::path table(const std::string& name) { return data_dir() / "tables" / name; }
 
@@ -91,6 +93,76 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<BadTable>& info) {
       return info.param.file.substr(0, info.param.file.find('.'));
     });
+
+// A cell must hold its number from its first to its last character, and the counts must stay
+// within max_snapshot_children: each error names the line, the column and the text found.
+struct BadText {
+  std::string name;
+  std::string rows;  // after the header (line 1)
+  int line;
+  std::string fragment;
+};
+
+void PrintTo(const BadText& bad, std::ostream* out) { *out << bad.name; }
+
+class SnapshotTableTextErrors : public ::testing::TestWithParam<BadText> {};
+
+TEST_P(SnapshotTableTextErrors, NameTheFileLineColumnAndText) {
+  const BadText& bad = GetParam();
+  ScratchFolder scratch;
+  auto file = scratch.write("s.csv", "age,state,days_in_state,days_in_care,count,placements,breakdowns,school_changes\n" +
+                                         bad.rows);
+  auto error = input_error_of([&] { SnapshotTable::read_csv(file); });
+  ASSERT_TRUE(error.has_value()) << bad.name;
+  EXPECT_EQ(error->where().file, file.string());
+  EXPECT_EQ(error->where().line, bad.line) << error->what();
+  EXPECT_NE(error->problem().find(bad.fragment), std::string::npos) << error->what();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cells, SnapshotTableTextErrors,
+    ::testing::Values(
+        BadText{"empty_count", "3,foster,100,100,,0,0,0\n", 2, "count is empty; expected a whole number"},
+        BadText{"empty_days_in_care", "3,foster,100,,1,0,0,0\n", 2, "days_in_care is empty; expected a number"},
+        BadText{"empty_days_in_state", "3,foster,,100,1,0,0,0\n", 2, "days_in_state is empty; expected a number"},
+        BadText{"empty_age", "3,foster,100,100,1,0,0,0\n,foster,100,100,1,0,0,0\n", 3, "age is empty"},
+        BadText{"empty_counter", "3,foster,100,100,1,0,,0\n", 2, "breakdowns is empty; expected a whole number"},
+        BadText{"count_with_thousands_separator", "3,foster,100,100,\"1,000\",0,0,0\n", 2,
+                "count '1,000' is not a whole number; expected digits only"},
+        BadText{"days_with_decimal_comma", "3,foster,\"100,5\",100,1,0,0,0\n", 2,
+                "days_in_state '100,5' is not a number"},
+        BadText{"nul_in_count", "3,foster,100,100,10\0 00,0,0,0\n"s, 2, "a NUL byte (code 0) follows '3,foster,100,100,10'"},
+        BadText{"age_that_wraps_in_32_bits", "4294967299,foster,100,100,1,0,0,0\n", 2, "age 4294967299 is outside 0-30"},
+        BadText{"counter_that_wraps_in_32_bits", "3,foster,100,100,1,4294967297,0,0\n", 2,
+                "history counters must be whole numbers from 0 to 65535"},
+        BadText{"count_of_three_billion", "2,foster,100,100,3000000000,0,0,0\n", 2,
+                "count 3000000000 takes the snapshot above 10000000 children (0 before this row); expected at "
+                "most 10000000 children in all"},
+        BadText{"count_of_two_to_the_32", "2,foster,100,100,4294967296,0,0,0\n", 2, "count 4294967296 takes the snapshot"},
+        BadText{"count_of_eleven_digits", "2,foster,100,100,99999999999,0,0,0\n", 2, "count 99999999999 takes the snapshot"},
+        BadText{"count_beyond_64_bits", "2,foster,100,100,99999999999999999999,0,0,0\n", 2,
+                "count '99999999999999999999' has too many digits"},
+        BadText{"counts_adding_up_too_far", "2,foster,100,100,6000000,0,0,0\n3,foster,100,100,4000001,0,0,0\n", 3,
+                "count 4000001 takes the snapshot above 10000000 children (6000000 before this row)"},
+        BadText{"old_mac_line_endings", "3,foster,100,100,1,0,0,0\r4,foster,100,100,1,0,0,0\n", 2,
+                "the line '3,foster,100,100,1,0,0,0' ends in a carriage return (CR) alone"}),
+    [](const ::testing::TestParamInfo<BadText>& info) { return info.param.name; });
+
+TEST(SnapshotTable, HoldsUpToTheLimitOfChildren) {
+  ScratchFolder scratch;
+  auto file = scratch.write("s.csv", "age,state,days_in_state,count\n2,foster,100,9999999\n3,foster,100,\"1\"\n");
+  SnapshotTable snapshot = SnapshotTable::read_csv(file);
+  EXPECT_EQ(snapshot.children(), max_snapshot_children);
+  EXPECT_EQ(snapshot.rows[0].days_in_care, 100.0);  // not given: days_in_state
+}
+
+TEST(SnapshotTable, AFolderIsAnInputErrorThatSaysSo) {
+  ScratchFolder scratch;
+  auto error = input_error_of([&] { SnapshotTable::read_csv(scratch.path()); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().file, scratch.path().string());
+  EXPECT_NE(error->problem().find("(it is a folder, not a file)"), std::string::npos) << error->what();
+}
 
 TEST(SnapshotTable, AMissingFileIsAnInputError) {
   auto error = input_error_of([&] { SnapshotTable::read_csv(table("no_such_snapshot.csv")); });

@@ -276,6 +276,20 @@ TEST(Ssda903Reader, AChildRepeatedInTheHeaderFileMustKeepItsBirthDate) {
   EXPECT_NE(error->problem().find("DOB '06/07/2015' differs"), std::string::npos) << error->what();
 }
 
+TEST(Ssda903Reader, ANulByteInTheHeaderFileIsLocatedThere) {
+  using namespace std::string_literals;
+  ScratchFolder scratch;
+  auto header = scratch.write("header.csv", "CHILD,SEX,DOB\n1002,2,05/07/20\0"s + "15\n");
+  auto error = input_error_of([&] {
+    read_ssda903(fixture("ssda903_episodes.csv"), header, mapping(), Strictness::lenient, day("2024-03-31"));
+  });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().file, header.string());
+  EXPECT_EQ(error->where().line, 2);
+  EXPECT_EQ(error->where().column, 16);
+  EXPECT_NE(error->problem().find("a NUL byte (code 0) follows '1002,2,05/07/20'"), std::string::npos) << error->what();
+}
+
 TEST(Ssda903Reader, AMissingColumnIsAnError) {
   ScratchFolder scratch;
   auto file = scratch.write("episodes.csv", "CHILD,DECOM,RNE,LS,PLACE,DEC\n");
