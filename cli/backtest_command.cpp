@@ -14,8 +14,10 @@
 #include "cli/run_provenance.hpp"
 #include "cli/seed_validator.hpp"
 #include "models/calibration/backtest.hpp"
+#include "models/calibration/text_file_writer.hpp"
 #include "output/backtest_report.hpp"
 #include "output/backtest_writer.hpp"
+#include "output/output_error.hpp"
 #include "output/result_target.hpp"
 
 namespace carecast::cli {
@@ -87,6 +89,9 @@ void backtest(const BacktestOptions& options, const CommandContext& context) {
                                        [&](std::size_t done, std::size_t total) { display.update(done, total); });
     } catch (const std::invalid_argument& error) {
       throw CLI::ValidationError("backtest", error.what());
+    } catch (const calibration::FileWriteError& error) {
+      throw output::OutputError(
+          fmt::format("cannot write the back-test's work folder for '{}': {}", options.output, error.what()));
     }
   }();
   if (!context.communicator.is_root()) return;

@@ -17,6 +17,7 @@
 #include "models/scenario/sweep_reader.hpp"
 #include "models/simulation.hpp"
 #include "models/calibration/generic_episode_writer.hpp"
+#include "models/calibration/text_file_writer.hpp"
 #include "output/output_error.hpp"
 #include "output/result_target.hpp"
 #include "output/result_writer.hpp"
@@ -105,9 +106,9 @@ void refuse_episodes_of_sweep(const models::Sweep& sweep, const RunCommandOption
     throw models::InputError(sweep.where, "sweep", "--episodes writes the episodes of one scenario, not of a sweep");
 }
 
-/// The chosen replicates' episodes in the generic episode format, in one file; with several
-/// replicates each child id is prefixed with its replicate ("r3-1042").
-void write_episodes(const models::RunResult& result, const RunCommandOptions& options) {
+/// The chosen replicates' episodes, in one list; with several replicates each child id is
+/// prefixed with its replicate ("r3-1042").
+std::vector<models::calibration::Episode> simulated_episodes(const models::RunResult& result) {
   std::vector<models::calibration::Episode> all;
   bool prefix = result.episodes.size() > 1;
   for (std::size_t i = 0; i < result.episodes.size(); ++i)
@@ -115,12 +116,53 @@ void write_episodes(const models::RunResult& result, const RunCommandOptions& op
       if (prefix) episode.child = fmt::format("r{}-{}", result.episode_replicates[i], episode.child);
       all.push_back(std::move(episode));
     }
-  output::write_atomically(options.episodes, options.force, [&](const std::filesystem::path& temporary) {
-    models::calibration::write_generic_episodes(temporary, all);
-  });
+  return all;
+}
+
+/// The episode file (generic episode format), to be published together with the result.
+output::FileToWrite episode_file_to_write(const std::vector<models::calibration::Episode>& episodes,
+                                          const std::filesystem::path& target) {
+  return {target, [&episodes, target](const std::filesystem::path& temporary) {
+            try {
+              models::calibration::write_generic_episodes(temporary, episodes);
+            } catch (const models::calibration::FileWriteError& error) {
+              throw output::OutputError(
+                  fmt::format("cannot write episode file '{}': {}", target.string(), error.what()));
+            }
+          }};
+}
+
+/// Writes the result and, if asked for, the episode file: both or neither.
+void write_outputs(const models::RunResult& result, const std::filesystem::path& target,
+                   const RunCommandOptions& options) {
+  std::vector<models::calibration::Episode> episodes;
+  std::vector<output::FileToWrite> files{output::result_file_to_write(result, target)};
+  if (!options.episodes.empty()) {
+    episodes = simulated_episodes(result);
+    files.push_back(episode_file_to_write(episodes, options.episodes));
+  }
+  output::write_all_atomically(files, options.force);
+}
+
+/// True if `a` and `b` name one file: the same existing file (by any link), or the same path once
+/// made absolute and resolved as far as it exists.
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code error_a, error_b;
+  if (std::filesystem::equivalent(a, b, error_a)) return true;
+  std::filesystem::path resolved_a = std::filesystem::weakly_canonical(std::filesystem::absolute(a), error_a);
+  std::filesystem::path resolved_b = std::filesystem::weakly_canonical(std::filesystem::absolute(b), error_b);
+  return !error_a && !error_b && resolved_a == resolved_b;
+}
+
+void refuse_episodes_onto_result(const RunCommandOptions& options) {
+  if (options.episodes.empty() || !same_file(options.episodes, output_path(options))) return;
+  throw CLI::ValidationError(
+      "--episodes", fmt::format("the episode file '{}' is the result file (-o,--output '{}'); give them different names",
+                                options.episodes, output_path(options).string()));
 }
 
 void run(const RunCommandOptions& options, const CommandContext& context) {
+  refuse_episodes_onto_result(options);
   auto started_clock = std::chrono::steady_clock::now();
   std::string started = current_utc_time();
   models::Sweep sweep = models::read_sweep(options.scenario);
@@ -143,8 +185,7 @@ void run(const RunCommandOptions& options, const CommandContext& context) {
 
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_clock).count();
   fill_run_provenance(result.provenance, context, threads, started, seconds);
-  output::write_result(result, target, options.force);
-  if (!options.episodes.empty()) write_episodes(result, options);
+  write_outputs(result, target, options);
   if (options.quiet) return;
   fmt::print("{}: {} written in {:.1f} s ({} threads, {} ranks).\n\n", options.scenario,
              target.string(), seconds, threads, context.communicator.size());
@@ -184,7 +225,8 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
                     "from its sampling distribution (the same as simulation.parameter_uncertainty: true).");
   command->add_option("--episodes", options->episodes,
                       "Also write the simulated episodes of chosen replicates to this CSV, in the generic episode "
-                      "format that `carecast calibrate` reads (docs/episode-formats.md).");
+                      "format that `carecast calibrate` reads (docs/episode-formats.md); written together with the result, so that "
+                      "a failure leaves neither. It cannot be the result file.");
   command->add_option("--episode-replicates", options->episode_replicates,
                       "The replicates (from 0) whose episodes --episodes writes (default 0).")
       ->delimiter(',')

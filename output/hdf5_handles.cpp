@@ -1,6 +1,12 @@
 #include "output/hdf5_handles.hpp"
 
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "output/output_error.hpp"
 
@@ -50,6 +56,30 @@ bool tracks_creation_order(hid_t group) {
   unsigned flags = 0;
   return creation.valid() && H5Pget_link_creation_order(creation.get(), &flags) >= 0 &&
          (flags & H5P_CRT_ORDER_INDEXED) != 0;
+}
+
+bool is_written_to(hid_t file) {
+  unsigned intent = 0;
+  return H5Fget_intent(file, &intent) >= 0 && (intent & H5F_ACC_RDWR) != 0;
+}
+
+/// The POSIX descriptor under a file opened with the default (sec2) driver, or -1.
+int descriptor_of(hid_t file) {
+  PropertyList access(H5Fget_access_plist(file));
+  if (!access.valid() || H5Pget_driver(access.get()) != H5FD_SEC2) return -1;
+  void* handle = nullptr;
+  if (H5Fget_vfd_handle(file, H5P_DEFAULT, &handle) < 0 || handle == nullptr) return -1;
+  return *static_cast<int*>(handle);
+}
+
+/// Allocates on the disk every byte HDF5 has given out in the file, so that writing out its cached
+/// metadata (at closing) cannot fail for want of space; returns the reason if it cannot.
+std::string reserve_space(hid_t file) {
+  haddr_t end = 0;
+  int descriptor = descriptor_of(file);
+  if (descriptor < 0 || H5Fget_eoa(file, &end) < 0) return {};
+  int error = ::posix_fallocate(descriptor, 0, static_cast<off_t>(end));
+  return error == 0 || error == EOPNOTSUPP || error == EINVAL ? std::string() : std::strerror(error);
 }
 
 }  // namespace
@@ -102,9 +132,30 @@ File open_file_read_only(const std::filesystem::path& path) {
                     H5I_INVALID_HID, path.string()));
 }
 
+void discard_writes(hid_t file) {
+  int descriptor = descriptor_of(file);
+  if (descriptor < 0) return;
+  int memory = ::memfd_create("carecast-discarded", MFD_CLOEXEC);
+  if (memory < 0) return;
+  ::dup2(memory, descriptor);  // the driver keeps its descriptor number; it now names memory
+  ::close(memory);
+}
+
+herr_t close_file_quietly(hid_t file) {
+  if (is_written_to(file)) discard_writes(file);
+  return H5Fclose(file);
+}
+
 void close_file(File& file) {
-  std::string name = file_name_of(file.get());
-  check_status(H5Fclose(file.release()), "close file", H5I_INVALID_HID, name);
+  hid_t id = file.release();
+  std::string name = file_name_of(id);
+  std::string problem = reserve_space(id);
+  if (!problem.empty()) {
+    discard_writes(id);
+    H5Fclose(id);
+    throw OutputError(fmt::format("cannot close file '{}': {}", name, problem));
+  }
+  check_status(H5Fclose(id), "close file", H5I_INVALID_HID, name);
 }
 
 bool is_hdf5_file(const std::filesystem::path& path) {

@@ -44,7 +44,14 @@ class Handle {
   hid_t id_ = H5I_INVALID_HID;
 };
 
-using File = Handle<H5Fclose>;
+/// Closes a file for a Handle: one that was never closed with close_file. A file open for writing
+/// is being dropped on a failure path, so its writes are discarded first (discard_writes), and
+/// closing cannot fail: in HDF5 before 1.14.1 a failed H5Fclose frees the file but keeps its
+/// identifier, which the library's clean-up at exit then closes again (a crash), and after one
+/// failed flush every later flush and close of that file fails.
+herr_t close_file_quietly(hid_t file);
+
+using File = Handle<close_file_quietly>;
 using Group = Handle<H5Gclose>;
 using Dataset = Handle<H5Dclose>;
 using Dataspace = Handle<H5Sclose>;
@@ -75,8 +82,15 @@ std::string member_path(hid_t location, std::string_view name);
 /// identical bytes.
 File create_file(const std::filesystem::path& path);
 File open_file_read_only(const std::filesystem::path& path);
-/// Closes the file and throws if that fails (flushing happens here).
+/// Closes the file, writing it out, and throws OutputError "cannot close file '<name>': <reason>"
+/// if that fails. The space HDF5 has given out is allocated on the disk first; if it cannot be (a
+/// full disk), the file is discarded instead (see close_file_quietly) and the caller removes it.
+/// A file open for writing is kept only if closed with close_file: dropping it discards it.
 void close_file(File& file);
+/// Sends every later write to the file into memory that is dropped when it closes, so that its
+/// cached data and metadata no longer reach the disk and closing it cannot fail for want of space.
+/// For a file that is abandoned: what is on the disk is incomplete and must be removed.
+void discard_writes(hid_t file);
 /// True if `path` is an HDF5 file.
 bool is_hdf5_file(const std::filesystem::path& path);
 

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <system_error>
+#include <vector>
 
 #include "output/output_error.hpp"
 
@@ -69,6 +70,18 @@ void publish_without_overwrite(const fs::path& temporary, const fs::path& target
   replace(temporary, target);
 }
 
+void publish(const fs::path& temporary, const fs::path& target, bool overwrite) {
+  if (overwrite)
+    replace(temporary, target);
+  else
+    publish_without_overwrite(temporary, target);
+}
+
+void remove_quietly(const std::vector<fs::path>& files) {
+  std::error_code ignored;
+  for (const fs::path& file : files) fs::remove(file, ignored);
+}
+
 }  // namespace
 
 void check_result_target(const fs::path& target, bool overwrite) {
@@ -84,19 +97,25 @@ fs::path temporary_path_for(const fs::path& target) {
          fmt::format(".{}.partial-{}", target.filename().string(), static_cast<long>(::getpid()));
 }
 
-void write_atomically(const fs::path& target, bool overwrite,
-                      const std::function<void(const fs::path&)>& write) {
-  fs::path temporary = temporary_path_for(target);
+void write_atomically(const fs::path& target, bool overwrite, const FileWriter& write) {
+  write_all_atomically({{target, write}}, overwrite);
+}
+
+void write_all_atomically(const std::vector<FileToWrite>& files, bool overwrite) {
+  std::vector<fs::path> temporaries, published;
   try {
-    write(temporary);
-    flush_to_disk(temporary);
-    if (overwrite)
-      replace(temporary, target);
-    else
-      publish_without_overwrite(temporary, target);
+    for (const FileToWrite& file : files) {
+      temporaries.push_back(temporary_path_for(file.target));
+      file.write(temporaries.back());
+    }
+    for (const fs::path& temporary : temporaries) flush_to_disk(temporary);
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      publish(temporaries[f], files[f].target, overwrite);
+      published.push_back(files[f].target);
+    }
   } catch (...) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
+    remove_quietly(temporaries);
+    if (!overwrite) remove_quietly(published);
     throw;
   }
 }

@@ -4,6 +4,7 @@
 // result is never replaced unless asked.
 #include <filesystem>
 #include <functional>
+#include <vector>
 
 namespace carecast::output {
 
@@ -14,10 +15,24 @@ void check_result_target(const std::filesystem::path& target, bool overwrite);
 /// ".NAME.partial-PID" in the folder of `target`.
 std::filesystem::path temporary_path_for(const std::filesystem::path& target);
 
+/// Writes the file at the path it is given (a temporary name beside `target`).
+using FileWriter = std::function<void(const std::filesystem::path&)>;
+
+/// One of the files that write_all_atomically publishes together.
+struct FileToWrite {
+  std::filesystem::path target;
+  FileWriter write;
+};
+
 /// Calls `write(temporary)`, flushes the temporary file to disk and renames it onto `target`.
 /// If anything fails, the temporary file is removed and `target` is left as it was. Without
 /// `overwrite` an existing target is never replaced, even one that appeared during the run.
-void write_atomically(const std::filesystem::path& target, bool overwrite,
-                      const std::function<void(const std::filesystem::path&)>& write);
+void write_atomically(const std::filesystem::path& target, bool overwrite, const FileWriter& write);
+
+/// write_atomically for several files that belong together: all are written under their
+/// temporary names and flushed before the first is renamed onto its target, so that a failure
+/// while writing leaves every target as it was. Without `overwrite`, targets published before a
+/// later one is refused are removed again (they did not exist before). The targets must differ.
+void write_all_atomically(const std::vector<FileToWrite>& files, bool overwrite);
 
 }  // namespace carecast::output

@@ -171,14 +171,19 @@ void write_result(const models::RunResult& result, const std::filesystem::path& 
                   bool overwrite) {
   check_result_target(target, overwrite);
   validate_result(result);
-  write_atomically(target, overwrite, [&](const std::filesystem::path& temporary) {
-    try {
-      write_result_file(result, temporary);
-    } catch (const OutputError& error) {
-      throw OutputError(
-          fmt::format("cannot write result file '{}': {}", target.string(), error.what()));
-    }
-  });
+  FileToWrite file = result_file_to_write(result, target);
+  write_atomically(file.target, overwrite, file.write);
+}
+
+FileToWrite result_file_to_write(const models::RunResult& result, const std::filesystem::path& target) {
+  return {target, [&result, target](const std::filesystem::path& temporary) {
+            try {
+              write_result_file(result, temporary);
+            } catch (const OutputError& error) {
+              throw OutputError(
+                  fmt::format("cannot write result file '{}': {}", target.string(), error.what()));
+            }
+          }};
 }
 
 }  // namespace carecast::output

@@ -16,6 +16,10 @@ namespace carecast::output {
 void write_result(const models::RunResult& result, const std::filesystem::path& target,
                   bool overwrite);
 
+/// The result file as one of several files published together (write_all_atomically in
+/// result_target.hpp); its writer checks the result and throws OutputError naming `target`.
+FileToWrite result_file_to_write(const models::RunResult& result, const std::filesystem::path& target);
+
 /// Writes a result into `location`, the root group of a new file or an empty group (a sweep
 /// file holds one per combination): the root attributes, /run_info, /grid, /states, /replicates,
 /// /summary, /axes and /analytic of the schema, relative to `location`. Checks the result first;

@@ -1,7 +1,6 @@
 #include "models/calibration/backtest.hpp"
 
 #include <fmt/format.h>
-#include <fmt/os.h>
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +8,7 @@
 #include "models/calibration/model_file_writer.hpp"
 #include "models/calibration/observed_stock.hpp"
 #include "models/calibration/stock_snapshot.hpp"
+#include "models/calibration/text_file_writer.hpp"
 #include "models/config/input_error.hpp"
 #include "models/scenario/scenario_reader.hpp"
 #include "models/simulation.hpp"
@@ -31,12 +31,12 @@ void check_cut(const EpisodeData& data, const BacktestSettings& settings) {
 }
 
 void write_flat_population(const std::filesystem::path& file, const BacktestSettings& settings, int first_year) {
-  auto out = fmt::output_file(file.string());
-  out.print("age,year,population\n");
+  std::string text = "age,year,population\n";
   int last_year = static_cast<int>(settings.cut.year()) + settings.horizon_months / 12 + 1;
   for (int year = first_year; year <= last_year; ++year)
     for (int age = 0; age <= static_cast<int>(std::ceil(settings.ageing_out_age)); ++age)
-      out.print("{},{},1000\n", age, year);
+      text += fmt::format("{},{},1000\n", age, year);
+  write_text_file(file, text);
 }
 
 std::string states_yaml(const ExposureTable& table, const BacktestSettings& settings) {
@@ -95,17 +95,28 @@ void compare_with_records(BacktestRun& run, const EpisodeData& data) {
   run.observed = observed_stock(data, names, dates);
 }
 
+/// Creates the work folder and the population table in it (a copy of the given one, or the flat
+/// notional one); every failure is a FileWriteError.
+void write_work_population(const EpisodeData& data, const BacktestSettings& settings,
+                           const std::filesystem::path& population) {
+  try {
+    std::filesystem::create_directories(settings.work_folder);
+    if (settings.population.empty())
+      write_flat_population(population, settings, static_cast<int>(data.episodes.front().start.year()) - 1);
+    else
+      std::filesystem::copy_file(settings.population, population, std::filesystem::copy_options::overwrite_existing);
+  } catch (const std::filesystem::filesystem_error& error) {
+    throw FileWriteError(fmt::format("cannot write '{}': {}", population.string(), error.code().message()));
+  }
+}
+
 }  // namespace
 
 BacktestRun run_backtest(const EpisodeData& data, CalibrationSettings calibration, const BacktestSettings& settings,
                          const engine::Communicator& communicator, const engine::ProgressCallback& progress) {
   check_cut(data, settings);
-  std::filesystem::create_directories(settings.work_folder);
   std::filesystem::path population = settings.work_folder / "population.csv";
-  if (settings.population.empty())
-    write_flat_population(population, settings, static_cast<int>(data.episodes.front().start.year()) - 1);
-  else
-    std::filesystem::copy_file(settings.population, population, std::filesystem::copy_options::overwrite_existing);
+  write_work_population(data, settings, population);
   PopulationTable table = PopulationTable::read_csv(population);
   calibration.exposure.fit_until = settings.cut;
   calibration.entries.fit_until = settings.cut;
@@ -115,7 +126,7 @@ BacktestRun run_backtest(const EpisodeData& data, CalibrationSettings calibratio
   write_model_file(run.model, settings.work_folder / "model.yaml");
   write_snapshot_csv(starting_stock(data, settings), settings.work_folder / "stock.csv");
   std::filesystem::path scenario_file = settings.work_folder / "scenario.yaml";
-  fmt::output_file(scenario_file.string()).print("{}", scenario_yaml(run.model, settings));
+  write_text_file(scenario_file, scenario_yaml(run.model, settings));
   Scenario scenario = read_scenario(scenario_file);
   run.simulation = simulate(scenario, RunOptions{}, communicator, progress);
   if (communicator.is_root()) compare_with_records(run, data);

@@ -48,7 +48,8 @@ struct BacktestRun {
   std::vector<std::vector<long>> observed;   // [point][state]
 };
 
-/// Throws InputError for a cut outside the records, std::invalid_argument for bad settings.
+/// Throws InputError for a cut outside the records, std::invalid_argument for bad settings,
+/// FileWriteError (text_file_writer.hpp) if the files of the work folder cannot be written.
 BacktestRun run_backtest(const EpisodeData& data, CalibrationSettings calibration, const BacktestSettings& settings,
                          const engine::Communicator& communicator, const engine::ProgressCallback& progress = {});
 

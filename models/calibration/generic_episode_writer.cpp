@@ -1,17 +1,18 @@
 #include "models/calibration/generic_episode_writer.hpp"
 
-#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include "models/calibration/generic_episode_reader.hpp"
+#include "models/calibration/text_file_writer.hpp"
 
 namespace carecast::models::calibration {
 
 namespace {
 
 constexpr std::string_view header = "child_id,birth_date,start,end,state,reason,school_change,sex\n";
+constexpr std::size_t flush_at = 1 << 20;  // bytes of rows gathered before they are written
 
 [[noreturn]] void refuse(const Episode& episode, const std::string& problem) {
   throw std::invalid_argument("cannot write the episode of child '" + episode.child +
@@ -84,28 +85,33 @@ void append_row(std::string& out, const Episode& episode) {
   out += '\n';
 }
 
-}  // namespace
-
-void write_generic_episodes(std::ostream& out, std::span<const Episode> episodes) {
+/// The header and rows, handed to `write` a megabyte or so at a time.
+template <class Write>
+void write_in_pieces(std::span<const Episode> episodes, Write&& write) {
   std::string buffer(header);
-  constexpr std::size_t flush_at = 1 << 20;
   for (const Episode& episode : episodes) {
     require_readable_back(episode);
     append_row(buffer, episode);
     if (buffer.size() >= flush_at) {
-      out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      write(buffer);
       buffer.clear();
     }
   }
-  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  write(buffer);
+}
+
+}  // namespace
+
+void write_generic_episodes(std::ostream& out, std::span<const Episode> episodes) {
+  write_in_pieces(episodes, [&](const std::string& piece) {
+    out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+  });
 }
 
 void write_generic_episodes(const std::filesystem::path& file, std::span<const Episode> episodes) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error("cannot write the episode file '" + file.string() + "'");
-  write_generic_episodes(out, episodes);
-  out.close();
-  if (!out) throw std::runtime_error("writing the episode file '" + file.string() + "' failed");
+  TextFileWriter writer(file);
+  write_in_pieces(episodes, [&](const std::string& piece) { writer.write(piece); });
+  writer.close();
 }
 
 void write_generic_episodes(const std::filesystem::path& file, const EpisodeData& data) {

@@ -18,7 +18,8 @@ namespace carecast::models::calibration {
 
 void write_generic_episodes(std::ostream& out, std::span<const Episode> episodes);
 
-/// Writes the file (replacing any file of that name); throws std::runtime_error if it cannot.
+/// Writes the file (replacing any file of that name); throws FileWriteError (text_file_writer.hpp),
+/// with the system's reason, if it cannot.
 void write_generic_episodes(const std::filesystem::path& file, std::span<const Episode> episodes);
 void write_generic_episodes(const std::filesystem::path& file, const EpisodeData& data);
 

@@ -5,9 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <numeric>
 #include <stdexcept>
+
+#include "models/calibration/text_file_writer.hpp"
 
 namespace carecast::models::calibration {
 
@@ -408,21 +409,7 @@ std::string model_file_text(const CalibratedModel& model) {
 }
 
 void write_model_file(const CalibratedModel& model, const std::filesystem::path& file) {
-  std::string text = model_file_text(model);
-  std::filesystem::path temporary = file;
-  temporary += ".partial";
-  {
-    std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-    stream << text;
-    stream.close();
-    if (!stream) throw std::runtime_error("cannot write " + temporary.string());
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, file, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    throw std::runtime_error("cannot write " + file.string());
-  }
+  write_text_file(file, model_file_text(model));
 }
 
 }  // namespace carecast::models::calibration

@@ -92,8 +92,9 @@ namespace carecast::models::calibration {
 
 std::string model_file_text(const CalibratedModel& model);
 
-/// Writes under a temporary name in the same folder and renames it into place; throws
-/// std::runtime_error if the file cannot be written.
+/// Writes the file (replacing any file of that name); throws FileWriteError
+/// (text_file_writer.hpp), with the system's reason, if it cannot. A caller that must never leave
+/// a half-written file writes it with output::write_atomically.
 void write_model_file(const CalibratedModel& model, const std::filesystem::path& file);
 
 }  // namespace carecast::models::calibration

@@ -1,7 +1,8 @@
 #include "models/calibration/stock_snapshot.hpp"
 
 #include <fmt/format.h>
-#include <fmt/os.h>
+
+#include "models/calibration/text_file_writer.hpp"
 
 namespace carecast::models::calibration {
 
@@ -59,11 +60,11 @@ SnapshotTable stock_snapshot(const EpisodeData& data, engine::Date date) {
 }
 
 void write_snapshot_csv(const SnapshotTable& table, const std::filesystem::path& file) {
-  auto out = fmt::output_file(file.string());
-  out.print("age,state,days_in_state,days_in_care,placements,breakdowns,school_changes\n");
+  std::string text = "age,state,days_in_state,days_in_care,placements,breakdowns,school_changes\n";
   for (const SnapshotRow& row : table.rows)
-    out.print("{},{},{},{},{},{},{}\n", row.age, row.state, row.days_in_state, row.days_in_care, row.placements,
-              row.breakdowns, row.school_changes);
+    text += fmt::format("{},{},{},{},{},{},{}\n", row.age, row.state, row.days_in_state, row.days_in_care,
+                        row.placements, row.breakdowns, row.school_changes);
+  write_text_file(file, text);
 }
 
 }  // namespace carecast::models::calibration

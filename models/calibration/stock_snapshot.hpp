@@ -16,7 +16,7 @@ namespace carecast::models::calibration {
 SnapshotTable stock_snapshot(const EpisodeData& data, engine::Date date);
 
 /// Writes the table in the snapshot CSV format (columns age, state, days_in_state, days_in_care,
-/// placements, breakdowns, school_changes).
+/// placements, breakdowns, school_changes); throws FileWriteError (text_file_writer.hpp).
 void write_snapshot_csv(const SnapshotTable& table, const std::filesystem::path& file);
 
 }  // namespace carecast::models::calibration

@@ -122,6 +122,36 @@ TEST(RunCommand, AMissingScenarioIsAnInputError) {
   EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
 }
 
+TEST(RunCommand, AnEpisodeFileThatIsTheResultFileIsAUsageErrorBeforeAnythingRuns) {
+  TestFolder folder;
+  CommandResult first = folder.carecast("run " + baseline() + " --replicates 2 -o same.h5 -q");
+  ASSERT_EQ(first.status, 0) << first;
+  std::string bytes = read_text(folder.work() / "same.h5");
+  for (const std::string& episodes : {std::string("same.h5"), std::string("./same.h5"), std::string("../work/same.h5")}) {
+    CommandResult result =
+        folder.carecast("run " + baseline() + " --replicates 2 -o same.h5 --episodes " + episodes + " --force -q");
+    EXPECT_EQ(result.status, 3) << result;
+    EXPECT_NE(result.err.find("--episodes"), std::string::npos) << result;
+    EXPECT_NE(result.err.find("--output"), std::string::npos) << result;
+    EXPECT_EQ(folder.files(), std::set<std::string>{"same.h5"}) << joined(folder.files());
+    EXPECT_TRUE(read_text(folder.work() / "same.h5") == bytes) << "the result was changed";
+  }
+  CommandResult fresh = folder.carecast("run " + baseline() + " --replicates 2 -o new.h5 --episodes new.h5 -q");
+  EXPECT_EQ(fresh.status, 3) << fresh;
+  EXPECT_EQ(folder.files(), std::set<std::string>{"same.h5"}) << joined(folder.files());
+}
+
+TEST(RunCommand, WritesTheResultAndTheEpisodeFileTogether) {
+  TestFolder folder;
+  CommandResult result = folder.carecast("run " + baseline() + " --replicates 2 -o r.h5 --episodes e.csv -q");
+  ASSERT_EQ(result.status, 0) << result;
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"e.csv", "r.h5"})) << joined(folder.files());
+  EXPECT_EQ(read_text(folder.work() / "e.csv").rfind("child_id,birth_date,", 0), 0u);
+  CommandResult again = folder.carecast("run " + baseline() + " --replicates 2 -o other.h5 --episodes e.csv -q");
+  EXPECT_EQ(again.status, 2) << again;
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"e.csv", "r.h5"})) << joined(folder.files());
+}
+
 TEST(RunCommand, AWrongCommandLineIsAUsageError) {
   TestFolder folder;
   for (const std::string& args : {std::string("run"), "run " + baseline() + " --bogus",

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "output/hdf5_attributes.hpp"
 #include "output/output_error.hpp"
 #include "tests/output/output_test_support.hpp"
 
@@ -41,6 +44,35 @@ TEST(Hdf5HandleTest, ResetClosesAndMoveAssignmentClosesTheOldId) {
   space.reset();
   EXPECT_FALSE(space.valid());
   EXPECT_LE(H5Iis_valid(new_id), 0);
+}
+
+/// A file with metadata that HDF5 keeps in its cache until the file is flushed or closed.
+File file_with_cached_metadata(const std::filesystem::path& path) {
+  File file = create_file(path);
+  for (int g = 0; g < 20; ++g) {
+    Group group = create_group(file.get(), "g" + std::to_string(g));
+    write_string_attribute(group.get(), "text", std::string(500, 'x'));
+  }
+  return file;
+}
+
+long open_identifiers() { return static_cast<long>(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL)); }
+
+TEST(Hdf5FileTest, CloseFileWritesTheFileOut) {
+  ScratchFolder folder;
+  File file = file_with_cached_metadata(folder / "f.h5");
+  close_file(file);
+  EXPECT_FALSE(file.valid());
+  File read = open_file_read_only(folder / "f.h5");
+  EXPECT_TRUE(exists(read.get(), "g19"));
+}
+
+TEST(Hdf5FileTest, AFileBeingWrittenThatIsDroppedIsDiscardedAndClosed) {
+  ScratchFolder folder;
+  { File file = file_with_cached_metadata(folder / "f.h5"); }  // as on a failure path
+  EXPECT_EQ(open_identifiers(), 0);
+  File next = create_file(folder / "next.h5");
+  EXPECT_NO_THROW(close_file(next));
 }
 
 TEST(Hdf5FileTest, OpeningAMissingFileNamesIt) {

@@ -147,5 +147,53 @@ TEST(WriteAtomicallyTest, NeverReplacesATargetThatAppearedDuringTheWrite) {
   EXPECT_EQ(folder.listing(), std::vector<std::string>{"r.h5"});
 }
 
+FileWriter writes(const std::string& text) {
+  return [text](const std::filesystem::path& temporary) { write_text(temporary, text); };
+}
+
+TEST(WriteAllAtomicallyTest, PublishesEveryFileAndLeavesNothingElse) {
+  ScratchFolder folder;
+  write_all_atomically({{folder / "r.h5", writes("result")}, {folder / "e.csv", writes("episodes")}}, false);
+  EXPECT_EQ(file_bytes(folder / "r.h5"), "result");
+  EXPECT_EQ(file_bytes(folder / "e.csv"), "episodes");
+  EXPECT_EQ(folder.listing(), (std::vector<std::string>{"e.csv", "r.h5"}));
+}
+
+TEST(WriteAllAtomicallyTest, AFailureInTheLastFilePublishesNoneAndKeepsEveryOldFile) {
+  ScratchFolder folder;
+  write_text(folder / "r.h5", "old result");
+  write_text(folder / "e.csv", "old episodes");
+  auto fail_halfway = [](const std::filesystem::path& temporary) {
+    write_text(temporary, "partial");
+    throw OutputError("cannot write episode file: No space left on device");
+  };
+  EXPECT_THROW(write_all_atomically({{folder / "r.h5", writes("new result")}, {folder / "e.csv", fail_halfway}}, true),
+               OutputError);
+  EXPECT_EQ(file_bytes(folder / "r.h5"), "old result");
+  EXPECT_EQ(file_bytes(folder / "e.csv"), "old episodes");
+  EXPECT_EQ(folder.listing(), (std::vector<std::string>{"e.csv", "r.h5"}));
+}
+
+TEST(WriteAllAtomicallyTest, AFailureInTheLastFileLeavesNoNewFile) {
+  ScratchFolder folder;
+  auto fail = [](const std::filesystem::path&) { throw std::runtime_error("disk on fire"); };
+  EXPECT_THROW(write_all_atomically({{folder / "r.h5", writes("result")}, {folder / "e.csv", fail}}, false),
+               std::runtime_error);
+  EXPECT_TRUE(folder.listing().empty());
+}
+
+TEST(WriteAllAtomicallyTest, ATargetThatAppearedDuringTheWriteWithdrawsTheOthers) {
+  ScratchFolder folder;
+  auto write_while_another_appears = [&](const std::filesystem::path& temporary) {
+    write_text(temporary, "mine");
+    write_text(folder / "e.csv", "theirs");
+  };
+  EXPECT_THROW(write_all_atomically({{folder / "r.h5", writes("result")}, {folder / "e.csv", write_while_another_appears}},
+                                    false),
+               OutputError);
+  EXPECT_EQ(file_bytes(folder / "e.csv"), "theirs");
+  EXPECT_EQ(folder.listing(), std::vector<std::string>{"e.csv"});
+}
+
 }  // namespace
 }  // namespace carecast::output
