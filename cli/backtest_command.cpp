@@ -10,6 +10,7 @@
 
 #include "cli/calibration_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/output_path_validator.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
 #include "cli/seed_validator.hpp"
@@ -123,7 +124,8 @@ void add_backtest_run_options(CLI::App& command, BacktestOptions& options) {
   command.add_flag("--no-parameter-uncertainty", options.no_parameter_uncertainty,
                    "Use the fitted rates as they are in every replicate (default: each replicate draws them from "
                    "their sampling distribution, so the intervals include estimation error).");
-  command.add_option("-o,--output", options.output, "The back-test file to write (default: backtest.h5).");
+  command.add_option("-o,--output", options.output, "The back-test file to write (default: backtest.h5).")
+      ->check(output_path_validator());
   command.add_flag("-f,--force", options.force, "Overwrite the back-test file if it exists.");
   command.add_flag("-q,--quiet", options.quiet, "Do not print the report.");
 }

@@ -6,6 +6,7 @@
 
 #include "cli/calibration_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/output_path_validator.hpp"
 #include "models/calibration/model_file_writer.hpp"
 #include "output/calibration_report.hpp"
 #include "output/output_error.hpp"
@@ -63,7 +64,8 @@ void add_calibrate_command(CLI::App& app, const CommandContext& context) {
       "factor; school-change probabilities (with --school-ages). Writes a YAML model file that a\n"
       "scenario includes, holding every estimate with its interval, events and exposure.");
   add_calibration_options(*command, options->input);
-  command->add_option("-o,--output", options->output, "The model file to write (default: model.yaml).");
+  command->add_option("-o,--output", options->output, "The model file to write (default: model.yaml).")
+      ->check(output_path_validator());
   command->add_option("--fit-until", options->fit_until,
                       "Use only the records before this date (YYYY-MM-DD), as a back-test does.");
   command->add_flag("-f,--force", options->force, "Overwrite the model file if it exists.");

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/output_path_validator.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
 #include "cli/seed_validator.hpp"
@@ -139,7 +140,8 @@ void add_compare_command(CLI::App& app, const CommandContext& context) {
   command->add_option("BASE", options->scenarios, "The base scenario, then each alternative (YAML files).")
       ->required()
       ->expected(2, -1);
-  command->add_option("-o,--output", options->output, "The comparison file to write (default: comparison.h5).");
+  command->add_option("-o,--output", options->output, "The comparison file to write (default: comparison.h5).")
+      ->check(output_path_validator());
   command->add_option("-r,--replicates", options->replicates,
                       "Replicates of every scenario (default: the base scenario's simulation.replicates).")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "cli/commands.hpp"
+#include "cli/output_path_validator.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/result_summary_printer.hpp"
 #include "cli/run_provenance.hpp"
@@ -202,7 +203,8 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
   command->add_option("SCENARIO", options->scenario, "The scenario file (YAML).")->required();
   command->add_option("-o,--output", options->output,
                       "The result file to write (default: the scenario file's name with .h5, in the current "
-                      "folder: scenarios/baseline.yaml gives ./baseline.h5).");
+                      "folder: scenarios/baseline.yaml gives ./baseline.h5).")
+      ->check(output_path_validator());
   command->add_option("-r,--replicates", options->replicates,
                       "Number of Monte Carlo replicates (default: the scenario's simulation.replicates).")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));

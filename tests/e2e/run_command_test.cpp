@@ -156,7 +156,7 @@ TEST(RunCommand, AWrongCommandLineIsAUsageError) {
   TestFolder folder;
   for (const std::string& args : {std::string("run"), "run " + baseline() + " --bogus",
                                   "run " + baseline() + " --replicates 0", "run " + baseline() + " --threads x",
-                                  std::string("frobnicate"), std::string("")}) {
+                                  "run " + baseline() + " -o ''", std::string("frobnicate"), std::string("")}) {
     CommandResult result = folder.carecast(args);
     EXPECT_EQ(result.status, 3) << result;
     EXPECT_FALSE(result.err.empty()) << result;
