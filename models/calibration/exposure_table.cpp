@@ -11,6 +11,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "models/config/input_error.hpp"
+
 namespace carecast::models::calibration {
 
 namespace {
@@ -180,8 +182,21 @@ class ExposureTableBuilder {
   void index_states() {
     for (const Episode& e : data_.episodes) state_id(e.state);
     table_.care_states_ = table_.states_.size();
+    refuse_ageing_out_into_a_state_in_care();
     for (const Episode& e : data_.episodes)
       if (!e.exit_state.empty()) state_id(e.exit_state);
+  }
+
+  /// Children age out to an exit state: one the records show children in cannot be it.
+  void refuse_ageing_out_into_a_state_in_care() const {
+    const std::string& ageing_out = table_.options_.ageing_out_state;
+    if (ageing_out.empty() || !ids_.contains(ageing_out)) return;
+    const Episode& in = *std::find_if(data_.episodes.begin(), data_.episodes.end(),
+                                      [&](const Episode& e) { return e.state == ageing_out; });
+    throw InputError(SourceLocation{data_.file.string(), static_cast<int>(in.line), 0}, "",
+                     fmt::format("the ageing-out state '{}' is a state children are in (child {}); expected "
+                                 "the exit state children age out to (--ageing-out-state)",
+                                 ageing_out, in.child));
   }
 
   /// The destination of an episode's ending, or nothing when unknown.

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "models/calibration/episode_checks.hpp"
@@ -205,6 +207,23 @@ std::vector<Episode> read_rows(const fs::path& file, ProblemLog& log) {
   return episodes;
 }
 
+/// A reason names the exit state a child leaves to, so it cannot also be a state children are
+/// in: the records would contradict themselves (and calibration would make a state both). An
+/// error in either mode, like a fault in the file's structure: it is not one child's problem.
+void refuse_exits_into_states_in_care(const EpisodeData& data) {
+  std::unordered_map<std::string_view, const Episode*> first_in;  // state -> first episode in it
+  for (const Episode& episode : data.episodes) first_in.emplace(episode.state, &episode);
+  for (const Episode& episode : data.episodes) {
+    if (episode.ending != EpisodeEnding::exit) continue;
+    auto in = first_in.find(episode.exit_state);
+    if (in == first_in.end()) continue;
+    throw InputError(SourceLocation{data.file.string(), static_cast<int>(episode.line), 0}, "",
+                     fmt::format("child {}: the reason '{}' names a state children are in (line {}, child {}); "
+                                 "expected moved, a breakdown, or the exit state the child left to",
+                                 episode.child, episode.exit_state, in->second->line, in->second->child));
+  }
+}
+
 }  // namespace
 
 bool is_state_identifier(std::string_view name) {
@@ -223,6 +242,7 @@ EpisodeData read_generic_episodes(const std::filesystem::path& file, Strictness 
   data.observed_until = observed_until.value_or(latest_date(episodes));
   data.episodes = keep_sound_children(group_by_child(std::move(episodes)), data.observed_until, log);
   data.warnings = log.warnings();
+  refuse_exits_into_states_in_care(data);
   return data;
 }
 

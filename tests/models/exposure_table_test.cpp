@@ -46,11 +46,13 @@
 
 #include "models/calibration/exposure_table.hpp"
 #include "models/calibration/hazard_estimates.hpp"
+#include "models_test_support.hpp"
 
 namespace carecast::models::calibration {
 namespace {
 
 using E = EpisodeEnding;
+using test_support::input_error_of;
 
 engine::Date date(const char* text) { return *engine::parse_iso_date(text); }
 
@@ -246,6 +248,14 @@ TEST(ExposureTable, WithoutAnAgeingOutStateAgeingOutIsAnExit) {
   ExposureTable t = ExposureTable::build(hand_worked_data(), hand_worked_bands());
   EXPECT_EQ(t.summary().exits, 4);
   EXPECT_GE(transition(t, "foster", TransitionKind::exit, "aged_out"), 0);
+}
+
+TEST(ExposureTable, AnAgeingOutStateThatChildrenAreInIsAnError) {
+  EpisodeData data = hand_worked_data();
+  auto error = input_error_of([&] { ExposureTable::build(data, hand_worked_bands(), ageing_out_at("residential")); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_NE(error->problem().find("the ageing-out state 'residential' is a state children are in"), std::string::npos)
+      << error->what();
 }
 
 TEST(ExposureTable, MoveWithoutAFollowingEpisodeIsCensoredWithAWarning) {

@@ -130,6 +130,24 @@ TEST(GenericEpisodeReader, AFileThatDoesNotExistIsAnInputError) {
   EXPECT_NE(std::string(error->what()).find("no_such_file.csv"), std::string::npos);
 }
 
+// A reason names a state children leave to; naming one they are in contradicts the records,
+// in either mode (it is not one child's problem).
+TEST(GenericEpisodeReader, AnExitReasonThatIsAStateChildrenAreInIsAnError) {
+  ScratchFolder scratch;
+  auto file = scratch.write("e.csv", std::string(header) +
+                                         "A,2012-05-14,2023-01-01,2023-04-01,foster,returned_home,,\n"
+                                         "B,2010-02-01,2023-02-01,,returned_home,,,\n"
+                                         "C,2011-03-01,2023-03-01,2023-05-01,residential,foster,,\n");
+  for (Strictness strictness : {Strictness::strict, Strictness::lenient}) {
+    auto error = input_error_of([&] { read_generic_episodes(file, strictness); });
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->where().line, 2);
+    EXPECT_EQ(error->problem(),
+              "child A: the reason 'returned_home' names a state children are in (line 3, child B); "
+              "expected moved, a breakdown, or the exit state the child left to");
+  }
+}
+
 // The parser ends a line at a NUL byte and splits lines only at LF: a NUL would cut a cell short
 // and old-Mac line endings would make the whole file one header line.
 TEST(GenericEpisodeReader, ANulByteIsLocatedAtItsLineAndColumn) {
