@@ -1,11 +1,13 @@
 #include "output/result_target.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <string>
 #include <system_error>
 #include <vector>
 
@@ -77,6 +79,23 @@ void publish(const fs::path& temporary, const fs::path& target, bool overwrite) 
     publish_without_overwrite(temporary, target);
 }
 
+/// Whether a process with this id is running (or exists but is not ours to signal).
+bool process_exists(long pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM; }
+
+/// Temporaries of `target` (".NAME.partial-PID") left by a run that was killed before it could
+/// remove its own: their process is gone. A live process's temporary is never touched.
+void remove_abandoned_temporaries(const fs::path& target) {
+  const std::string prefix = fmt::format(".{}.partial-", target.filename().string());
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder_of(target), error)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string digits = name.substr(prefix.size());
+    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
+    if (!process_exists(std::stol(digits))) fs::remove(entry.path(), error);
+  }
+}
+
 void remove_quietly(const std::vector<fs::path>& files) {
   std::error_code ignored;
   for (const fs::path& file : files) fs::remove(file, ignored);
@@ -102,6 +121,7 @@ void write_atomically(const fs::path& target, bool overwrite, const FileWriter& 
 }
 
 void write_all_atomically(const std::vector<FileToWrite>& files, bool overwrite) {
+  for (const FileToWrite& file : files) remove_abandoned_temporaries(file.target);
   std::vector<fs::path> temporaries, published;
   try {
     for (const FileToWrite& file : files) {

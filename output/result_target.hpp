@@ -25,7 +25,8 @@ struct FileToWrite {
 };
 
 /// Calls `write(temporary)`, flushes the temporary file to disk and renames it onto `target`.
-/// If anything fails, the temporary file is removed and `target` is left as it was. Without
+/// If anything fails, the temporary file is removed and `target` is left as it was. Temporaries
+/// of `target` that a killed run left behind (their process is gone) are removed first. Without
 /// `overwrite` an existing target is never replaced, even one that appeared during the run.
 void write_atomically(const std::filesystem::path& target, bool overwrite, const FileWriter& write);
 

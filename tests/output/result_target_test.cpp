@@ -1,9 +1,12 @@
 #include "output/result_target.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "output/hdf5_handles.hpp"
 #include "output/output_error.hpp"
@@ -97,6 +100,28 @@ TEST(WriteAtomicallyTest, PublishesTheFileAndLeavesNothingElse) {
   });
   EXPECT_EQ(file_bytes(folder / "r.h5"), "content");
   EXPECT_EQ(folder.listing(), std::vector<std::string>{"r.h5"});
+}
+
+/// The id of a process that has just ended (a child that exited and was reaped).
+long ended_process() {
+  pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  return static_cast<long>(child);
+}
+
+// A run killed while writing leaves its temporary; the next write to that target clears it, but
+// never the temporary of a process still running, nor another target's.
+TEST(WriteAtomicallyTest, RemovesTemporariesOfTheTargetLeftByEndedProcesses) {
+  ScratchFolder folder;
+  const std::string abandoned = ".r.h5.partial-" + std::to_string(ended_process());
+  const std::string live = ".r.h5.partial-" + std::to_string(static_cast<long>(::getppid()));
+  const std::string other = ".other.h5.partial-" + std::to_string(ended_process());
+  for (const std::string& name : {abandoned, live, other}) write_text(folder / name, "left behind");
+  write_atomically(folder / "r.h5", false, [](const std::filesystem::path& temporary) {
+    write_text(temporary, "content");
+  });
+  EXPECT_EQ(folder.listing(), (std::vector<std::string>{other, live, "r.h5"}));  // sorted by name
 }
 
 TEST(WriteAtomicallyTest, ReplacesAnExistingFileWhenToldTo) {
