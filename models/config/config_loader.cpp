@@ -1,5 +1,6 @@
 #include "models/config/config_loader.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -98,7 +99,38 @@ class Converter {
   std::size_t values_ = 0;
 };
 
+/// The length of the UTF-8 sequence that starts at `at`, or 0 if the bytes there are not one
+/// (a stray continuation byte, a truncated sequence, an overlong or out-of-range lead byte).
+std::size_t utf8_sequence_length(const std::string& text, std::size_t at) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(at);
+  std::size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                                     : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+  if (length == 0 || at + length > text.size()) return 0;
+  for (std::size_t i = at + 1; i < at + length; ++i)
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  return length;
+}
+
+/// A scenario is UTF-8 text: a NUL byte or bytes that are not UTF-8 (e.g. a file saved as
+/// Latin-1) are refused where they are, rather than passed on raw or silently dropped.
+void require_utf8_text(const std::string& text, const std::string& file) {
+  int line = 1, column = 1;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t length = text[at] == '\0' ? 0 : utf8_sequence_length(text, at);
+    if (length == 0)
+      throw InputError(SourceLocation{file, line, column}, "",
+                       text[at] == '\0' ? std::string("a NUL byte (code 0) here; expected text only")
+                                         : fmt::format("byte 0x{:02X} here is not UTF-8 text; save the file as UTF-8",
+                                                       static_cast<unsigned char>(text[at])));
+    if (text[at] == '\n') line += 1, column = 0;
+    column += 1;
+    at += length;
+  }
+}
+
 ConfigNode parse(const std::string& text, const std::string& file) {
+  require_utf8_text(text, file);
   try {
     std::vector<YAML::Node> documents = YAML::LoadAll(text);
     if (documents.size() > 1)

@@ -300,6 +300,22 @@ TEST(ConfigLoader, ClosedQuotesWithEscapesAndBlockTextAreRead) {
   EXPECT_EQ(scalar(root, "c"), "block \"text\n");
 }
 
+// A scenario is UTF-8 text: a Latin-1 byte or a NUL is refused where it is, not passed on raw or
+// dropped. Multi-byte UTF-8 (å, ≈, a byte-order mark) is text.
+TEST(ConfigLoader, BytesThatAreNotUtf8TextAreRefusedWhereTheyAre) {
+  auto latin1 = input_error_of([] { parse_yaml_text("a: 1\nname: K\xF8" "benhavn\n", "memory.yaml"); });
+  ASSERT_TRUE(latin1.has_value());
+  EXPECT_EQ(latin1->where().line, 2);
+  EXPECT_EQ(latin1->where().column, 8);
+  EXPECT_EQ(latin1->problem(), "byte 0xF8 here is not UTF-8 text; save the file as UTF-8");
+  auto nul = input_error_of([] { parse_yaml_text(std::string("name: a\0b\n", 10), "memory.yaml"); });
+  ASSERT_TRUE(nul.has_value());
+  EXPECT_EQ(nul->where().column, 8);
+  EXPECT_EQ(nul->problem(), "a NUL byte (code 0) here; expected text only");
+  ConfigNode root = parse_yaml_text("\xEF\xBB\xBF" "name: K\xC3\xB8" "benhavn \xE2\x89\x88" " 1\n", "memory.yaml");
+  EXPECT_EQ(scalar(root, "name"), "K\xC3\xB8" "benhavn \xE2\x89\x88" " 1");
+}
+
 // Everything after a second `---` would be silently ignored.
 TEST(ConfigLoader, ASecondDocumentIsAnErrorWhereItStarts) {
   auto error = input_error_of([] { parse_yaml_text("a: 1\n---\nb: 2\n", "memory.yaml"); });
