@@ -1,6 +1,7 @@
 #include "models/config/config_loader.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -143,6 +144,10 @@ ConfigNode parse(const std::string& text, const std::string& file) {
       return empty;
     }
     return Converter(text, file).convert(documents[0]);
+  } catch (const YAML::DeepRecursion& error) {  // its own message is only "bad file"
+    throw InputError(locate(error.mark, file), "",
+                     "this YAML nests lists or mappings too deeply for the YAML reader (hundreds of levels "
+                     "deep; a scenario needs a handful)");
   } catch (const YAML::Exception& error) {
     throw InputError(locate(error.mark, file), "", "this is not valid YAML: " + error.msg);
   }

@@ -316,6 +316,13 @@ TEST(ConfigLoader, BytesThatAreNotUtf8TextAreRefusedWhereTheyAre) {
   EXPECT_EQ(scalar(root, "name"), "K\xC3\xB8" "benhavn \xE2\x89\x88" " 1");
 }
 
+TEST(ConfigLoader, NestingDeeperThanTheParserAllowsSaysSo) {
+  std::string text = "a: " + std::string(3000, '[') + std::string(3000, ']') + "\n";
+  auto error = input_error_of([&] { parse_yaml_text(text, "memory.yaml"); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_NE(error->problem().find("nests lists or mappings too deeply"), std::string::npos) << error->what();
+}
+
 // Everything after a second `---` would be silently ignored.
 TEST(ConfigLoader, ASecondDocumentIsAnErrorWhereItStarts) {
   auto error = input_error_of([] { parse_yaml_text("a: 1\n---\nb: 2\n", "memory.yaml"); });
