@@ -243,12 +243,19 @@ TEST(TransitionSampler, NoEventWithoutHazardOrExits) {
   // Zero hazard after a positive band, with no end: those who survive the band never move.
   StateHazards fading(
       {exit_to(1, PiecewiseRate(Axis(), Axis({0.0, 50.0, infinity}), Axis(), {1.0 / year, 0.0}))});
-  auto samples = sample_many(fading, child, 0.0, infinity, 2000);
+  const std::size_t n = 2000;
+  auto samples = sample_many(fading, child, 0.0, infinity, n);
+  double moved = 0.0;
   for (const auto& s : samples) {
     if (s) {
       ASSERT_LT(s->time, 50.0);
+      moved += 1.0;
     }
   }
+  // And those who move do so with the band's probability, 1 - exp(-50 days x 1/year), within
+  // 4 binomial standard errors: the loop above is not vacuous.
+  const double p = 1.0 - std::exp(-50.0 / year);
+  EXPECT_NEAR(moved / static_cast<double>(n), p, 4.0 * std::sqrt(p * (1.0 - p) / static_cast<double>(n)));
 }
 
 TEST(TransitionSampler, NoEventOnceUntilIsReached) {
