@@ -1,9 +1,13 @@
 // `carecast calibrate`, `carecast backtest` and `run --episodes` end to end: simulated episodes
-// round-trip into a model file that a scenario includes and runs; bad records give a located
+// round-trip into a model file, whose fitted hazards match those the episodes were simulated
+// from, and that a scenario includes and runs; bad records give a located
 // error (file, line, child), exit status 1 and no file; an existing model is not overwritten
 // without --force; a back-test writes its report and leaves no working files behind.
 #include <gtest/gtest.h>
 
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
 #include <string>
 
 #include "e2e_test_support.hpp"
@@ -24,16 +28,54 @@ std::string calibrate(const std::string& extra = "") {
          extra;
 }
 
+/// The hazard of recovery.yaml (per year) from `from` to `to` in the row of model.yaml with these
+/// lower edges of age and time in state and this period (0 before 2023-01-01, 1 from it).
+double true_rate(const std::string& from, const std::string& to, double age, double duration, int period) {
+  if (from == "foster" && to == "home") return age >= 12 ? 0.35 : (duration < 1 ? 0.6 : 0.25);
+  if (from == "foster" && to == "residential") return 0.2;  // the breakdown; no prior-breakdown factor
+  if (from == "residential" && to == "foster") return period == 0 ? 0.5 : 0.3;
+  if (from == "residential" && to == "home") return 0.15;
+  ADD_FAILURE() << "unexpected transition " << from << " -> " << to;
+  return 0.0;
+}
+
 TEST(CalibrateCommand, SimulatedEpisodesCalibrateIntoAModelAScenarioRuns) {
   TestFolder folder;
   CommandResult run = folder.carecast(simulate_episodes());
   ASSERT_EQ(run.status, 0) << run;
-  CommandResult fitted = folder.carecast(calibrate());
+  // The bands on which recovery.yaml's hazards are constant: age [0, 12), [12, inf) x time in
+  // state [0, 1), [1, inf) x period before / from 2023-01-01.
+  CommandResult fitted = folder.carecast(calibrate("--period-breaks 2023-01-01"));
   ASSERT_EQ(fitted.status, 0) << fitted;
   EXPECT_NE(fitted.out.find("foster"), std::string::npos) << fitted;
   std::string model = read_text(folder.work() / "model.yaml");
   for (const char* key : {"transitions:", "se:", "ci95:", "events:", "exposure_years:", "calibration:"})
     EXPECT_NE(model.find(key), std::string::npos) << key;
+
+  // Each fitted rate lies within 4 of its own standard errors of the true hazard: 4 transitions
+  // x 8 cells = 32 comparisons, and z = 4.0 is Bonferroni over them (two-sided 6e-5 each, about
+  // 0.002 for the whole test). Rows with fewer than 10 events are skipped, as in
+  // tests/models/hazard_recovery_test.cpp (the normal approximation is poor there).
+  YAML::Node file = YAML::Load(model);
+  ASSERT_TRUE(file["transitions"].IsSequence());
+  int rows = 0, compared = 0;
+  for (const YAML::Node& t : file["transitions"]) {
+    auto from = t["from"].as<std::string>(), to = t["to"].as<std::string>();
+    for (const YAML::Node& row : t["hazard"]) {
+      ++rows;
+      if (row["events"].as<double>() < 10.0) continue;
+      ASSERT_TRUE(row["age"] && row["duration"] && row["period"]) << YAML::Dump(row);
+      int period = row["period"][0].IsNull() ? 0 : 1;
+      double truth = true_rate(from, to, row["age"][0].as<double>(), row["duration"][0].as<double>(), period);
+      double rate = row["rate"].as<double>(), se = row["se"].as<double>();
+      ASSERT_GT(se, 0.0) << YAML::Dump(row);
+      EXPECT_LE(std::abs(rate - truth), 4.0 * se) << from << " -> " << to << ": " << YAML::Dump(row)
+                                                  << "\ntrue hazard " << truth;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(rows, 32) << "4 transitions x 8 cells";
+  EXPECT_GE(compared, 24) << "most rows have enough events to be compared";
 
   // A scenario that takes everything but the transitions from recovery.yaml and includes the model.
   std::ofstream(folder.work() / "calibrated.yaml")

@@ -2,8 +2,9 @@
 // that cannot act (no increase, no slowdown, a cap of 1) leaves every result as it is without
 // one, with and without the foster-carer pool. A shortage of caseworkers raises breakdowns and
 // slows planned exits against ample staff under the same feedback (paired over replicates,
-// beyond 3 standard errors), and the multipliers the result reports follow the documented law
-// from the caseload per worker on every grid date.
+// beyond 3 standard errors); under a constant overload, at the cap, the breakdown hazard is the
+// cap times its own, no more, no less; and the multipliers the result reports follow the
+// documented law from the caseload per worker on every grid date.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,8 +12,10 @@
 #include <cstdint>
 #include <numeric>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "engine/calendar.hpp"
 #include "models/scenario/scenario_reader.hpp"
 #include "models_test_support.hpp"
 #include "simulation_runs.hpp"
@@ -106,6 +109,60 @@ TEST(CaseloadFeedback, AShortageRaisesBreakdownsAndSlowsPlannedExits) {
   EXPECT_GT(more_breakdowns, 3 * se_breakdowns);
   auto [fewer_exits, se_exits] = paired(planned_exits(a, ample), planned_exits(b, short_staffed));
   EXPECT_GT(fewer_exits, 3 * se_exits);
+}
+
+/// The baseline with every breakdown hazard constant (the same in every age and duration band),
+/// no prior-breakdown factor, and a feedback that raises breakdowns by up to `cap`.
+Scenario constant_breakdown_hazards(double cap, double staffing) {
+  Scenario s = with_feedback(baseline(), 10.0, 0.0, cap);
+  s.caseload.staffing = YearTable(staffing);
+  s.breakdowns.prior_breakdown_factor = 1.0;
+  for (TransitionSpec& t : s.transitions)
+    if (t.breakdown) std::fill(t.hazard.values.begin(), t.hazard.values.end(), 0.1);
+  return s;
+}
+
+/// Breakdowns over the horizon, summed over replicates, and what they should be: the breakdown
+/// hazard out of each state (per year, constant) × `multiplier` × the years children spent there.
+std::pair<double, double> breakdowns_and_expected(const RunResult& result, const Scenario& s, double multiplier) {
+  std::size_t states = s.states.size();
+  std::vector<double> hazard(states, 0.0);
+  for (const TransitionSpec& t : s.transitions)
+    if (t.breakdown) hazard[static_cast<std::size_t>(t.from)] += t.hazard.values.front();
+  double observed = 0.0, expected = 0.0;
+  for (std::size_t r = 0; r < replicates; ++r) {
+    auto counts = test_support::count_array(result, r, "breakdowns");  // [interval, state, cause]
+    observed += static_cast<double>(std::accumulate(counts.begin(), counts.end(), std::int64_t{0}));
+    auto days = result.replicates[r].sums(result.layout->sum_handle("care_days"));  // [year, state]
+    for (std::size_t i = 0; i < days.size(); ++i)
+      expected += multiplier * hazard[i % states] * days[i] / engine::days_per_year;
+  }
+  return {observed, expected};
+}
+
+TEST(CaseloadFeedback, AConstantOverloadMultipliesTheBreakdownHazardByTheCap) {
+  // Half a caseworker for about 250 children: the excess is about 15, and with 10 per unit of
+  // excess the multiplier is at its cap (2) whenever the excess is above 0.1, i.e. all the time
+  // from the start date (checked on every grid date); 100 caseworkers leave it at 1. Breakdowns are
+  // counted, and care days summed, from the start date only, when the feedback acts.
+  const double cap = 2.0;
+  Scenario overloaded = constant_breakdown_hazards(cap, 0.5), ample = constant_breakdown_hazards(cap, 100.0);
+  RunResult b = run(overloaded), a = run(ample);
+  for (std::size_t r = 0; r < replicates; ++r) {
+    auto raised = b.replicates[r].sums(b.layout->sum_handle("caseload_breakdown_multiplier"));
+    for (double m : raised) ASSERT_EQ(m, cap) << "the overload should hold the multiplier at its cap";
+    auto unraised = a.replicates[r].sums(a.layout->sum_handle("caseload_breakdown_multiplier"));
+    for (double m : unraised) ASSERT_EQ(m, 1.0) << "ample staff should leave the multiplier at 1";
+  }
+  // The breakdowns minus the integrated hazard is a martingale: its mean is 0 and its variance is
+  // the expected number of breakdowns, so the standard error of the count is sqrt(expected).
+  // Each run is checked against its own exposure (the overload changes who is in care and for how
+  // long), within 4 standard errors.
+  auto [raised_n, raised_expected] = breakdowns_and_expected(b, overloaded, cap);
+  auto [plain_n, plain_expected] = breakdowns_and_expected(a, ample, 1.0);
+  ASSERT_GT(plain_expected, 500.0) << "enough breakdowns for the check";
+  EXPECT_NEAR(raised_n, raised_expected, 4.0 * std::sqrt(raised_expected)) << "breakdowns at " << cap << " times the hazard";
+  EXPECT_NEAR(plain_n, plain_expected, 4.0 * std::sqrt(plain_expected)) << "breakdowns at the plain hazard";
 }
 
 TEST(CaseloadFeedback, TheReportedMultipliersFollowTheLawFromTheCaseloadPerWorker) {
