@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <optional>
+
+#include "engine/calendar.hpp"
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/output_error.hpp"
@@ -63,6 +67,7 @@ ResultFile::ResultFile(fs::path path, std::string group)
   read_provenance();
   read_states_and_grid();
   list_arrays();
+  check_consistency();
 }
 
 std::string ResultFile::describe() const {
@@ -116,6 +121,29 @@ void ResultFile::list_arrays() {
     arrays_.push_back(describe_array(group.get(), name));
   has_analytic_stock_ =
       hdf5::exists(root_.get(), std::string(schema::analytic) + "/" + schema::analytic_stock);
+}
+
+/// A file edited or damaged by hand must not pass for a result: the grid dates must be dates in
+/// increasing order, one per grid day, and every replicate array must hold the number of
+/// replicates the file says it has.
+void ResultFile::check_consistency() const {
+  if (grid_dates_.size() != grid_days_.size())
+    throw OutputError(fmt::format("'{}': /grid/date holds {} dates but /grid/day {} days", describe(),
+                                  grid_dates_.size(), grid_days_.size()));
+  std::optional<engine::Date> previous;
+  for (const std::string& text : grid_dates_) {
+    std::optional<engine::Date> date = engine::parse_iso_date(text);
+    if (!date)
+      throw OutputError(fmt::format("'{}': /grid/date holds '{}', not a date written YYYY-MM-DD", describe(), text));
+    if (previous && !(std::chrono::sys_days(*previous) < std::chrono::sys_days(*date)))
+      throw OutputError(fmt::format("'{}': /grid/date is not in increasing order at '{}'", describe(), text));
+    previous = date;
+  }
+  for (const ArrayInfo& array : arrays_)
+    if (array.shape.empty() || array.shape[0] != provenance_.replicates)
+      throw OutputError(fmt::format("'{}': the file says it holds {} replicates, but /replicates/{} holds {}",
+                                    describe(), provenance_.replicates, array.name,
+                                    array.shape.empty() ? 0 : array.shape[0]));
 }
 
 const ArrayInfo* ResultFile::find_array(const std::string& name) const {

@@ -85,6 +85,7 @@ class ResultFile {
   void read_provenance();
   void read_states_and_grid();
   void list_arrays();
+  void check_consistency() const;
 
   void refuse_other_kinds() const;
 

@@ -6,8 +6,10 @@
 
 #include "engine/replicate_statistics.hpp"
 #include "output/hdf5_attributes.hpp"
+#include "output/hdf5_datasets.hpp"
 #include "output/hdf5_handles.hpp"
 #include "output/output_error.hpp"
+#include "output/result_schema.hpp"
 #include "output/result_writer.hpp"
 #include "tests/output/output_test_support.hpp"
 #include "tests/output/sweep_test_support.hpp"
@@ -199,6 +201,54 @@ TEST(ResultFileTest, RefusesAnHdf5FileThatIsNotACarecastResult) {
   hdf5::close_file(file);
   EXPECT_NE(error_opening(folder / "other.h5").find("is not a carecast result file"),
             std::string::npos);
+}
+
+/// Writes a result and then changes it with `edit`, as a hand or another tool could.
+template <class Edit>
+std::filesystem::path damaged_result(const ScratchFolder& folder, Edit edit) {
+  std::filesystem::path path = folder / "damaged.h5";
+  write_result(synthetic_result(3, 4), path, true);
+  hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+  edit(file.get());
+  hdf5::close_file(file);
+  return path;
+}
+
+/// Replaces /grid/date with `dates`.
+void rewrite_grid_dates(hid_t file, const std::vector<std::string>& dates) {
+  hdf5::Group grid = hdf5::open_group(file, schema::grid);
+  H5Ldelete(grid.get(), schema::grid_date, H5P_DEFAULT);
+  hdf5::write_string_dataset(grid.get(), schema::grid_date, dates);
+}
+
+TEST(ResultFileTest, RefusesGridDatesThatAreNotDatesInIncreasingOrder) {
+  ScratchFolder folder;
+  std::vector<std::string> dates = ResultFile([&] {
+                                     write_result(synthetic_result(3, 4), folder / "good.h5", false);
+                                     return folder / "good.h5";
+                                   }()).grid_dates();
+  ASSERT_GE(dates.size(), 3u);
+  std::vector<std::string> not_a_date = dates, reversed = dates;
+  not_a_date[1] = "notadate";
+  std::swap(reversed[1], reversed[2]);
+  auto path = damaged_result(folder, [&](hid_t file) { rewrite_grid_dates(file, not_a_date); });
+  EXPECT_NE(error_opening(path).find("/grid/date holds 'notadate', not a date written YYYY-MM-DD"), std::string::npos)
+      << error_opening(path);
+  path = damaged_result(folder, [&](hid_t file) { rewrite_grid_dates(file, reversed); });
+  EXPECT_NE(error_opening(path).find("/grid/date is not in increasing order"), std::string::npos) << error_opening(path);
+}
+
+TEST(ResultFileTest, RefusesAReplicateCountThatTheArraysDoNotHold) {
+  ScratchFolder folder;
+  for (std::uint64_t claimed : {std::uint64_t{0}, std::uint64_t{4}, UINT64_MAX}) {
+    auto path = damaged_result(folder, [&](hid_t file) {
+      H5Adelete(file, schema::replicates);
+      hdf5::write_number_attribute<std::uint64_t>(file, schema::replicates, claimed);
+    });
+    EXPECT_NE(error_opening(path).find("the file says it holds " + std::to_string(claimed) + " replicates, but"),
+              std::string::npos)
+        << error_opening(path);
+  }
 }
 
 TEST(ResultFileTest, RefusesANewerSchemaVersion) {
