@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <memory>
-#include <string>
 
 #include "cli/commands.hpp"
 #include "models/config/input_error.hpp"
@@ -24,9 +23,7 @@ void build_every_combination(const models::Sweep& sweep) {
       (void)models::compile_scenario(sweep.combinations[i].scenario);
     } catch (const models::InputError& error) {
       if (!sweep.is_sweep()) throw;
-      throw models::InputError(error.where(), error.key_path(),
-                               "in sweep combination " + std::to_string(i) + " (" + sweep.describe(i) +
-                                   "): " + error.problem());
+      throw models::in_combination(error, i, sweep.keys, sweep.combinations[i].values);
     }
   }
 }

@@ -94,17 +94,18 @@ long ConfigValue::integer_in(long lowest, long highest) const {
   return value;
 }
 
-std::uint64_t ConfigValue::unsigned_integer() const {
+std::optional<std::uint64_t> parse_unsigned_decimal(std::string_view text) {
   std::uint64_t value = 0;
-  const std::string* text = is_scalar() ? &node_->scalar : nullptr;
-  // Out of range (2^64 or more) is an error too, not a silent 0: from_chars then reports it.
-  bool whole = text != nullptr && !text->empty();
-  if (whole) {
-    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-    whole = error == std::errc{} && end == text->data() + text->size();
-  }
-  if (!whole) fail("expected a whole number from 0 to 18446744073709551615, found " + found());
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  // Out of range (2^64 or more) is refused too, not a silent 0 or a clamp.
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
   return value;
+}
+
+std::uint64_t ConfigValue::unsigned_integer() const {
+  std::optional<std::uint64_t> value = is_scalar() ? parse_unsigned_decimal(node_->scalar) : std::nullopt;
+  if (!value) fail(std::string(unsigned_decimal_expected) + ", found " + found());
+  return *value;
 }
 
 bool ConfigValue::flag() const {

@@ -6,12 +6,19 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/calendar.hpp"
 #include "models/config/config_node.hpp"
 
 namespace carecast::models {
+
+/// A whole number from 0 to 2^64 - 1 written in decimal digits only (no sign, no other base), as
+/// the seed is read from a scenario and from the command line; nothing for any other text.
+std::optional<std::uint64_t> parse_unsigned_decimal(std::string_view text);
+/// What such a number is, for messages.
+inline constexpr char unsigned_decimal_expected[] = "expected a whole number from 0 to 18446744073709551615";
 
 class ConfigMap;
 

@@ -45,6 +45,13 @@ std::string describe_values(const std::vector<std::string>& keys, const std::vec
   return text;
 }
 
+InputError in_combination(const InputError& error, std::size_t index, const std::vector<std::string>& keys,
+                          const std::vector<std::string>& values) {
+  return InputError(error.where(), error.key_path(),
+                    "in sweep combination " + std::to_string(index) + " (" + describe_values(keys, values) +
+                        "): " + error.problem());
+}
+
 std::string Sweep::describe(std::size_t combination) const {
   return describe_values(keys, combinations[combination].values);
 }

@@ -40,4 +40,9 @@ std::vector<std::string> short_key_labels(const std::vector<std::string>& keys);
 /// "uptake = 0.1, multiplier = 0.7": each key's short label and its value.
 std::string describe_values(const std::vector<std::string>& keys, const std::vector<std::string>& values);
 
+/// `error`, at the same place, as a problem of one combination: "in sweep combination I
+/// (uptake = 0.1, ...): <problem>".
+InputError in_combination(const InputError& error, std::size_t index, const std::vector<std::string>& keys,
+                          const std::vector<std::string>& values);
+
 }  // namespace carecast::models

@@ -70,9 +70,7 @@ SweepCombination read_combination(const ConfigNode& root, const SweepSection& se
   try {
     combination.scenario = read_scenario_tree(tree, file);
   } catch (const InputError& error) {
-    throw InputError(error.where(), error.key_path(),
-                     "in sweep combination " + std::to_string(index) + " (" + describe_values(keys, combination.values) +
-                         "): " + error.problem());
+    throw in_combination(error, index, keys, combination.values);
   }
   return combination;
 }
