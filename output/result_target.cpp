@@ -72,27 +72,24 @@ void publish_without_overwrite(const fs::path& temporary, const fs::path& target
   replace(temporary, target);
 }
 
-void publish(const fs::path& temporary, const fs::path& target, bool overwrite) {
-  if (overwrite)
-    replace(temporary, target);
-  else
-    publish_without_overwrite(temporary, target);
-}
-
 /// Whether a process with this id is running (or exists but is not ours to signal).
 bool process_exists(long pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM; }
 
-/// Temporaries of `target` (".NAME.partial-PID") left by a run that was killed before it could
-/// remove its own: their process is gone. A live process's temporary is never touched.
-void remove_abandoned_temporaries(const fs::path& target) {
-  const std::string prefix = fmt::format(".{}.partial-", target.filename().string());
+/// Files beside `target` that a run killed before it could remove them left behind: temporaries
+/// (".NAME.partial-PID") and copies of an earlier result kept while publishing
+/// (".NAME.previous-PID"), whose process is gone. A live process's files are never touched.
+void remove_abandoned_files(const fs::path& target) {
+  const std::string name_of_target = target.filename().string();
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(folder_of(target), error)) {
     std::string name = entry.path().filename().string();
-    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
-    std::string digits = name.substr(prefix.size());
-    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
-    if (!process_exists(std::stol(digits))) fs::remove(entry.path(), error);
+    for (const char* kind : {"partial", "previous"}) {
+      const std::string prefix = fmt::format(".{}.{}-", name_of_target, kind);
+      if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+      std::string digits = name.substr(prefix.size());
+      if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
+      if (!process_exists(std::stol(digits))) fs::remove(entry.path(), error);
+    }
   }
 }
 
@@ -100,6 +97,74 @@ void remove_quietly(const std::vector<fs::path>& files) {
   std::error_code ignored;
   for (const fs::path& file : files) fs::remove(file, ignored);
 }
+
+/// ".NAME.KIND-PID" beside `target`: a name of this process's own that no user would choose.
+fs::path beside(const fs::path& target, const char* kind) {
+  return folder_of(target) /
+         fmt::format(".{}.{}-{}", target.filename().string(), kind, static_cast<long>(::getpid()));
+}
+
+/// Publishes several temporaries onto their targets as one step that can be undone: with
+/// `overwrite`, each existing target is first kept under a second name (a hard link, so nothing
+/// is copied), so that a rename failing half-way puts every earlier result back.
+class Publication {
+ public:
+  explicit Publication(bool overwrite) : overwrite_(overwrite) {}
+
+  void publish(const fs::path& temporary, const fs::path& target) {
+    if (!overwrite_) {
+      publish_without_overwrite(temporary, target);
+      published_.push_back({target, {}});
+      return;
+    }
+    fs::path previous = keep_previous(target);
+    try {
+      replace(temporary, target);
+    } catch (...) {
+      std::error_code ignored;
+      if (!previous.empty()) fs::remove(previous, ignored);
+      throw;
+    }
+    published_.push_back({target, previous});
+  }
+
+  /// Every target as it was before: the kept results return, new files go.
+  void undo() noexcept {
+    std::error_code ignored;
+    for (const Published& file : published_) {
+      if (file.previous.empty())
+        fs::remove(file.target, ignored);
+      else
+        fs::rename(file.previous, file.target, ignored);
+    }
+    published_.clear();
+  }
+
+  ~Publication() {
+    std::error_code ignored;
+    for (const Published& file : published_)
+      if (!file.previous.empty()) fs::remove(file.previous, ignored);
+  }
+
+ private:
+  struct Published {
+    fs::path target;
+    fs::path previous;  // the earlier result, kept until all are published; empty if none
+  };
+
+  /// Without hard links (some network and FAT file systems) nothing is kept, and a failure
+  /// half-way leaves the files published before it.
+  static fs::path keep_previous(const fs::path& target) {
+    fs::path previous = beside(target, "previous");
+    std::error_code ignored;
+    fs::remove(previous, ignored);
+    if (::link(target.c_str(), previous.c_str()) != 0) return {};
+    return previous;
+  }
+
+  bool overwrite_;
+  std::vector<Published> published_;
+};
 
 }  // namespace
 
@@ -111,31 +176,26 @@ void check_result_target(const fs::path& target, bool overwrite) {
   check_folder(target);
 }
 
-fs::path temporary_path_for(const fs::path& target) {
-  return folder_of(target) /
-         fmt::format(".{}.partial-{}", target.filename().string(), static_cast<long>(::getpid()));
-}
+fs::path temporary_path_for(const fs::path& target) { return beside(target, "partial"); }
 
 void write_atomically(const fs::path& target, bool overwrite, const FileWriter& write) {
   write_all_atomically({{target, write}}, overwrite);
 }
 
 void write_all_atomically(const std::vector<FileToWrite>& files, bool overwrite) {
-  for (const FileToWrite& file : files) remove_abandoned_temporaries(file.target);
-  std::vector<fs::path> temporaries, published;
+  for (const FileToWrite& file : files) remove_abandoned_files(file.target);
+  std::vector<fs::path> temporaries;
+  Publication publication(overwrite);
   try {
     for (const FileToWrite& file : files) {
       temporaries.push_back(temporary_path_for(file.target));
       file.write(temporaries.back());
     }
     for (const fs::path& temporary : temporaries) flush_to_disk(temporary);
-    for (std::size_t f = 0; f < files.size(); ++f) {
-      publish(temporaries[f], files[f].target, overwrite);
-      published.push_back(files[f].target);
-    }
+    for (std::size_t f = 0; f < files.size(); ++f) publication.publish(temporaries[f], files[f].target);
   } catch (...) {
+    publication.undo();
     remove_quietly(temporaries);
-    if (!overwrite) remove_quietly(published);
     throw;
   }
 }

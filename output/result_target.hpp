@@ -32,8 +32,10 @@ void write_atomically(const std::filesystem::path& target, bool overwrite, const
 
 /// write_atomically for several files that belong together: all are written under their
 /// temporary names and flushed before the first is renamed onto its target, so that a failure
-/// while writing leaves every target as it was. Without `overwrite`, targets published before a
-/// later one is refused are removed again (they did not exist before). The targets must differ.
+/// while writing leaves every target as it was. If publishing one fails (a target turned into a
+/// folder, say), those published before it are undone: without `overwrite` they are removed
+/// again (they did not exist before); with it, the results they replaced are put back, from a
+/// hard link (".NAME.previous-PID") made before each rename. The targets must differ.
 void write_all_atomically(const std::vector<FileToWrite>& files, bool overwrite);
 
 }  // namespace carecast::output

@@ -199,6 +199,40 @@ TEST(WriteAllAtomicallyTest, AFailureInTheLastFilePublishesNoneAndKeepsEveryOldF
   EXPECT_EQ(folder.listing(), (std::vector<std::string>{"e.csv", "r.h5"}));
 }
 
+TEST(WriteAllAtomicallyTest, ARenameFailingHalfWayPutsBackTheResultsAlreadyReplaced) {
+  ScratchFolder folder;
+  write_text(folder / "r.h5", "old result");
+  auto write_while_a_folder_takes_the_name = [&](const std::filesystem::path& temporary) {
+    write_text(temporary, "new episodes");
+    std::filesystem::create_directory(folder / "e.csv");
+    write_text(folder / "e.csv" / "inside", "keeps the folder from being replaced");
+  };
+  EXPECT_THROW(write_all_atomically({{folder / "r.h5", writes("new result")},
+                                     {folder / "e.csv", write_while_a_folder_takes_the_name}},
+                                    true),
+               OutputError);
+  EXPECT_EQ(file_bytes(folder / "r.h5"), "old result");
+  EXPECT_EQ(folder.listing(), (std::vector<std::string>{"e.csv", "r.h5"}));
+}
+
+TEST(WriteAllAtomicallyTest, OverwritingKeepsNoCopyOfTheEarlierResults) {
+  ScratchFolder folder;
+  write_text(folder / "r.h5", "old result");
+  write_text(folder / "e.csv", "old episodes");
+  write_all_atomically({{folder / "r.h5", writes("new result")}, {folder / "e.csv", writes("new episodes")}}, true);
+  EXPECT_EQ(file_bytes(folder / "r.h5"), "new result");
+  EXPECT_EQ(file_bytes(folder / "e.csv"), "new episodes");
+  EXPECT_EQ(folder.listing(), (std::vector<std::string>{"e.csv", "r.h5"}));
+}
+
+TEST(WriteAllAtomicallyTest, RemovesACopyOfAnEarlierResultLeftByAKilledRun) {
+  ScratchFolder folder;
+  write_text(folder / "r.h5", "old result");
+  write_text(folder / ".r.h5.previous-999999999", "copy left by a killed run");
+  write_all_atomically({{folder / "r.h5", writes("new result")}}, true);
+  EXPECT_EQ(folder.listing(), std::vector<std::string>{"r.h5"});
+}
+
 TEST(WriteAllAtomicallyTest, AFailureInTheLastFileLeavesNoNewFile) {
   ScratchFolder folder;
   auto fail = [](const std::filesystem::path&) { throw std::runtime_error("disk on fire"); };
