@@ -1,6 +1,5 @@
 #include "output/csv_writer.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -9,6 +8,7 @@
 #include <system_error>
 
 #include "output/output_error.hpp"
+#include "output/sibling_files.hpp"
 
 namespace carecast::output {
 
@@ -31,11 +31,6 @@ fs::path named_folder(const fs::path& folder) {
 fs::path parent_of(const fs::path& folder) {
   fs::path parent = folder.parent_path();
   return parent.empty() ? fs::path(".") : parent;
-}
-
-fs::path sibling(const fs::path& folder, const char* role) {
-  return parent_of(folder) / fmt::format(".{}.{}-{}", folder.filename().string(), role,
-                                         static_cast<long>(::getpid()));
 }
 
 [[noreturn]] void throw_not_empty(const fs::path& folder) {
@@ -65,15 +60,6 @@ void make_empty_folder(const fs::path& folder) {
                                   error ? error.message() : "it exists"));
 }
 
-void flush_to_disk(const fs::path& path) {
-  int descriptor = ::open(path.c_str(), O_RDONLY);
-  bool flushed = descriptor >= 0 && ::fsync(descriptor) == 0;
-  if (descriptor >= 0) ::close(descriptor);
-  if (!flushed)
-    throw OutputError(
-        fmt::format("cannot flush '{}' to disk: {}", path.string(), std::strerror(errno)));
-}
-
 /// Every file and folder below `folder`, then `folder` itself.
 void flush_folder_to_disk(const fs::path& folder) {
   for (const fs::directory_entry& entry : fs::recursive_directory_iterator(folder))
@@ -92,20 +78,21 @@ void rename_or_throw(const fs::path& from, const fs::path& to) {
 /// Moves the old folder away, the new one in, and removes the old one; puts the old one back if
 /// the new one cannot be moved in.
 void replace_existing(const fs::path& temporary, const fs::path& target) {
-  fs::path old = sibling(target, "replaced");
+  fs::path old = sibling_of(target, "replaced");
   rename_or_throw(target, old);
   std::error_code error;
   fs::rename(temporary, target, error);
   if (error) {
     std::error_code restore_error;
     fs::rename(old, target, restore_error);
-    std::string kept = restore_error
-                           ? fmt::format("; the previous export is kept as '{}'", old.string())
-                           : "";
+    std::string kept =
+        restore_error ? fmt::format("; the previous export is kept as '{}' until the next export to '{}'",
+                                    old.string(), target.string())
+                      : "";
     throw OutputError(fmt::format("cannot rename '{}' to '{}': {}{}", temporary.string(),
                                   target.string(), error.message(), kept));
   }
-  fs::remove_all(old, error);  // the new export is in place; a leftover old one is only untidy
+  fs::remove_all(old, error);  // the new export is in place; a leftover is removed by the next export
 }
 
 /// rename(2) moves a folder onto a missing or empty folder only, so a folder that appeared and
@@ -189,13 +176,14 @@ void check_folder_target(const fs::path& folder, bool overwrite) {
 }
 
 fs::path temporary_folder_for(const fs::path& folder) {
-  return sibling(named_folder(folder), "partial");
+  return sibling_of(named_folder(folder), "partial");
 }
 
 void write_folder_atomically(const fs::path& folder, bool overwrite,
                              const std::function<void(const fs::path&)>& write) {
   fs::path target = named_folder(folder);
   check_folder_target(target, overwrite);
+  remove_abandoned_siblings(target, {"partial", "replaced"});
   fs::path temporary = temporary_folder_for(target);
   auto discard = [&temporary] {
     std::error_code ignored;

@@ -1,17 +1,15 @@
 #include "output/result_target.hpp"
 
-#include <fcntl.h>
-#include <signal.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include "output/output_error.hpp"
+#include "output/sibling_files.hpp"
 
 namespace carecast::output {
 
@@ -43,15 +41,6 @@ void check_folder(const fs::path& target) {
                                   folder.string(), target.string()));
 }
 
-void flush_to_disk(const fs::path& file) {
-  int descriptor = ::open(file.c_str(), O_RDONLY);
-  bool flushed = descriptor >= 0 && ::fsync(descriptor) == 0;
-  if (descriptor >= 0) ::close(descriptor);
-  if (!flushed)
-    throw OutputError(
-        fmt::format("cannot flush '{}' to disk: {}", file.string(), std::strerror(errno)));
-}
-
 void replace(const fs::path& temporary, const fs::path& target) {
   std::error_code error;
   fs::rename(temporary, target, error);
@@ -72,36 +61,9 @@ void publish_without_overwrite(const fs::path& temporary, const fs::path& target
   replace(temporary, target);
 }
 
-/// Whether a process with this id is running (or exists but is not ours to signal).
-bool process_exists(long pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM; }
-
-/// Files beside `target` that a run killed before it could remove them left behind: temporaries
-/// (".NAME.partial-PID") and copies of an earlier result kept while publishing
-/// (".NAME.previous-PID"), whose process is gone. A live process's files are never touched.
-void remove_abandoned_files(const fs::path& target) {
-  const std::string name_of_target = target.filename().string();
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(folder_of(target), error)) {
-    std::string name = entry.path().filename().string();
-    for (const char* kind : {"partial", "previous"}) {
-      const std::string prefix = fmt::format(".{}.{}-", name_of_target, kind);
-      if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
-      std::string digits = name.substr(prefix.size());
-      if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
-      if (!process_exists(std::stol(digits))) fs::remove(entry.path(), error);
-    }
-  }
-}
-
 void remove_quietly(const std::vector<fs::path>& files) {
   std::error_code ignored;
   for (const fs::path& file : files) fs::remove(file, ignored);
-}
-
-/// ".NAME.KIND-PID" beside `target`: a name of this process's own that no user would choose.
-fs::path beside(const fs::path& target, const char* kind) {
-  return folder_of(target) /
-         fmt::format(".{}.{}-{}", target.filename().string(), kind, static_cast<long>(::getpid()));
 }
 
 /// Publishes several temporaries onto their targets as one step that can be undone: with
@@ -155,7 +117,7 @@ class Publication {
   /// Without hard links (some network and FAT file systems) nothing is kept, and a failure
   /// half-way leaves the files published before it.
   static fs::path keep_previous(const fs::path& target) {
-    fs::path previous = beside(target, "previous");
+    fs::path previous = sibling_of(target, "previous");
     std::error_code ignored;
     fs::remove(previous, ignored);
     if (::link(target.c_str(), previous.c_str()) != 0) return {};
@@ -176,14 +138,14 @@ void check_result_target(const fs::path& target, bool overwrite) {
   check_folder(target);
 }
 
-fs::path temporary_path_for(const fs::path& target) { return beside(target, "partial"); }
+fs::path temporary_path_for(const fs::path& target) { return sibling_of(target, "partial"); }
 
 void write_atomically(const fs::path& target, bool overwrite, const FileWriter& write) {
   write_all_atomically({{target, write}}, overwrite);
 }
 
 void write_all_atomically(const std::vector<FileToWrite>& files, bool overwrite) {
-  for (const FileToWrite& file : files) remove_abandoned_files(file.target);
+  for (const FileToWrite& file : files) remove_abandoned_siblings(file.target, {"partial", "previous"});
   std::vector<fs::path> temporaries;
   Publication publication(overwrite);
   try {

@@ -322,6 +322,17 @@ TEST_F(CsvExportTest, ForceReplacesAnEarlierExport) {
       << "neither the old folder nor a temporary one may be left behind";
 }
 
+TEST_F(CsvExportTest, RemovesFoldersThatAKilledExportLeftBeside) {
+  // 999999999 is above Linux's largest process id, so no such process runs.
+  for (const char* name : {".out.partial-999999999", ".out.replaced-999999999"}) {
+    std::filesystem::create_directory(scratch / name);
+    write_text(scratch / name / "stock.csv", "left behind\n");
+  }
+  ResultFile file(result_path);
+  export_csv(file, out, {});
+  EXPECT_EQ(scratch.listing(), (std::vector<std::string>{"out", "result.h5"}));
+}
+
 TEST_F(CsvExportTest, ForceDoesNotReplaceAFolderThatHoldsNoExport) {
   std::filesystem::create_directory(out);
   write_text(out / "notes.txt", "mine\n");
