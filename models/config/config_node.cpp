@@ -21,6 +21,7 @@ void ConfigNode::overlay(const ConfigNode& override) {
                                  [&](const auto& entry) { return entry.first == name; });
     if (existing != entries.end()) {
       existing->second.overlay(value);
+      key_where[static_cast<std::size_t>(existing - entries.begin())] = override.key_where[i];  // written last here
     } else {
       entries.emplace_back(name, value);
       key_where.push_back(override.key_where[i]);

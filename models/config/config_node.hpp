@@ -18,7 +18,7 @@ struct ConfigNode {
   std::vector<ConfigNode> items;                           // Kind::sequence
   std::vector<std::pair<std::string, ConfigNode>> entries;  // Kind::map, in file order
   SourceLocation where;
-  std::vector<SourceLocation> key_where;  // Kind::map: where each entry's key was written
+  std::vector<SourceLocation> key_where;  // Kind::map: where each entry's key was last written
 
   const ConfigNode* find(const std::string& key) const;
   /// Overlays `override` on this node: maps merge key by key (recursively), anything else is

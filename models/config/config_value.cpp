@@ -1,5 +1,8 @@
 #include "models/config/config_value.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -202,10 +205,39 @@ void ConfigMap::reject_unknown() const {
 
 void ConfigMap::fail(const std::string& problem) const { throw InputError(where(), path_, problem); }
 
+std::size_t ConfigMap::index_of(const std::string& key) const {
+  std::size_t i = 0;
+  while (i < node_->entries.size() && node_->entries[i].first != key) ++i;
+  return i;
+}
+
 void ConfigMap::fail_at_key(const std::string& key, const std::string& problem) const {
-  for (std::size_t i = 0; i < node_->entries.size(); ++i)
-    if (node_->entries[i].first == key) throw InputError(node_->key_where[i], child_path(key), problem);
+  std::size_t i = index_of(key);
+  if (i < node_->entries.size()) throw InputError(node_->key_where[i], child_path(key), problem);
   fail(problem);
+}
+
+void ConfigMap::fail_together(const std::vector<std::string>& keys, const std::string& problem) const {
+  std::vector<std::size_t> present;
+  for (const std::string& key : keys)
+    if (std::size_t i = index_of(key); i < node_->entries.size()) present.push_back(i);
+  std::sort(present.begin(), present.end());  // file order: a later layer's new keys come last
+  if (present.empty()) fail(problem);
+  std::size_t last = present.back();
+  const SourceLocation& written_last = node_->key_where[last];
+  std::string elsewhere;
+  for (std::size_t i : present) {
+    if (node_->key_where[i].file == written_last.file) continue;
+    elsewhere += fmt::format("{}'{}' at {}", elsewhere.empty() ? "" : ", ", node_->entries[i].first,
+                             describe(node_->key_where[i]));
+  }
+  const std::string& key = node_->entries[last].first;
+  if (elsewhere.empty()) throw InputError(written_last, child_path(key), problem);
+  throw InputError(written_last, child_path(key),
+                   fmt::format("{}; this map also holds {}, written in another file: under extends and include, "
+                               "maps merge key by key and keep both. To replace an inherited key, set it to ~ "
+                               "in an included file (scenario reference, 'Removing an inherited key')",
+                               problem, elsewhere));
 }
 
 }  // namespace carecast::models

@@ -74,9 +74,16 @@ class ConfigMap {
   void reject_unknown() const;
   [[noreturn]] void fail(const std::string& problem) const;
   [[noreturn]] void fail_at_key(const std::string& key, const std::string& problem) const;
+  /// Fails for keys of this map that must not appear together (at least two of `keys` are
+  /// present). If they were written in different files, merged by extends or include, the error
+  /// points at the one written last and names where the others were written, with the way to
+  /// drop an inherited key; otherwise it points at the last of them.
+  [[noreturn]] void fail_together(const std::vector<std::string>& keys, const std::string& problem) const;
 
  private:
   std::string child_path(const std::string& key) const;
+  /// The index of `key` among the entries, or the number of entries if it is absent.
+  std::size_t index_of(const std::string& key) const;
 
   const ConfigNode* node_;
   std::string path_;

@@ -45,7 +45,8 @@ int last_simulated_year(const Scenario& scenario) {
 std::map<int, double> read_price_index(const ConfigMap& map, const Scenario& scenario, int price_year) {
   auto table = map.optional("price_index");
   auto growth = map.optional("price_growth_per_year");
-  if (table && growth) map.fail_at_key("price_index", "give price_index or price_growth_per_year, not both");
+  if (table && growth)
+    map.fail_together({"price_index", "price_growth_per_year"}, "give price_index or price_growth_per_year, not both");
   int last = last_simulated_year(scenario);
   std::map<int, double> index;
   if (table) {

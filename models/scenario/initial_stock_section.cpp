@@ -25,9 +25,11 @@ InitialStockSpec read_initial_stock(const ConfigValue& value, const Scenario& sc
   InitialStockSpec spec;
   auto snapshot = map.optional("snapshot");
   auto warmup = map.optional("warmup_years");
-  if (snapshot.has_value() == warmup.has_value())
-    map.fail("give either 'snapshot' (a CSV of the children in care at the start) or "
-             "'warmup_years' (simulate that many years before the start), not both or neither");
+  const std::string expected =
+      "give either 'snapshot' (a CSV of the children in care at the start) or "
+      "'warmup_years' (simulate that many years before the start), not both or neither";
+  if (snapshot && warmup) map.fail_together({"snapshot", "warmup_years"}, expected);
+  if (!snapshot && !warmup) map.fail(expected);
   if (snapshot) {
     auto file = snapshot->file_path();
     require_readable(file, snapshot->where(), snapshot->path());

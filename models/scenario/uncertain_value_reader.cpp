@@ -16,9 +16,15 @@ void check_within(const ConfigValue& value, double x, const ValueRange& range) {
 UncertainValue read_distribution(const ConfigValue& value, const ValueRange& range) {
   ConfigMap map = value.map();
   auto entries = map.entries();
-  if (entries.size() != 1)
-    value.fail("expected a number, or one of {uniform: [low, high]}, {triangular: [low, mode, high]}, "
-               "{normal: {mean: m, sd: s}}");
+  const std::string expected =
+      "expected a number, or one of {uniform: [low, high]}, {triangular: [low, mode, high]}, "
+      "{normal: {mean: m, sd: s}}";
+  if (entries.empty()) value.fail(expected);
+  if (entries.size() > 1) {
+    std::vector<std::string> laws;
+    for (const auto& entry : entries) laws.push_back(entry.first);
+    map.fail_together(laws, expected + ", one distribution only");
+  }
   const auto& [law, spec] = entries.front();
   UncertainValue v;
   v.floor = range.floor;

@@ -165,7 +165,7 @@ const std::vector<Malformed> malformed_scenarios{
      "count 3000000000 takes the snapshot above 10000000 children (2 before this row)"},
     {"snapshot_missing_file.yaml", "snapshot_missing_file.yaml:40:13", "initial_stock.snapshot",
      "no_such_snapshot.csv' (it does not exist)"},
-    {"snapshot_and_warmup.yaml", "snapshot_and_warmup.yaml:40:3", "initial_stock",
+    {"snapshot_and_warmup.yaml", "snapshot_and_warmup.yaml:41:3", "initial_stock.warmup_years",
      "give either 'snapshot' (a CSV of the children in care at the start) or 'warmup_years'"},
     // YAML itself, and extends.
     {"invalid_yaml.yaml", "invalid_yaml.yaml:8:10", "", "this is not valid YAML"},
@@ -175,6 +175,9 @@ const std::vector<Malformed> malformed_scenarios{
     {"missing_extends.yaml", "missing_extends.yaml:2:10", "extends", "no_such_base.yaml' (it does not exist)"},
     {"extends_with_error.yaml", "extends_with_error.yaml:4:9", "simulation.grid",
      "expected monthly, quarterly or yearly, found 'fortnightly'"},
+    {"distribution_kind_over_base.yaml", "distribution_kind_over_base.yaml:6:14",
+     "interventions.support.uptake.triangular",
+     "one distribution only; this map also holds 'uniform' at "},
 };
 
 void expect_rejected(const Malformed& m, const CommandResult& result, const TestFolder& folder) {
@@ -212,7 +215,7 @@ INSTANTIATE_TEST_SUITE_P(Files, MalformedScenario, ::testing::ValuesIn(malformed
 
 TEST(MalformedScenarios, EveryFileInTheFolderIsInTheTable) {
   std::set<std::string> listed{"valid_minimal.yaml", "extends_valid.yaml", "valid_sections.yaml",
-                                "cyclic_extends_base.yaml"};
+                                "cyclic_extends_base.yaml", "distribution_kind_base.yaml"};
   for (const auto& m : malformed_scenarios) listed.insert(m.file);
   EXPECT_GE(malformed_scenarios.size(), 25u);
   for (const auto& entry : fs::directory_iterator(malformed_dir())) {
@@ -243,7 +246,7 @@ TEST_P(ValidScenario, IsAcceptedByValidateAndRun) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, ValidScenario, ::testing::Values("valid_minimal.yaml", "extends_valid.yaml",
-                                                                   "valid_sections.yaml"),
+                                                                   "valid_sections.yaml", "distribution_kind_base.yaml"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            return info.param.substr(0, info.param.find('.'));
                          });

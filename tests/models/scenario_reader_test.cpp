@@ -230,8 +230,13 @@ TEST(ScenarioReader, ASnapshotOverAnInheritedWarmUpIsBothAndAnError) {
   // Merging cannot delete a key: the base's warmup_years survives next to the snapshot.
   auto error = input_error_of([] { read_scenario(data_dir() / "scenario" / "baseline_snapshot_and_warmup.yaml"); });
   ASSERT_TRUE(error.has_value());
-  EXPECT_EQ(error->key_path(), "initial_stock");
+  // The error points at the snapshot, written in this file, and names where the base wrote the
+  // warm-up, with the way to drop it.
+  EXPECT_EQ(error->key_path(), "initial_stock.snapshot");
+  EXPECT_EQ(fs::path(error->where().file).filename(), "baseline_snapshot_and_warmup.yaml");
   EXPECT_NE(error->problem().find("not both or neither"), std::string::npos) << error->what();
+  EXPECT_NE(error->problem().find("'warmup_years' at "), std::string::npos) << error->what();
+  EXPECT_NE(error->problem().find("set it to ~ in an included file"), std::string::npos) << error->what();
 }
 
 TEST(ScenarioReader, AMinimalScenario) {
