@@ -28,18 +28,13 @@ fs::path named_folder(const fs::path& folder) {
   return normal;
 }
 
-fs::path parent_of(const fs::path& folder) {
-  fs::path parent = folder.parent_path();
-  return parent.empty() ? fs::path(".") : parent;
-}
-
 [[noreturn]] void throw_not_empty(const fs::path& folder) {
   throw OutputError(fmt::format(
       "export folder '{}' exists and is not empty; pass --force to replace it", folder.string()));
 }
 
 void check_parent(const fs::path& folder) {
-  fs::path parent = parent_of(folder);
+  fs::path parent = folder_of(folder);
   std::error_code error;
   if (!fs::exists(parent, error))
     throw OutputError(fmt::format("folder '{}' for export folder '{}' does not exist",

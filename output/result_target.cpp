@@ -17,11 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path folder_of(const fs::path& target) {
-  fs::path folder = target.parent_path();
-  return folder.empty() ? fs::path(".") : folder;
-}
-
 [[noreturn]] void throw_exists(const fs::path& target) {
   throw OutputError(
       fmt::format("result file '{}' exists; pass --force to overwrite it", target.string()));

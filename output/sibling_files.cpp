@@ -18,11 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path folder_of(const fs::path& target) {
-  fs::path folder = target.parent_path();
-  return folder.empty() ? fs::path(".") : folder;
-}
-
 /// Whether a process with this id is running (or exists but is not ours to signal).
 bool process_exists(long pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM; }
 
@@ -35,6 +30,11 @@ long owner_of(const std::string& name, const std::string& prefix) {
 }
 
 }  // namespace
+
+fs::path folder_of(const fs::path& target) {
+  fs::path folder = target.parent_path();
+  return folder.empty() ? fs::path(".") : folder;
+}
 
 fs::path sibling_of(const fs::path& target, std::string_view role) {
   return folder_of(target) / fmt::format(".{}.{}-{}", target.filename().string(), role,

@@ -8,6 +8,9 @@
 
 namespace carecast::output {
 
+/// The folder that holds `target`: its parent, or "." for a bare file name.
+std::filesystem::path folder_of(const std::filesystem::path& target);
+
 /// ".NAME.ROLE-PID" in the folder of `target`, NAME being its last component and PID this
 /// process's id.
 std::filesystem::path sibling_of(const std::filesystem::path& target, std::string_view role);
