@@ -60,8 +60,15 @@ std::map<int, double> read_price_index(const ConfigMap& map, const Scenario& sce
     return index;
   }
   double rate = growth ? growth->number() : 0.0;
-  if (growth && rate <= -1.0) growth->fail("expected a yearly growth above -1 (e.g. 0.02 for 2 %)");
-  for (int year = price_year; year <= last; ++year) index[year] = std::pow(1.0 + rate, year - price_year);
+  if (growth && (rate <= -1.0 || rate >= 1.0))
+    growth->fail(fmt::format("expected a yearly growth between -1 and 1, a fraction (0.02 for 2 %), found {:g}", rate));
+  for (int year = price_year; year <= last; ++year) {
+    index[year] = std::pow(1.0 + rate, year - price_year);
+    if (!std::isfinite(index[year]) || index[year] == 0.0)
+      map.fail_at_key("price_growth_per_year",
+                      fmt::format("the price factor for {} is {:g}: too far from the price year {} for a growth of {:g}",
+                                  year, index[year], price_year, rate));
+  }
   return index;
 }
 

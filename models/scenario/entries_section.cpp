@@ -94,14 +94,17 @@ EntrySpec read_entries(const ConfigValue& value, const Scenario& scenario) {
   require_whole_year_edges(spec.rate_per_1000.boxes, value);
   if (auto trend = map.optional("trend_per_year")) {
     spec.trend_per_year = trend->number();
-    if (spec.trend_per_year <= -1.0) trend->fail("expected a yearly change above -1 (e.g. -0.02 for 2 % fewer a year)");
+    if (spec.trend_per_year <= -1.0 || spec.trend_per_year >= 1.0)
+      trend->fail(fmt::format("expected a yearly change between -1 and 1, a fraction (-0.02 for 2 % fewer a "
+                              "year), found {:g}",
+                              spec.trend_per_year));
   }
   spec.mix = read_mix(map.required("mix"), scenario);
   map.reject_unknown();
   return spec;
 }
 
-void check_population_coverage(const Scenario& scenario, const ConfigValue& owner) {
+void check_population_coverage(const Scenario& scenario, const ConfigValue& table) {
   engine::Calendar calendar(scenario.simulation.start);
   // Years before the start matter too: a warm-up reads them (before the table's first year it
   // uses the first year), so a gap anywhere from there on is an error, not a silent zero.
@@ -114,7 +117,7 @@ void check_population_coverage(const Scenario& scenario, const ConfigValue& owne
     if (box < 0 || rates.values[static_cast<std::size_t>(box)] == 0.0) continue;
     for (int year = first_year; year <= last_year; ++year)
       if (!scenario.population.at(age, year))
-        owner.fail(fmt::format("the population table '{}' has no row for age {} in {}, which the "
+        table.fail(fmt::format("the population table '{}' has no row for age {} in {}, which the "
                                "scenario needs (entries at that age are not zero; the table must cover "
                                "every year from {} to {}: the earlier of the start year and its first "
                                "year, to the last simulated year)",

@@ -97,7 +97,7 @@ Scenario read_scenario_tree(const ConfigNode& root, const std::filesystem::path&
   ConfigValue population = top.required("population");
   scenario.population = read_population(population);
   scenario.entries = read_entries(top.required("entries"), scenario);
-  check_population_coverage(scenario, population);
+  check_population_coverage(scenario, population.map().required("table"));
   scenario.transitions = read_transitions(top.required("transitions"), scenario);
   // An optional section set to ~ (null) is absent: that is how a scenario drops one it inherits.
   auto section = [&](const char* key) {
