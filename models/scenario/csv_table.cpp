@@ -10,13 +10,18 @@ namespace carecast::models {
 
 namespace {
 
-/// The line of the header: the first that is neither empty nor a # comment.
-int header_line(const std::filesystem::path& file) {
+struct HeaderLine {
+  int number = 0;  // 0: none
+  std::string text;
+};
+
+/// The header: the first line that is neither empty nor a # comment.
+HeaderLine header_of(const std::filesystem::path& file) {
   std::ifstream in(file);
   std::string text;
   for (int line = 1; std::getline(in, text); ++line)
-    if (!text.empty() && text[0] != '#') return line;
-  return 0;
+    if (!text.empty() && text[0] != '#') return {line, text};
+  return {};
 }
 
 /// "cannot read the table '<file>'", with the reason where it is plain: it does not exist, or it
@@ -44,11 +49,23 @@ void rethrow_csv_error(const io::error::base& error, const std::filesystem::path
   int line = 0;
   if (const auto* located = dynamic_cast<const io::error::with_file_line*>(&error))
     line = std::max(0, located->file_line);
-  if (line == 0) line = header_line(file);
+  if (line == 0) line = header_of(file).number;
   std::string problem = error.what();
   if (const auto* column = dynamic_cast<const io::error::with_column_name*>(&error))
     if (column->column_name[0] != '\0') problem += " (column '" + std::string(column->column_name) + "')";
+  if (dynamic_cast<const io::error::missing_column_in_header*>(&error)) problem += separator_hint(file);
   throw InputError(SourceLocation{file.string(), line, 0}, "", problem);
+}
+
+std::string separator_hint(const std::filesystem::path& file) {
+  std::string header = header_of(file).text;
+  if (!header.empty() && header.back() == '\r') header.pop_back();
+  if (header.find(',') != std::string::npos || header.find_first_of(";\t") == std::string::npos) return "";
+  bool semicolons = header.find(';') != std::string::npos;
+  return "; the header '" + header + "' is one column: separate the columns with commas, not " +
+         (semicolons ? "semicolons (a spreadsheet set up for a decimal comma saves with semicolons; save as CSV "
+                       "UTF-8, comma-separated, with decimal points)"
+                     : "tabs");
 }
 
 void require_readable(const std::filesystem::path& file, const SourceLocation& named_at,

@@ -26,7 +26,12 @@ class CsvReader : public CsvParser<Columns> {
   explicit CsvReader(const std::filesystem::path& file) : CsvParser<Columns>(checked_table_name(file)) {}
 };
 
-/// Converts a parser error into an InputError naming the file, the line and the column.
+/// "" if the header of `file` separates its columns with commas (or has one column); otherwise a
+/// hint, starting with "; ", that the columns are separated by semicolons or tabs instead.
+std::string separator_hint(const std::filesystem::path& file);
+
+/// Converts a parser error into an InputError naming the file, the line and the column; for a
+/// missing column, with the separator hint.
 [[noreturn]] void rethrow_csv_error(const io::error::base& error, const std::filesystem::path& file);
 
 /// Throws an InputError at `named_at` unless `file` exists, is not a folder and can be read.

@@ -166,6 +166,26 @@ TEST(PopulationTable, ReadsQuotedNumbersAndWindowsLineEndings) {
   EXPECT_EQ(population.at(1, 2025), 980.5);
 }
 
+TEST(PopulationTable, ATableSavedWithSemicolonsIsRefusedWithAHintAtTheSeparator) {
+  ScratchFolder scratch;
+  auto file = scratch.write("p.csv", "# Danish Excel\nage;year;population\n0;2025;980,5\n");
+  auto error = input_error_of([&] { PopulationTable::read_csv(file); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 2);
+  EXPECT_NE(error->problem().find("the header 'age;year;population' is one column: separate the columns with "
+                                  "commas, not semicolons"),
+            std::string::npos)
+      << error->what();
+}
+
+TEST(PopulationTable, AMissingColumnOfACommaSeparatedTableGetsNoSeparatorHint) {
+  ScratchFolder scratch;
+  auto file = scratch.write("p.csv", "age,year;population\n0,2025;980\n");
+  auto error = input_error_of([&] { PopulationTable::read_csv(file); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->problem().find("is one column"), std::string::npos) << error->what();
+}
+
 TEST(PopulationTable, AFolderIsAnInputErrorThatSaysSo) {
   ScratchFolder scratch;
   auto error = input_error_of([&] { PopulationTable::read_csv(scratch.path()); });

@@ -156,6 +156,18 @@ TEST(SnapshotTable, HoldsUpToTheLimitOfChildren) {
   EXPECT_EQ(snapshot.rows[0].days_in_care, 100.0);  // not given: days_in_state
 }
 
+TEST(SnapshotTable, ATableSavedWithTabsIsRefusedWithAHintAtTheSeparator) {
+  ScratchFolder scratch;
+  auto file = scratch.write("s.csv", "age\tstate\tdays_in_state\r\n5\tfoster\t10\r\n");
+  auto error = input_error_of([&] { SnapshotTable::read_csv(file); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 1);
+  EXPECT_NE(error->problem().find("the snapshot needs a column 'age'; the header 'age\tstate\tdays_in_state' is "
+                                  "one column: separate the columns with commas, not tabs"),
+            std::string::npos)
+      << error->what();
+}
+
 TEST(SnapshotTable, AFolderIsAnInputErrorThatSaysSo) {
   ScratchFolder scratch;
   auto error = input_error_of([&] { SnapshotTable::read_csv(scratch.path()); });
