@@ -2,13 +2,20 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <fmt/ranges.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "build_info.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "engine/mpi_communicator.hpp"
+#include "models/config/did_you_mean.hpp"
 #include "models/config/input_error.hpp"
 #include "output/output_error.hpp"
 
@@ -36,6 +43,34 @@ void describe_app(CLI::App& app) {
       "Run 'carecast COMMAND --help' for the options of a command. Documentation: docs/.");
 }
 
+/// The commands' names, for a misspelt one.
+std::vector<std::string> command_names(CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; }))
+    names.push_back(command->get_name());
+  return names;
+}
+
+/// CLI11 calls a misspelt command "A subcommand is required"; this names it, with the closest
+/// command. Returns whether the first argument is an option or a known command.
+bool command_name_is_known(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return true;
+  std::vector<std::string> names = command_names(app);
+  if (std::find(names.begin(), names.end(), argv[1]) != names.end()) return true;
+  std::optional<std::string> closest = models::closest_name(argv[1], names);
+  fmt::print(stderr, "carecast: unknown command '{}'{}; the commands are {}\nRun with --help for more information.\n",
+             argv[1], closest ? fmt::format(" (did you mean '{}'?)", *closest) : "", fmt::join(names, ", "));
+  return false;
+}
+
+/// An option that is required and missing is reported first by CLI11, even when the reason is
+/// a misspelt option given instead ('--cvs' for '--csv'); this names the arguments not understood.
+void report_unexpected(const CLI::App& app) {
+  for (const CLI::App* command : app.get_subcommands())
+    if (!command->remaining().empty())
+      fmt::print(stderr, "carecast {}: not understood: {}\n", command->get_name(), fmt::join(command->remaining(), " "));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,10 +85,15 @@ int main(int argc, char** argv) {
   cli::add_compare_command(app, context);
   cli::add_calibrate_command(app, context);
   cli::add_backtest_command(app, context);
+  if (!command_name_is_known(app, argc, argv)) return cli::usage_error;
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& done) {
     return app.exit(done);
+  } catch (const CLI::RequiredError& error) {
+    report_unexpected(app);
+    app.exit(error);
+    return cli::usage_error;
   } catch (const CLI::ParseError& error) {
     app.exit(error);
     return cli::usage_error;

@@ -13,6 +13,7 @@
 #include "cli/result_summary_printer.hpp"
 #include "cli/run_provenance.hpp"
 #include "cli/seed_validator.hpp"
+#include "cli/whole_number_validator.hpp"
 #include "cli/sweep_runner.hpp"
 #include "models/config/input_error.hpp"
 #include "models/scenario/sweep_reader.hpp"
@@ -207,10 +208,10 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
       ->check(output_path_validator());
   command->add_option("-r,--replicates", options->replicates,
                       "Number of Monte Carlo replicates (default: the scenario's simulation.replicates).")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+      ->check(whole_number_validator(1, 1000000));
   command->add_option("-t,--threads", options->threads,
                       "Worker threads (default: all cores). Results do not depend on it.")
-      ->check(CLI::Range(1, 4096));
+      ->check(whole_number_validator(1, 4096));
   options->seed_option = command->add_option(
       "-s,--seed", options->seed, "Master seed (default: the scenario's simulation.seed). The same seed gives "
                                   "the same result, and the same draws to the same child in another scenario.")

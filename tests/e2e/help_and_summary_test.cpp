@@ -86,5 +86,35 @@ TEST(SummaryCommand, AMissingFileIsAUsageError) {
   EXPECT_NE(summary.err.find("nothing_here.h5"), std::string::npos) << summary;
 }
 
+TEST(CommandLine, AMisspeltCommandIsNamedWithTheClosestOne) {
+  TestFolder folder;
+  CommandResult result = folder.carecast("sumary out.h5");
+  EXPECT_EQ(result.status, 3) << result;
+  EXPECT_NE(result.err.find("unknown command 'sumary' (did you mean 'summary'?); the commands are run, validate, "
+                            "summary, export, compare, calibrate, backtest"),
+            std::string::npos)
+      << result;
+}
+
+TEST(CommandLine, AWholeNumberOptionSaysWhatItExpects) {
+  TestFolder folder;
+  std::string scenario = quoted((scenarios_dir() / "baseline.yaml").string());
+  for (std::string bad : {"2.5", "abc", "0", "-3"}) {
+    CommandResult result = folder.carecast("run " + scenario + " -o out.h5 -q -r " + bad);
+    EXPECT_EQ(result.status, 3) << result;
+    EXPECT_NE(result.err.find("expected a whole number from 1 to 1000000, found '" + bad + "'"), std::string::npos)
+        << result;
+  }
+  EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+}
+
+TEST(CommandLine, AMisspeltOptionIsNamedEvenWhenARequiredOneIsMissing) {
+  TestFolder folder;
+  CommandResult result = folder.carecast("export out.h5 --cvs tables");
+  EXPECT_EQ(result.status, 3) << result;
+  EXPECT_NE(result.err.find("carecast export: not understood: --cvs tables"), std::string::npos) << result;
+  EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+}
+
 }  // namespace
 }  // namespace carecast::e2e
