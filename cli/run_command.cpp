@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "cli/commands.hpp"
+#include "cli/output_over_input.hpp"
 #include "cli/output_path_validator.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/result_summary_printer.hpp"
@@ -146,16 +147,6 @@ void write_outputs(const models::RunResult& result, const std::filesystem::path&
   output::write_all_atomically(files, options.force);
 }
 
-/// True if `a` and `b` name one file: the same existing file (by any link), or the same path once
-/// made absolute and resolved as far as it exists.
-bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
-  std::error_code error_a, error_b;
-  if (std::filesystem::equivalent(a, b, error_a)) return true;
-  std::filesystem::path resolved_a = std::filesystem::weakly_canonical(std::filesystem::absolute(a), error_a);
-  std::filesystem::path resolved_b = std::filesystem::weakly_canonical(std::filesystem::absolute(b), error_b);
-  return !error_a && !error_b && resolved_a == resolved_b;
-}
-
 void refuse_episodes_onto_result(const RunCommandOptions& options) {
   if (options.episodes.empty() || !same_file(options.episodes, output_path(options))) return;
   throw CLI::ValidationError(
@@ -163,11 +154,20 @@ void refuse_episodes_onto_result(const RunCommandOptions& options) {
                                 options.episodes, output_path(options).string()));
 }
 
+void refuse_outputs_over_inputs(const models::Sweep& sweep, const RunCommandOptions& options) {
+  for (const models::SweepCombination& combination : sweep.combinations) {
+    refuse_output_over_inputs("--output", output_path(options), combination.scenario.input_files);
+    if (!options.episodes.empty())
+      refuse_output_over_inputs("--episodes", options.episodes, combination.scenario.input_files);
+  }
+}
+
 void run(const RunCommandOptions& options, const CommandContext& context) {
   refuse_episodes_onto_result(options);
   auto started_clock = std::chrono::steady_clock::now();
   std::string started = current_utc_time();
   models::Sweep sweep = models::read_sweep(options.scenario);
+  refuse_outputs_over_inputs(sweep, options);
   refuse_analytic_sweep(sweep, options);
   refuse_episodes_of_sweep(sweep, options);
   if (options.parameter_uncertainty)
@@ -236,7 +236,8 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
       ->needs("--episodes");
   command->footer(
       "The file is written under a temporary name and renamed when complete; an existing file is\n"
-      "never overwritten without --force. Under mpirun, replicates are spread over the ranks and\n"
+      "never overwritten without --force, and a file the scenario reads (its YAML files and tables)\n"
+      "never. Under mpirun, replicates are spread over the ranks and\n"
       "rank 0 writes the file; results are identical for any number of threads and ranks.\n"
       "A scenario with a 'sweep:' section runs once for each combination of the values it lists,\n"
       "all with the same seed and replicates (common random numbers), one after the other; every\n"

@@ -162,6 +162,7 @@ struct Scenario {
   std::string path;           // the file it was read from
   std::string resolved_text;  // the merged YAML
   std::string sha256;         // over the resolved text and every data file it reads
+  std::vector<std::string> input_files;  // every file read: YAML layers, population table, snapshot
   SimulationSpec simulation;
   std::vector<StateSpec> states;
   PopulationTable population;

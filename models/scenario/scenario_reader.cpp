@@ -81,7 +81,15 @@ Scenario read_scenario(const std::filesystem::path& file) {
   ConfigNode root = loader.load(file);
   refuse_sweep(root);
   root.erase(sweep_key);
-  return read_scenario_tree(root, file);
+  Scenario scenario = read_scenario_tree(root, file);
+  record_input_files(scenario, loader.files_read());
+  return scenario;
+}
+
+void record_input_files(Scenario& scenario, const std::vector<std::filesystem::path>& loaded) {
+  scenario.input_files.assign(loaded.begin(), loaded.end());
+  scenario.input_files.push_back(scenario.population.file().string());
+  if (scenario.initial.from_snapshot) scenario.input_files.push_back(scenario.initial.snapshot.file.string());
 }
 
 Scenario read_scenario_tree(const ConfigNode& root, const std::filesystem::path& file) {

@@ -18,6 +18,10 @@ Scenario read_scenario(const std::filesystem::path& file);
 /// `file`; `scenario.path` is `file`, and the resolved text is the tree as YAML.
 Scenario read_scenario_tree(const ConfigNode& root, const std::filesystem::path& file);
 
+/// Lists in `scenario.input_files` the YAML files `loaded` (the scenario and every file it
+/// extends or includes) and the data tables the scenario reads.
+void record_input_files(Scenario& scenario, const std::vector<std::filesystem::path>& loaded);
+
 /// SHA-256 in hex over the parts, one after the other (the scenario hash is of this kind).
 std::string sha256_hex(const std::vector<std::string>& parts);
 

@@ -86,6 +86,7 @@ Sweep read_sweep(const std::filesystem::path& file) {
   std::optional<SweepSection> section = take_sweep_section(root, sweep.where);
   if (!section) {
     sweep.combinations.push_back({{}, {}, read_scenario_tree(root, file)});
+    record_input_files(sweep.combinations.front().scenario, loader.files_read());
     sweep.sha256 = sweep.combinations.front().scenario.sha256;
     return sweep;
   }
@@ -95,6 +96,7 @@ Sweep read_sweep(const std::filesystem::path& file) {
   std::vector<std::string> hashed{sweep.resolved_text};
   for (std::size_t c = 0; c < section->combinations.size(); ++c) {
     sweep.combinations.push_back(read_combination(root, *section, c, file, sweep.keys));
+    record_input_files(sweep.combinations.back().scenario, loader.files_read());
     hashed.push_back(sweep.combinations.back().scenario.sha256);
   }
   sweep.sha256 = sha256_hex(hashed);

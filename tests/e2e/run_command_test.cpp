@@ -4,6 +4,9 @@
 // their documented exit statuses.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
+#include <set>
 #include <string>
 
 #include "e2e_test_support.hpp"
@@ -139,6 +142,28 @@ TEST(RunCommand, AnEpisodeFileThatIsTheResultFileIsAUsageErrorBeforeAnythingRuns
   CommandResult fresh = folder.carecast("run " + baseline() + " --replicates 2 -o new.h5 --episodes new.h5 -q");
   EXPECT_EQ(fresh.status, 3) << fresh;
   EXPECT_EQ(folder.files(), std::set<std::string>{"same.h5"}) << joined(folder.files());
+}
+
+TEST(RunCommand, NoOutputIsWrittenOverAFileTheScenarioReadsEvenWithForce) {
+  TestFolder folder;
+  fs::copy_file(malformed_dir() / "valid_minimal_population.csv", folder.work() / "valid_minimal_population.csv");
+  fs::copy_file(malformed_dir() / "valid_minimal.yaml", folder.work() / "base.yaml");
+  {
+    std::ofstream mine(folder.work() / "mine.yaml");
+    mine << "extends: base.yaml\nname: Mine\n";
+  }
+  const std::set<std::string> inputs{"base.yaml", "mine.yaml", "valid_minimal_population.csv"};
+  std::map<std::string, std::string> bytes;
+  for (const std::string& name : inputs) bytes[name] = read_text(folder.work() / name);
+  for (const std::string& name : inputs) {
+    for (const std::string& option : {std::string("-o ") + name, "-o r.h5 --episodes ./" + name}) {
+      CommandResult result = folder.carecast("run mine.yaml " + option + " --force -q");
+      EXPECT_EQ(result.status, 3) << result;
+      EXPECT_NE(result.err.find("is a file this command reads"), std::string::npos) << result;
+      EXPECT_EQ(folder.files(), inputs) << joined(folder.files());
+      EXPECT_TRUE(read_text(folder.work() / name) == bytes[name]) << name << " was changed";
+    }
+  }
 }
 
 TEST(RunCommand, WritesTheResultAndTheEpisodeFileTogether) {
