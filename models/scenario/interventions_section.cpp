@@ -107,6 +107,7 @@ InterventionSpec read_intervention(const std::string& name, const ConfigValue& v
   if (!spec.entry_rate && !spec.redirect && spec.hazards.empty() && !cost)
     map.fail("an intervention needs at least one effect (entry_rate, redirect, hazards) or a cost");
   map.reject_unknown();
+  check_intervention_reach(spec, map, scenario);
   return spec;
 }
 

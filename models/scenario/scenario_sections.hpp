@@ -20,6 +20,10 @@ CostSpec read_costs(const ConfigValue& value, const Scenario& scenario);
 CaseloadSpec read_caseload(const ConfigValue& value, const Scenario& scenario);
 InterventionsSpec read_interventions(const ConfigValue& value, const Scenario& scenario);
 /// Without a `combine` rule, two interventions may not act on the same rate at the same time.
+/// Throws at the key of an intervention that can reach no child: a window wholly outside the
+/// simulated years, ages at or above ageing out, or a hazard effect that matches no transition
+/// out of its target states.
+void check_intervention_reach(const InterventionSpec& spec, const ConfigMap& map, const Scenario& scenario);
 void check_intervention_overlaps(const InterventionsSpec& spec, const ConfigValue& section, const Scenario& scenario);
 
 /// The values an uncertain number may take, and how to say so in an error.
