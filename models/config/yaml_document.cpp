@@ -128,6 +128,29 @@ void require_utf8_text(const std::string& text, const std::string& file) {
   }
 }
 
+/// Line `index` (from 0) of `text`.
+std::string line_of(const std::string& text, int index) {
+  std::size_t begin = 0;
+  for (int line = 0; line < index && begin != std::string::npos; ++line) {
+    begin = text.find('\n', begin);
+    if (begin != std::string::npos) ++begin;
+  }
+  if (begin == std::string::npos || begin > text.size()) return {};
+  return text.substr(begin, text.find('\n', begin) - begin);
+}
+
+/// yaml-cpp's message for a tab in the indentation ("illegal map value", ...) does not say so.
+std::string tab_hint(const std::string& text, int line) {
+  for (int index : {line, line - 1}) {
+    if (index < 0) continue;
+    std::string content = line_of(text, index);
+    std::size_t indent = content.find_first_not_of(" \t");
+    if (content.substr(0, indent).find('\t') != std::string::npos)
+      return fmt::format("; line {} is indented with a tab, and YAML indents with spaces only", index + 1);
+  }
+  return {};
+}
+
 }  // namespace
 
 ConfigNode parse_yaml_document(const std::string& text, const std::string& file) {
@@ -149,7 +172,7 @@ ConfigNode parse_yaml_document(const std::string& text, const std::string& file)
                      "this YAML nests lists or mappings too deeply for the YAML reader (hundreds of levels "
                      "deep; a scenario needs a handful)");
   } catch (const YAML::Exception& error) {
-    throw InputError(locate(error.mark, file), "", "this is not valid YAML: " + error.msg);
+    throw InputError(locate(error.mark, file), "", "this is not valid YAML: " + error.msg + tab_hint(text, error.mark.line));
   }
 }
 

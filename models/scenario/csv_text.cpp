@@ -89,11 +89,23 @@ std::string quoted_tail(const std::string& text) {
                        "in LF or CRLF (save the file with Unix or Windows line endings)");
 }
 
+/// A table saved as UTF-16 (Excel's "Unicode text") starts with a byte-order mark FF FE or FE FF.
+void refuse_utf16(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char mark[2] = {0, 0};
+  in.read(mark, 2);
+  auto first = static_cast<unsigned char>(mark[0]), second = static_cast<unsigned char>(mark[1]);
+  if (in.gcount() == 2 && ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)))
+    throw InputError(SourceLocation{file.string(), 1, 1}, "",
+                     "the file is UTF-16 text (as Excel's 'Unicode text' saves it); save it as CSV UTF-8");
+}
+
 }  // namespace
 
 void require_text_lines(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return;
+  refuse_utf16(file);
   if (auto bad = find_bad_byte(in)) reject(file, *bad);
 }
 

@@ -300,6 +300,20 @@ TEST(ConfigLoader, ClosedQuotesWithEscapesAndBlockTextAreRead) {
   EXPECT_EQ(scalar(root, "c"), "block \"text\n");
 }
 
+// yaml-cpp's messages for a tab in the indentation do not mention tabs; the error adds it.
+TEST(ConfigLoader, ATabInTheIndentationIsNamedAsSuch) {
+  for (const std::string& text : {std::string("name: x\nsimulation:\n\tstart: 2025-01-01\n"),
+                                   std::string("name: x\nsimulation:\n  start: 2025-01-01\n\tyears: 2\n")}) {
+    auto error = input_error_of([&] { parse_yaml_text(text, "memory.yaml"); });
+    ASSERT_TRUE(error.has_value()) << text;
+    EXPECT_NE(error->problem().find("is indented with a tab, and YAML indents with spaces only"), std::string::npos)
+        << error->what();
+  }
+  auto other = input_error_of([] { parse_yaml_text("a: [1, 2\n", "memory.yaml"); });
+  ASSERT_TRUE(other.has_value());
+  EXPECT_EQ(other->problem().find("tab"), std::string::npos) << other->what();
+}
+
 // A scenario is UTF-8 text: a Latin-1 byte or a NUL is refused where it is, not passed on raw or
 // dropped. Multi-byte UTF-8 (å, ≈, a byte-order mark) is text.
 TEST(ConfigLoader, BytesThatAreNotUtf8TextAreRefusedWhereTheyAre) {

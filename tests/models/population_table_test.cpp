@@ -178,6 +178,16 @@ TEST(PopulationTable, ATableSavedWithSemicolonsIsRefusedWithAHintAtTheSeparator)
       << error->what();
 }
 
+TEST(PopulationTable, ATableSavedAsUtf16IsRefusedAsSuch) {
+  ScratchFolder scratch;
+  auto file = scratch.write("p.csv", std::string("\xFF\xFE" "a\0g\0e\0", 8));
+  auto error = input_error_of([&] { PopulationTable::read_csv(file); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 1);
+  EXPECT_NE(error->problem().find("the file is UTF-16 text"), std::string::npos) << error->what();
+  EXPECT_NE(error->problem().find("save it as CSV UTF-8"), std::string::npos) << error->what();
+}
+
 TEST(PopulationTable, AMissingColumnOfACommaSeparatedTableGetsNoSeparatorHint) {
   ScratchFolder scratch;
   auto file = scratch.write("p.csv", "age,year;population\n0,2025;980\n");
