@@ -18,6 +18,7 @@
 #include "models/calibration/text_file_writer.hpp"
 #include "output/backtest_report.hpp"
 #include "output/backtest_writer.hpp"
+#include "output/calibration_report.hpp"
 #include "output/output_error.hpp"
 #include "output/result_target.hpp"
 
@@ -34,7 +35,6 @@ struct BacktestOptions {
   std::size_t replicates = 200;
   std::uint64_t seed = 1;
   int threads = 0;
-  double ageing_out_age = 18.0;
   bool no_parameter_uncertainty = false;
   std::string output = "backtest.h5";
   bool force = false;
@@ -65,7 +65,7 @@ calibration::BacktestSettings backtest_settings(const BacktestOptions& options, 
   settings.horizon_months = options.horizon_months;
   settings.replicates = options.replicates;
   settings.seed = options.seed;
-  settings.ageing_out_age = options.ageing_out_age;
+  settings.ageing_out_age = options.input.ageing_out_age;
   if (!options.input.ageing_out_state.empty()) settings.ageing_out_state = options.input.ageing_out_state;
   settings.parameter_uncertainty = !options.no_parameter_uncertainty;
   settings.population = options.input.population;
@@ -96,6 +96,7 @@ void backtest(const BacktestOptions& options, const CommandContext& context) {
     }
   }();
   if (!context.communicator.is_root()) return;
+  fmt::print(stderr, "{}", output::format_calibration_warnings(run.model));
   output::BacktestReport report = output::make_backtest_report(run.simulation, run.points, run.states, run.observed);
   output::BacktestFacts facts{options.input.episodes, options.cut, engine::format_iso_date(data.observed_until),
                               run.simulation.provenance};
@@ -110,7 +111,9 @@ void backtest(const BacktestOptions& options, const CommandContext& context) {
 void add_backtest_run_options(CLI::App& command, BacktestOptions& options) {
   command.add_option("--cut", options.cut, "Fit on the records before this date (YYYY-MM-DD) and simulate from it.")
       ->required();
-  command.add_option("--horizon", options.horizon_months, "Months to simulate after the cut (default 24).")
+  command.add_option("--horizon", options.horizon_months,
+                     "Months after the cut to compare (default 24); the simulation runs on to whole years, but only "
+                     "these months are compared.")
       ->check(CLI::Range(1, 1200));
   command.add_option("-r,--replicates", options.replicates, "Monte Carlo replicates (default 200).")
       ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}));
@@ -118,9 +121,9 @@ void add_backtest_run_options(CLI::App& command, BacktestOptions& options) {
   command.add_option("-t,--threads", options.threads, "Worker threads (default: all cores).")->check(CLI::Range(1, 4096));
   command.get_option("--ageing-out-state")
       ->description("The exit state children age out into: exits into it are not a hazard (default aged_out).");
-  command.add_option("--ageing-out-age", options.ageing_out_age,
-                     "The age at which children leave care in the simulation (default 18).")
-      ->check(CLI::Range(1.0, 30.0));
+  command.get_option("--ageing-out-age")
+      ->description("The age at which children leave care in the simulation (default 18); entry rates count only "
+                    "the entries and the population below it.");
   command.add_flag("--no-parameter-uncertainty", options.no_parameter_uncertainty,
                    "Use the fitted rates as they are in every replicate (default: each replicate draws them from "
                    "their sampling distribution, so the intervals include estimation error).");
@@ -144,8 +147,10 @@ void add_backtest_command(CLI::App& app, const CommandContext& context) {
   add_backtest_run_options(*command, *options);
   command->footer(
       "Entries need a population (--population); without one, entry rates are fitted per year at each\n"
-      "age of a flat notional population, i.e. as constant counts. Months after the records end are\n"
-      "not compared. The fitted model and forward scenario are kept in the file's scenario_text.\n"
+      "age of a flat notional population, i.e. as constant counts. The stock is compared on the cut's\n"
+      "day of each month after it (the month's last day when shorter), up to the horizon; months after\n"
+      "the records end are not compared. Period breaks must fall before the cut. Warnings go to stderr.\n"
+      "The fitted model and forward scenario are kept in the file's scenario_text.\n"
       "Example: carecast backtest episodes.csv --cut 2022-01-01 --horizon 24 --population pop.csv -o bt.h5");
   command->callback([options, &context] { backtest(*options, context); });
 }

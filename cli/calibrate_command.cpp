@@ -47,6 +47,7 @@ void calibrate(const CalibrateOptions& options) {
       throw output::OutputError(fmt::format("cannot write model file '{}': {}", options.output, error.what()));
     }
   });
+  fmt::print(stderr, "{}", output::format_calibration_warnings(model));
   if (options.quiet) return;
   fmt::print("{} written.\n\n{}", options.output, output::format_calibration_report(model));
 }
@@ -73,8 +74,9 @@ void add_calibrate_command(CLI::App& app, const CommandContext& context) {
   command->footer(
       "The records are checked strictly: overlapping episodes, an end before a start, unknown codes and\n"
       "impossible birth dates stop the command with the file, line and child (--lenient drops such\n"
-      "children and counts them). Use the model with `include: model.yaml` in a scenario, and with\n"
-      "`simulation: {parameter_uncertainty: true}` to draw the estimates per replicate.\n"
+      "children and counts them). Warnings (such as cells without exposure, written as rate 0\n"
+      "placeholders) go to stderr, even with --quiet. Use the model with `include: model.yaml` in a\n"
+      "scenario, and with `simulation: {parameter_uncertainty: true}` to draw the estimates per replicate.\n"
       "Example: carecast calibrate episodes.csv --age-bands 0,1,6,12,16 --duration-bands 0,0.5,2 \\\n"
       "           --population population.csv --min-exposure 5 -o model.yaml");
   command->callback([options] { calibrate(*options); });

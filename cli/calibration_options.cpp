@@ -65,6 +65,10 @@ void add_estimate_options(CLI::App& command, CalibrationOptions& options) {
       ->expected(2);
   command.add_option("--ageing-out-state", options.ageing_out_state,
                      "The exit state children age out into: exits into it are not a hazard.");
+  command.add_option("--ageing-out-age", options.ageing_out_age,
+                     "The age at which children leave care (default 18): entry rates count only the entries and "
+                     "the population below it, as the simulator brings in no older children.")
+      ->check(CLI::Range(1.0, 30.0));
   command.add_option("--prior-breakdown-cap", options.prior_breakdown_cap,
                      "Prior breakdowns raise the breakdown hazard counting at most this many (default 4).")
       ->check(CLI::Range(0, 100));
@@ -120,6 +124,7 @@ calibration::CalibrationSettings calibration_settings(const CalibrationOptions& 
   settings.entries.age_edges = options.entry_age_bands.empty() ? whole_years(options.age_bands) : options.entry_age_bands;
   if (!options.observed_from.empty()) settings.entries.observed_from = parse_date_option(options.observed_from, "--observed-from");
   settings.entries.fit_until = fit_until;
+  settings.entries.ageing_out_age = options.ageing_out_age;
   if (options.school_ages.size() == 2)
     settings.school = calibration::SchoolChangeOptions{options.school_ages[0], options.school_ages[1], fit_until};
   return settings;

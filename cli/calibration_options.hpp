@@ -32,6 +32,7 @@ struct CalibrationOptions {
   std::vector<int> entry_age_bands;
   std::vector<double> school_ages;
   std::string ageing_out_state;
+  double ageing_out_age = 18.0;
   int prior_breakdown_cap = 4;
   bool no_breakdown_factor = false;
 };

@@ -46,12 +46,6 @@ std::string breakdown_factor(const calibration::CalibratedModel& model) {
                      f.factor, f.lower, f.upper, f.breakdowns, f.after_breakdown);
 }
 
-std::string warnings(const calibration::CalibratedModel& model) {
-  std::string text;
-  for (const std::string& warning : model.warnings) text += "warning: " + warning + "\n";
-  return text;
-}
-
 }  // namespace
 
 std::string format_calibration_report(const calibration::CalibratedModel& model) {
@@ -61,7 +55,13 @@ std::string format_calibration_report(const calibration::CalibratedModel& model)
                                          model.hazards.pooling().size());
   std::string entries = model.entries ? "Entry rates per 1000 and the entry mix estimated.\n"
                                       : "Entry rates not estimated (no --population).\n";
-  return inputs(model) + warnings(model) + pooled + entries + breakdown_factor(model) + "\n" + transition_table(model);
+  return inputs(model) + pooled + entries + breakdown_factor(model) + "\n" + transition_table(model);
+}
+
+std::string format_calibration_warnings(const calibration::CalibratedModel& model) {
+  std::string text;
+  for (const std::string& warning : model.warnings) text += "warning: " + warning + "\n";
+  return text;
 }
 
 }  // namespace carecast::output

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
+#include "models/calibration/backtest_population.hpp"
 #include "models/calibration/model_file_writer.hpp"
 #include "models/calibration/observed_stock.hpp"
 #include "models/calibration/stock_snapshot.hpp"
@@ -30,13 +30,30 @@ void check_cut(const EpisodeData& data, const BacktestSettings& settings) {
                                  engine::format_iso_date(data.observed_until)));
 }
 
-void write_flat_population(const std::filesystem::path& file, const BacktestSettings& settings, int first_year) {
-  std::string text = "age,year,population\n";
-  int last_year = static_cast<int>(settings.cut.year()) + settings.horizon_months / 12 + 1;
-  for (int year = first_year; year <= last_year; ++year)
-    for (int age = 0; age <= static_cast<int>(std::ceil(settings.ageing_out_age)); ++age)
-      text += fmt::format("{},{},1000\n", age, year);
-  write_text_file(file, text);
+/// Period breaks on or after the cut start periods without any record before the cut: their
+/// cells would be fitted on nothing.
+void check_period_breaks(const CalibrationSettings& calibration, const BacktestSettings& settings) {
+  for (const engine::Date& b : calibration.bands.period_breaks)
+    if (Days{b} >= Days{settings.cut})
+      throw std::invalid_argument(
+          fmt::format("the period break {} (--period-breaks) is on or after the cut {}: a period that starts then has "
+                      "no records before the cut to fit its rates on; give only breaks before the cut",
+                      engine::format_iso_date(b), engine::format_iso_date(settings.cut)));
+}
+
+/// The simulation runs whole years: enough of them to reach the horizon.
+int simulated_years(const BacktestSettings& settings) { return (settings.horizon_months + 11) / 12; }
+
+ForwardYears forward_years(const BacktestSettings& settings) {
+  engine::Date end = engine::add_months(settings.cut, 12 * simulated_years(settings));
+  int last_year = static_cast<int>(engine::Date{Days{end} - std::chrono::days{1}}.year());
+  return ForwardYears{settings.cut, settings.horizon_months, last_year, settings.ageing_out_age};
+}
+
+/// The user's table, read from the user's file, or the flat notional one.
+PopulationTable read_population(const EpisodeData& data, const BacktestSettings& settings) {
+  if (!settings.population.empty()) return PopulationTable::read_csv(settings.population);
+  return flat_population(static_cast<int>(data.episodes.front().start.year()) - 1, forward_years(settings));
 }
 
 std::string states_yaml(const ExposureTable& table, const BacktestSettings& settings) {
@@ -51,7 +68,7 @@ std::string states_yaml(const ExposureTable& table, const BacktestSettings& sett
 }
 
 std::string scenario_yaml(const CalibratedModel& model, const BacktestSettings& settings) {
-  int years = (settings.horizon_months + 11) / 12;
+  int years = simulated_years(settings);
   return fmt::format(
       "# The forward scenario of a back-test: the model fitted before {0}, started from the stock on {0}.\n"
       "name: Back-test from {0}\n"
@@ -74,16 +91,20 @@ SnapshotTable starting_stock(const EpisodeData& data, const BacktestSettings& se
   return stock;
 }
 
-/// Grid points after the cut on which the records are complete.
-std::vector<std::size_t> compared_points(const RunResult& run, engine::Date observed_until) {
+/// Grid points after the cut up to the horizon (cut + horizon months) on which the records are
+/// complete; the simulation runs on to the end of its last whole year, but those points are not
+/// compared.
+std::vector<std::size_t> compared_points(const RunResult& run, const BacktestSettings& settings,
+                                         engine::Date observed_until) {
+  Days last = std::min(Days{engine::add_months(settings.cut, settings.horizon_months)}, Days{observed_until});
   std::vector<std::size_t> points;
   for (std::size_t p = 1; p < run.grid_dates.size(); ++p)
-    if (Days{*engine::parse_iso_date(run.grid_dates[p])} <= Days{observed_until}) points.push_back(p);
+    if (Days{*engine::parse_iso_date(run.grid_dates[p])} <= last) points.push_back(p);
   return points;
 }
 
-void compare_with_records(BacktestRun& run, const EpisodeData& data) {
-  run.points = compared_points(run.simulation, data.observed_until);
+void compare_with_records(BacktestRun& run, const EpisodeData& data, const BacktestSettings& settings) {
+  run.points = compared_points(run.simulation, settings, data.observed_until);
   std::vector<std::string> names;
   for (std::size_t s = 0; s < run.simulation.states.size(); ++s)
     if (run.simulation.states[s].kind != "exit") {
@@ -95,19 +116,16 @@ void compare_with_records(BacktestRun& run, const EpisodeData& data) {
   run.observed = observed_stock(data, names, dates);
 }
 
-/// Creates the work folder and the population table in it (a copy of the given one, or the flat
-/// notional one); every failure is a FileWriteError.
-void write_work_population(const EpisodeData& data, const BacktestSettings& settings,
+/// Creates the work folder and writes the forward run's population table into it; every failure
+/// is a FileWriteError.
+void write_work_population(const PopulationTable& table, const BacktestSettings& settings,
                            const std::filesystem::path& population) {
   try {
     std::filesystem::create_directories(settings.work_folder);
-    if (settings.population.empty())
-      write_flat_population(population, settings, static_cast<int>(data.episodes.front().start.year()) - 1);
-    else
-      std::filesystem::copy_file(settings.population, population, std::filesystem::copy_options::overwrite_existing);
   } catch (const std::filesystem::filesystem_error& error) {
     throw FileWriteError(fmt::format("cannot write '{}': {}", population.string(), error.code().message()));
   }
+  write_population_csv(table, population);
 }
 
 }  // namespace
@@ -115,21 +133,24 @@ void write_work_population(const EpisodeData& data, const BacktestSettings& sett
 BacktestRun run_backtest(const EpisodeData& data, CalibrationSettings calibration, const BacktestSettings& settings,
                          const engine::Communicator& communicator, const engine::ProgressCallback& progress) {
   check_cut(data, settings);
-  std::filesystem::path population = settings.work_folder / "population.csv";
-  write_work_population(data, settings, population);
-  PopulationTable table = PopulationTable::read_csv(population);
+  check_period_breaks(calibration, settings);
+  PopulationTable table = read_population(data, settings);
   calibration.exposure.fit_until = settings.cut;
   calibration.entries.fit_until = settings.cut;
+  calibration.entries.ageing_out_age = settings.ageing_out_age;
   if (calibration.school) calibration.school->fit_until = settings.cut;
   calibration.exposure.ageing_out_state = settings.ageing_out_state;
   BacktestRun run{calibrate(data, calibration, &table), {}, {}, {}, {}};
+  if (run.model.entries) check_population_covers_horizon(table, *run.model.entries, forward_years(settings));
+  std::filesystem::path population = settings.work_folder / "population.csv";
+  write_work_population(extended_past_horizon(std::move(table), forward_years(settings)), settings, population);
   write_model_file(run.model, settings.work_folder / "model.yaml");
   write_snapshot_csv(starting_stock(data, settings), settings.work_folder / "stock.csv");
   std::filesystem::path scenario_file = settings.work_folder / "scenario.yaml";
   write_text_file(scenario_file, scenario_yaml(run.model, settings));
   Scenario scenario = read_scenario(scenario_file);
   run.simulation = simulate(scenario, RunOptions{}, communicator, progress);
-  if (communicator.is_root()) compare_with_records(run, data);
+  if (communicator.is_root()) compare_with_records(run, data, settings);
   return run;
 }
 

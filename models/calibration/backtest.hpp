@@ -7,11 +7,17 @@
 // the result's provenance:
 //   model.yaml       the calibration on the records before the cut (calibrate(), fit_until = cut)
 //   stock.csv        the children in care on the cut date (stock_snapshot)
-//   population.csv   the given population table, or, without one, a flat notional population
-//                    of 1000 at each age in every year (entry rates per 1000 are then entries
-//                    per year at each single year of age)
-//   scenario.yaml    includes model.yaml; starts on the cut date; monthly grid over the horizon;
-//                    ages out at `ageing_out_age` into `ageing_out_state`.
+//   population.csv   the given population table (read from the user's file, so that its errors
+//                    name that file; checked to cover the horizon, backtest_population.hpp), or,
+//                    without one, a flat notional population of 1000 at each age below the
+//                    ageing-out age in every year (entry rates per 1000 are then entries per year
+//                    at each single year of age)
+//   scenario.yaml    includes model.yaml; starts on the cut date; monthly grid over the whole
+//                    years that reach the horizon; ages out at `ageing_out_age` into
+//                    `ageing_out_state`.
+// The stock is compared at the grid points after the cut up to cut + horizon months (the same
+// day of the month as the cut, or the month's last day when it is shorter), and only on those
+// the records cover; the months the simulation runs on past the horizon are not compared.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -43,12 +49,13 @@ struct BacktestSettings {
 struct BacktestRun {
   CalibratedModel model;
   RunResult simulation;                      // on rank 0
-  std::vector<std::size_t> points;           // grid points compared: after the cut, observed
+  std::vector<std::size_t> points;           // grid points compared: after the cut, up to the horizon, observed
   std::vector<std::size_t> states;           // states compared: the model's care states
   std::vector<std::vector<long>> observed;   // [point][state]
 };
 
-/// Throws InputError for a cut outside the records, std::invalid_argument for bad settings,
+/// Throws InputError for a cut outside the records or a population table that does not cover the
+/// horizon, std::invalid_argument for bad settings (a period break on or after the cut among them),
 /// FileWriteError (text_file_writer.hpp) if the files of the work folder cannot be written.
 BacktestRun run_backtest(const EpisodeData& data, CalibrationSettings calibration, const BacktestSettings& settings,
                          const engine::Communicator& communicator, const engine::ProgressCallback& progress = {});

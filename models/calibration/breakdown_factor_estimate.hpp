@@ -1,8 +1,9 @@
 #pragma once
 // The prior-breakdown factor f, as the simulator applies it: every breakdown hazard of a child
-// with n earlier breakdowns is base(transition, cell) × f^min(n, cap) (engine::Exit::counter,
-// counter_factor, counter_cap, built in models/model_builder.cpp from `breakdowns:`), while
-// planned moves and exits do not depend on n.
+// with n earlier breakdowns in its current spell in care is base(transition, cell) × f^min(n, cap)
+// (engine::Exit::counter, counter_factor, counter_cap, built in models/model_builder.cpp from
+// `breakdowns:`), while planned moves and exits do not depend on n. A re-entry after an exit
+// starts a new spell with n = 0 (exposure_table.hpp).
 //
 // Likelihood. With D[j,g,k] breakdowns of transition j in cell group g among children in prior
 // bucket k = min(n, cap), and E[g,k] the exposure of j's state in g and bucket k,

@@ -13,8 +13,6 @@ namespace carecast::models::calibration {
 
 namespace {
 
-constexpr int oldest_population_age = 120;  // PopulationTable::read_csv accepts ages 0-120
-
 long day_number(const engine::Date& date) { return std::chrono::sys_days{date}.time_since_epoch().count(); }
 
 engine::Date first_of_year(int year) { return std::chrono::year{year} / std::chrono::January / 1; }
@@ -23,6 +21,14 @@ void check_age_edges(const std::vector<int>& edges) {
   if (edges.empty() || edges.front() != 0) throw std::invalid_argument("entry age band edges must start at 0");
   for (std::size_t i = 1; i < edges.size(); ++i)
     if (edges[i] <= edges[i - 1]) throw std::invalid_argument("entry age band edges must be strictly increasing");
+}
+
+/// One past the oldest single year of age at which the simulator brings children in: the
+/// scenario's arrival groups are the whole years a < ⌈ageing-out age⌉.
+int entry_age_limit(double ageing_out_age) {
+  if (!(ageing_out_age > 0.0) || !std::isfinite(ageing_out_age))
+    throw std::invalid_argument("the ageing-out age must be a positive number of years");
+  return static_cast<int>(std::ceil(ageing_out_age));
 }
 
 bool is_entry(const std::vector<Episode>& episodes, std::size_t i) {
@@ -44,6 +50,8 @@ class EntryCounter {
     check_age_edges(options.age_edges);
     if (population.empty()) throw std::invalid_argument("entry rates need a population table");
     e_.age_edges_ = options.age_edges;
+    e_.age_limit_ = entry_age_limit(options.ageing_out_age);
+    ageing_out_age_ = options.ageing_out_age;
     e_.from_ = options.observed_from ? *options.observed_from : earliest_start();
     engine::Date after_observed{std::chrono::sys_days{data.observed_until} + std::chrono::days{1}};
     e_.end_ = options.fit_until ? std::min(*options.fit_until, after_observed) : after_observed;
@@ -73,8 +81,11 @@ class EntryCounter {
     return static_cast<std::size_t>(std::upper_bound(edges.begin() + 1, edges.end(), age) - edges.begin()) - 1;
   }
 
-  int band_end(std::size_t band) const {  // one past the band's last single year of age
-    return band + 1 < e_.age_edges_.size() ? e_.age_edges_[band + 1] : oldest_population_age + 1;
+  /// One past the band's last single year of age that can enter care: the open last band, and
+  /// any band reaching past it, ends below the ageing-out age.
+  int band_end(std::size_t band) const {
+    int upper = band + 1 < e_.age_edges_.size() ? e_.age_edges_[band + 1] : e_.age_limit_;
+    return std::min(upper, e_.age_limit_);
   }
 
   std::size_t state_id(const std::string& name) {
@@ -90,6 +101,10 @@ class EntryCounter {
       const Episode& e = episodes[i];
       if (e.start < e_.from_ || !(e.start < e_.end_) || !is_entry(episodes, i)) continue;
       int age = completed_years(e);
+      if (age >= e_.age_limit_) {
+        too_old_ += 1;
+        continue;
+      }
       int year = static_cast<int>(e.start.year());
       entries_[{age, year}] += 1;
       std::size_t state = state_id(e.state);
@@ -98,6 +113,11 @@ class EntryCounter {
       counts[state] += 1;
       e_.entries_ += 1;
     }
+    if (too_old_ > 0)
+      e_.warnings_.push_back(fmt::format("{} entries at ages at or above the ageing-out age {} (--ageing-out-age); "
+                                         "left out of the entry rates and the mix, as the simulator brings in "
+                                         "no children that old",
+                                         too_old_, ageing_out_age_));
   }
 
   /// The share of calendar year `year` inside the window.
@@ -189,6 +209,8 @@ class EntryCounter {
   std::map<std::pair<int, int>, std::int64_t> entries_;  // (age, year) → entries
   std::vector<std::vector<std::int64_t>> mix_counts_;     // [band][state]
   std::int64_t left_out_ = 0;
+  std::int64_t too_old_ = 0;
+  double ageing_out_age_ = 18.0;
 };
 
 EntryEstimates EntryEstimates::estimate(const EpisodeData& data, const PopulationTable& population,

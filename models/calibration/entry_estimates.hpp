@@ -6,6 +6,12 @@
 // 365.25⌋) and calendar year, from `observed_from` (default: the earliest episode start) up to
 // the window end (the day after observed_until, or fit_until if earlier).
 //
+// Only ages the simulator brings children in at count: single years of age a below the ageing-out
+// age A (a < ⌈A⌉, as the scenario's entries use the population table). Entries at older ages, and
+// the population at them, are left out (a warning counts the entries), so the open last band
+// [e_k, ∞) is [e_k, ⌈A⌉) in effect, however far the population table goes. `calibrate` takes A
+// from --ageing-out-age (default 18, as a scenario's ageing_out and `backtest`).
+//
 // The population at risk is person-years: for single year of age a and calendar year y,
 // population[a][y] × (the share of year y inside the window). As in the simulator, years before
 // the population table's first year use that first year; (age, year) pairs past its end have no
@@ -34,6 +40,7 @@ struct EntryOptions {
   std::vector<int> age_edges{0};  // whole years, starting at 0; the last band is open
   std::optional<engine::Date> observed_from;
   std::optional<engine::Date> fit_until;  // use only entries strictly before this date
+  double ageing_out_age = 18.0;           // years; no entries at or above it (see above)
 };
 
 struct EntryRate {
@@ -64,7 +71,9 @@ class EntryEstimates {
   const std::vector<EntryRate>& rates() const { return rates_; }            // by band, all years
   const std::vector<EntryRate>& rates_by_year() const { return by_year_; }  // by band, then year
   const std::vector<EntryMix>& mix() const { return mix_; }                 // by band
-  std::int64_t entries() const { return entries_; }
+  std::int64_t entries() const { return entries_; }  // in the window, below the ageing-out age
+  /// One past the oldest single year of age counted: ⌈ageing-out age⌉.
+  int age_limit() const { return age_limit_; }
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
@@ -72,6 +81,7 @@ class EntryEstimates {
   std::vector<int> age_edges_;
   engine::Date from_{};
   engine::Date end_{};
+  int age_limit_ = 18;
   std::vector<std::string> states_;
   std::vector<EntryRate> rates_;
   std::vector<EntryRate> by_year_;

@@ -219,6 +219,19 @@ std::vector<Episode> keep_sound_children(ChildGroups groups, engine::Date observ
   return kept;
 }
 
+void require_episodes(std::span<const Episode> episodes, const std::filesystem::path& file,
+                      std::string_view expected, const ProblemLog& log) {
+  if (!episodes.empty()) return;
+  std::string dropped;
+  for (const std::string& warning : log.warnings()) dropped += (dropped.empty() ? "" : "; ") + warning;
+  SourceLocation at{file.string(), 0, 0};
+  if (dropped.empty())
+    throw InputError(at, "", fmt::format("the file holds no episode records; expected {}", expected));
+  throw InputError(at, "", fmt::format("no episode records are left after dropping the children with problems ({}); "
+                                       "expected at least one child whose records are sound",
+                                       dropped));
+}
+
 engine::Date latest_date(std::span<const Episode> episodes) {
   Date latest{};
   for (const Episode& episode : episodes) {

@@ -111,6 +111,12 @@ class ProblemLog {
 std::vector<Episode> keep_sound_children(ChildGroups groups, engine::Date observed_until,
                                          ProblemLog& log);
 
+/// Refuses records without a single episode, which would calibrate nothing and have no end of
+/// observation: an InputError at `file`. It says that the file holds no records, then `expected`
+/// (what a record looks like); or, when lenient reading dropped every child, why (`log`).
+void require_episodes(std::span<const Episode> episodes, const std::filesystem::path& file,
+                      std::string_view expected, const ProblemLog& log);
+
 /// The latest start or end date among the episodes (the default end of observation).
 engine::Date latest_date(std::span<const Episode> episodes);
 

@@ -249,16 +249,18 @@ class ExposureTableBuilder {
     return fate;
   }
 
+  /// Prior breakdowns are counted within the current spell in care: they start again from 0 at
+  /// a re-entry after an exit, as the simulator (a re-entry is a new child) and a snapshot's
+  /// `breakdowns` (stock_snapshot.hpp) count them.
   void decide_fates() {
     const auto& episodes = data_.episodes;
     fates_.resize(episodes.size());
     int prior = 0;
     bool child_used = false;
     for (std::size_t i = 0; i < episodes.size(); ++i) {
-      if (i == 0 || episodes[i].child != episodes[i - 1].child) {
-        prior = 0;
-        child_used = false;
-      }
+      bool new_child = i == 0 || episodes[i].child != episodes[i - 1].child;
+      if (new_child) child_used = false;
+      if (new_child || episodes[i - 1].ending == EpisodeEnding::exit) prior = 0;  // a new spell in care
       fates_[i] = fate_of(i, prior);
       if (fates_[i].state >= 0 && !child_used) {
         table_.summary_.children += 1;
@@ -323,7 +325,22 @@ class ExposureTableBuilder {
     table_.summary_.exposure_years = days / days_per_year;
   }
 
+  /// A misspelt ageing-out state would silently fit ageing out as an exit hazard: say so, and
+  /// name the exit reasons the records have (a short extract may truly have none into it).
+  void warn_of_an_ageing_out_state_not_in_the_records() {
+    const std::string& ageing_out = table_.options_.ageing_out_state;
+    if (ageing_out.empty() || ids_.contains(ageing_out)) return;
+    std::string reasons;
+    for (std::size_t s = table_.care_states_; s < table_.states_.size(); ++s)
+      reasons += (reasons.empty() ? "" : ", ") + table_.states_[s];
+    table_.warnings_.push_back(fmt::format(
+        "the ageing-out state '{}' (--ageing-out-state) never occurs in the records, so no exit is taken as ageing "
+        "out; the exit reasons in the records are: {}",
+        ageing_out, reasons.empty() ? "(none)" : reasons));
+  }
+
   void write_warnings() {
+    warn_of_an_ageing_out_state_not_in_the_records();
     const ExposureSummary& s = table_.summary_;
     if (s.censored_unknown > 0)
       table_.warnings_.push_back(fmt::format(

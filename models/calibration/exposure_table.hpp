@@ -22,9 +22,11 @@
 // those stays are censored at their end. A move or breakdown whose destination is unknown (no
 // next episode, no exit state) is censored too, and counted in a warning.
 //
-// Every exposure and event is also split by the child's breakdowns before the episode
-// (in the data, counting breakdowns of earlier episodes), bucketed 0, 1, ..., cap ("cap or
-// more"), for the prior-breakdown factor.
+// Every exposure and event is also split by the child's breakdowns before the episode in the
+// same spell in care (counting breakdowns of earlier episodes since the child's last entry: the
+// count starts again at a re-entry after an exit, as in the simulator, where a re-entry is a new
+// child, and in a snapshot's `breakdowns`), bucketed 0, 1, ..., cap ("cap or more"), for the
+// prior-breakdown factor.
 #include <cstddef>
 #include <cstdint>
 #include <optional>

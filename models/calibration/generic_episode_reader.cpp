@@ -237,10 +237,14 @@ EpisodeData read_generic_episodes(const std::filesystem::path& file, Strictness 
                                   std::optional<engine::Date> observed_until) {
   ProblemLog log(file, strictness);
   std::vector<Episode> episodes = read_rows(file, log);
+  constexpr std::string_view expected =
+      "at least one row after the header (child_id, birth_date, start, end, state, reason)";
+  require_episodes(episodes, file, expected, log);
   EpisodeData data;
   data.file = file;
   data.observed_until = observed_until.value_or(latest_date(episodes));
   data.episodes = keep_sound_children(group_by_child(std::move(episodes)), data.observed_until, log);
+  require_episodes(data.episodes, file, expected, log);
   data.warnings = log.warnings();
   refuse_exits_into_states_in_care(data);
   return data;

@@ -73,7 +73,8 @@ class HazardEstimates {
   /// Aligned with ExposureTable::transitions().
   const std::vector<TransitionEstimates>& transitions() const { return transitions_; }
   const std::vector<PoolingStep>& pooling() const { return pooling_; }
-  /// Groups still below the minimum exposure after pooling (a whole line had too little).
+  /// Groups still below the minimum exposure after pooling (a whole line had too little), and
+  /// one warning counting the rows of groups with no exposure at all (rate 0 placeholders).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "models/calibration/text_file_writer.hpp"
+#include "models/calibration/yaml_float.hpp"
 
 namespace carecast::models::calibration {
 
@@ -21,8 +22,12 @@ constexpr long micro = 1000000;
 
 // ---- numbers, ranges and shares ----
 
+/// Every floating-point number of the file goes through here: 6 significant digits, written so
+/// that YAML 1.1 readers read a number too (yaml_float.hpp).
+std::string number(double value) { return yaml_float(value, significant_digits); }
+
 void emit_pair(Emitter& out, double lower, double upper) {
-  out << YAML::Flow << YAML::BeginSeq << lower << upper << YAML::EndSeq;
+  out << YAML::Flow << YAML::BeginSeq << number(lower) << number(upper) << YAML::EndSeq;
 }
 
 void emit_date_or_open(Emitter& out, const std::optional<engine::Date>& date) {
@@ -86,12 +91,12 @@ void emit_box_keys(Emitter& out, const CalibrationBands& bands, const CellGroup&
 }
 
 void emit_estimate_keys(Emitter& out, const RateEstimate& r, const char* value_key) {
-  out << YAML::Key << value_key << YAML::Value << r.rate;
-  out << YAML::Key << "se" << YAML::Value << r.se;
+  out << YAML::Key << value_key << YAML::Value << number(r.rate);
+  out << YAML::Key << "se" << YAML::Value << number(r.se);
   out << YAML::Key << "ci95" << YAML::Value;
   emit_pair(out, r.lower, r.upper);
   out << YAML::Key << "events" << YAML::Value << r.events;
-  out << YAML::Key << "exposure_years" << YAML::Value << r.exposure_years;
+  out << YAML::Key << "exposure_years" << YAML::Value << number(r.exposure_years);
 }
 
 // ---- states and transitions ----
@@ -215,7 +220,7 @@ void emit_mix_band(Emitter& out, const EntryEstimates& e, const EntryMix& band) 
   for (std::size_t s = 0; s < shares.size(); ++s) out << YAML::Key << e.states()[s] << YAML::Value << share_text(shares[s]);
   out << YAML::EndMap;
   out << YAML::Key << "se" << YAML::Value << YAML::Flow << YAML::BeginMap;
-  for (std::size_t s = 0; s < mix.se.size(); ++s) out << YAML::Key << e.states()[s] << YAML::Value << mix.se[s];
+  for (std::size_t s = 0; s < mix.se.size(); ++s) out << YAML::Key << e.states()[s] << YAML::Value << number(mix.se[s]);
   out << YAML::EndMap;
   out << YAML::Key << "events" << YAML::Value << band.entries << YAML::EndMap;
 }
@@ -237,9 +242,9 @@ void emit_entries(Emitter& out, const EntryEstimates& e) {
 
 void emit_breakdowns(Emitter& out, const BreakdownFactorEstimate& f) {
   out << YAML::Key << "breakdowns" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "prior_breakdown_factor" << YAML::Value << f.factor;
+  out << YAML::Key << "prior_breakdown_factor" << YAML::Value << number(f.factor);
   out << YAML::Key << "prior_breakdown_cap" << YAML::Value << f.cap;
-  out << YAML::Key << "se" << YAML::Value << f.se;
+  out << YAML::Key << "se" << YAML::Value << number(f.se);
   out << YAML::Key << "ci95" << YAML::Value;
   emit_pair(out, f.lower, f.upper);
   out << YAML::Key << "events" << YAML::Value << f.breakdowns;
@@ -251,7 +256,7 @@ void emit_school(Emitter& out, const SchoolChangeEstimate& school) {
   out << YAML::Key << "change_probability" << YAML::Value << YAML::Flow << YAML::BeginMap;
   for (std::size_t k = 0; k < move_kinds; ++k)
     if (const auto& p = school.of(static_cast<MoveKind>(k)))
-      out << YAML::Key << move_kind_name(static_cast<MoveKind>(k)) << YAML::Value << p->p;
+      out << YAML::Key << move_kind_name(static_cast<MoveKind>(k)) << YAML::Value << number(p->p);
   out << YAML::EndMap << YAML::EndMap;
 }
 
@@ -260,7 +265,7 @@ void emit_school(Emitter& out, const SchoolChangeEstimate& school) {
 void emit_group(Emitter& out, const CalibrationBands& bands, const CellGroup& g) {
   out << YAML::Flow << YAML::BeginMap;
   emit_box_keys(out, bands, g, true);
-  out << YAML::Key << "exposure_years" << YAML::Value << g.exposure_years << YAML::EndMap;
+  out << YAML::Key << "exposure_years" << YAML::Value << number(g.exposure_years) << YAML::EndMap;
 }
 
 void emit_pooling(Emitter& out, const CalibratedModel& model) {
@@ -280,14 +285,16 @@ void emit_pooling(Emitter& out, const CalibratedModel& model) {
 void emit_bands(Emitter& out, const ExposureTable& table) {
   const CalibrationBands& bands = table.bands();
   out << YAML::Key << "bands" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "age" << YAML::Value << YAML::Flow << bands.age_edges;
+  out << YAML::Key << "age" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  for (double a : bands.age_edges) out << number(a);
+  out << YAML::EndSeq;
   out << YAML::Key << "duration" << YAML::Value << YAML::Flow << YAML::BeginSeq;
-  for (double d : bands.duration_edges) out << d;
+  for (double d : bands.duration_edges) out << number(d);
   out << YAML::EndSeq;
   out << YAML::Key << "period_breaks" << YAML::Value << YAML::Flow << YAML::BeginSeq;
   for (const engine::Date& b : bands.period_breaks) out << engine::format_iso_date(b);
   out << YAML::EndSeq;
-  out << YAML::Key << "min_exposure" << YAML::Value << bands.min_exposure;
+  out << YAML::Key << "min_exposure" << YAML::Value << number(bands.min_exposure);
   out << YAML::Key << "pool_along" << YAML::Value << pool_along_name(bands.pool_along);
   out << YAML::Key << "prior_breakdown_cap" << YAML::Value << table.options().prior_breakdown_cap;
   out << YAML::Key << "ageing_out_state" << YAML::Value;
@@ -309,12 +316,12 @@ void emit_counts(Emitter& out, const ExposureTable& table) {
   out << YAML::Key << "censored" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "open" << YAML::Value
       << s.censored_open << YAML::Key << "ageing_out" << YAML::Value << s.censored_ageing_out << YAML::Key
       << "unknown_destination" << YAML::Value << s.censored_unknown << YAML::EndMap;
-  out << YAML::Key << "exposure_years" << YAML::Value << s.exposure_years;
+  out << YAML::Key << "exposure_years" << YAML::Value << number(s.exposure_years);
 }
 
 void emit_proportion_keys(Emitter& out, const ProportionEstimate& p, const char* value_key, const char* successes,
                           const char* trials) {
-  out << YAML::Key << value_key << YAML::Value << p.p << YAML::Key << "se" << YAML::Value << p.se;
+  out << YAML::Key << value_key << YAML::Value << number(p.p) << YAML::Key << "se" << YAML::Value << number(p.se);
   out << YAML::Key << "ci95" << YAML::Value;
   emit_pair(out, p.lower, p.upper);
   out << YAML::Key << successes << YAML::Value << p.successes << YAML::Key << trials << YAML::Value << p.trials;
@@ -358,6 +365,7 @@ void emit_entry_details(Emitter& out, const EntryEstimates& e) {
   out << YAML::Key << "observed_from" << YAML::Value << engine::format_iso_date(e.observed_from());
   engine::Date last_day{std::chrono::sys_days{e.window_end()} - std::chrono::days{1}};
   out << YAML::Key << "until" << YAML::Value << engine::format_iso_date(last_day);
+  out << YAML::Key << "below_age" << YAML::Value << e.age_limit();
   out << YAML::Key << "entries" << YAML::Value << e.entries();
   out << YAML::Key << "by_year" << YAML::Value << YAML::BeginSeq;
   for (const EntryRate& r : e.rates_by_year()) emit_entry_rate_row(out, e, r);

@@ -2,7 +2,9 @@
 // Writes a CalibratedModel as a YAML model file that a scenario includes (`include: model.yaml`).
 // Its sections use the scenario syntax (docs/scenario-reference.md), so that the scenario's own
 // keys, applied after the include, override them key by key; every estimate also carries its
-// uncertainty and the counts behind it. Numbers have 6 significant digits.
+// uncertainty and the counts behind it. Numbers have 6 significant digits; an exponent form
+// always has a decimal point in its mantissa (`3.0e+06`, not `3e+06`), so that YAML 1.1 readers
+// such as PyYAML read a number and not a string (yaml_float.hpp).
 //
 //   states:                      every episode state (kind placement), then every exit state
 //     - {name: foster, kind: placement}
@@ -80,6 +82,7 @@
 //     entries:                          (with a population table)
 //       observed_from: 2015-01-01
 //       until: 2024-12-31               the last day used
+//       below_age: 18                   single years of age counted: below ⌈ageing-out age⌉
 //       entries: 2500
 //       by_year: [{age: [0, 1], year: 2015, rate: .., se: .., ci95: [..], events: .., exposure_years: ..}]
 //     warnings: ["..."]

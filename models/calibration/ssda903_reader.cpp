@@ -340,11 +340,16 @@ EpisodeData read_ssda903(const std::filesystem::path& episodes_csv, const std::f
   HeaderTable header = read_header_file(header_csv, log);
   EpisodeRowReader reader(mapping, header, header_csv, log);
   EpisodeRows rows = read_episode_rows(episodes_csv, reader);
+  constexpr std::string_view expected =
+      "at least one row after the header (CHILD, DECOM, RNE, LS, PLACE, DEC, REC) under a legal status the "
+      "mapping includes";
+  require_episodes(rows.episodes, episodes_csv, expected, log);
   EpisodeData data;
   data.file = episodes_csv;
   data.observed_until = observed_until.value_or(latest_date(rows.episodes));
   data.episodes = convert_children(group_by_child(std::move(rows.episodes)), rows.facts, mapping,
                                    data.observed_until, log);
+  require_episodes(data.episodes, episodes_csv, expected, log);
   data.warnings = log.warnings();
   return data;
 }

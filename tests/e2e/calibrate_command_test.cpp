@@ -1,8 +1,9 @@
-// `carecast calibrate`, `carecast backtest` and `run --episodes` end to end: simulated episodes
-// round-trip into a model file, whose fitted hazards match those the episodes were simulated
-// from, and that a scenario includes and runs; bad records give a located
-// error (file, line, child), exit status 1 and no file; an existing model is not overwritten
-// without --force; a back-test writes its report and leaves no working files behind.
+// `carecast calibrate` and `run --episodes` end to end: simulated episodes round-trip into a model
+// file, whose fitted hazards and entry rates match those the episodes were simulated from, and
+// that a scenario includes and runs; bad records, and records without any episode, give a
+// located error, exit status 1 and no file; an existing model is not overwritten without
+// --force; placeholder cells and an ageing-out state the records never name are warned of on
+// stderr. (`backtest`: backtest_command_test.cpp.)
 #include <gtest/gtest.h>
 
 #include <yaml-cpp/yaml.h>
@@ -10,18 +11,11 @@
 #include <cmath>
 #include <string>
 
+#include "calibration_records.hpp"
 #include "e2e_test_support.hpp"
 
 namespace carecast::e2e {
 namespace {
-
-fs::path calibration_data() { return source_dir() / "tests" / "models" / "data" / "calibration"; }
-fs::path episode_data() { return source_dir() / "tests" / "models" / "data" / "episodes"; }
-
-std::string simulate_episodes() {
-  return "run " + quoted((calibration_data() / "recovery.yaml").string()) +
-         " -r 2 -q -o sim.h5 --episodes episodes.csv --episode-replicates 1";
-}
 
 std::string calibrate(const std::string& extra = "") {
   return "calibrate episodes.csv --age-bands 0,12 --duration-bands 0,1 --ageing-out-state aged_out -o model.yaml " +
@@ -112,25 +106,89 @@ TEST(CalibrateCommand, KeepsAnExistingModelUnlessForced) {
   EXPECT_NE(read_text(folder.work() / "model.yaml").find("transitions:"), std::string::npos);
 }
 
-TEST(BacktestCommand, WritesTheReportAndNoWorkingFiles) {
-  TestFolder folder;
-  ASSERT_EQ(folder.carecast(simulate_episodes()).status, 0);
-  CommandResult result = folder.carecast(
-      "backtest episodes.csv --cut 2024-01-01 --horizon 12 -r 20 --age-bands 0,12 --duration-bands 0,1 "
-      "--ageing-out-state aged_out --population " + quoted((calibration_data() / "recovery_population.csv").string()) +
-      " -o bt.h5");
-  ASSERT_EQ(result.status, 0) << result;
-  EXPECT_NE(result.out.find("inside 90 %"), std::string::npos) << result;
-  EXPECT_EQ(folder.files(), (std::set<std::string>{"episodes.csv", "sim.h5", "bt.h5"})) << joined(folder.files());
+/// A population table of `per_age` children at each age 0 to `oldest` in every year 2020-2025.
+std::string population_csv(int oldest, int per_age) {
+  std::string text = "age,year,population\n";
+  for (int age = 0; age <= oldest; ++age)
+    for (int year = 2020; year <= 2025; ++year)
+      text += std::to_string(age) + "," + std::to_string(year) + "," + std::to_string(per_age) + "\n";
+  return text;
 }
 
-TEST(BacktestCommand, ACutOutsideTheRecordsIsRefused) {
+/// The row of entries.rate_per_1000 whose age band starts at `lower`.
+YAML::Node entry_rate_row(const fs::path& model, double lower) {
+  for (const YAML::Node& row : YAML::LoadFile(model.string())["entries"]["rate_per_1000"])
+    if (row["age"][0].as<double>() == lower) return row;
+  ADD_FAILURE() << "no entry rate row from age " << lower << " in " << model;
+  return {};
+}
+
+// recovery.yaml brings in 2 per 1000 a year at every age 0-17 (it ages out at 18). A population
+// table that goes on to age 40, as a real one by single year of age does, must give the open last
+// band [16, inf) the same exposure as one that stops at 17, and the true rate.
+TEST(CalibrateCommand, EntryRatesLeaveOutThePopulationAtAndAboveTheAgeingOutAge) {
   TestFolder folder;
   ASSERT_EQ(folder.carecast(simulate_episodes()).status, 0);
-  CommandResult result = folder.carecast("backtest episodes.csv --cut 2030-01-01 -o bt.h5");
-  EXPECT_EQ(result.status, 1) << result;
-  EXPECT_NE(result.err.find("2030-01-01"), std::string::npos) << result;
-  EXPECT_EQ(folder.files(), (std::set<std::string>{"episodes.csv", "sim.h5"})) << joined(folder.files());
+  std::ofstream(folder.work() / "population_0_40.csv") << population_csv(40, 20000);
+  std::string common = "calibrate episodes.csv --age-bands 0,12 --duration-bands 0,1 --ageing-out-state aged_out "
+                       "--entry-age-bands 0,16 -q --population ";
+  CommandResult children = folder.carecast(common + quoted(recovery_population().string()) + " -o children.yaml");
+  ASSERT_EQ(children.status, 0) << children;
+  CommandResult all_ages = folder.carecast(common + "population_0_40.csv -o all_ages.yaml");
+  ASSERT_EQ(all_ages.status, 0) << all_ages;
+  YAML::Node last = entry_rate_row(folder.work() / "all_ages.yaml", 16);
+  YAML::Node same = entry_rate_row(folder.work() / "children.yaml", 16);
+  EXPECT_EQ(last["exposure_years"].as<std::string>(), same["exposure_years"].as<std::string>());
+  EXPECT_EQ(last["rate"].as<std::string>(), same["rate"].as<std::string>());
+  // Ages 16 and 17 over the six years 2020-2025 (from the first entry, early in 2020): about 240,000
+  // person-years, about 480 entries; the rate lies within 4 of its standard errors of the truth.
+  EXPECT_NEAR(last["exposure_years"].as<double>(), 2 * 20000 * 6, 2 * 20000 * 0.05);
+  double rate = last["rate"].as<double>(), se = last["se"].as<double>();
+  ASSERT_GT(se, 0.0);
+  EXPECT_NEAR(rate, 2.0, 4.0 * se) << YAML::Dump(last);
+}
+
+// A header alone used to "succeed" with `states: []` and `observed_until: 0000-00-00`.
+TEST(CalibrateCommand, RecordsWithoutEpisodesAreAnInputErrorAndNoFile) {
+  TestFolder folder;
+  std::ofstream(folder.work() / "gho.csv") << "child_id,birth_date,start,end,state,reason\n";
+  CommandResult generic = folder.carecast("calibrate gho.csv -o gho.yaml");
+  EXPECT_EQ(generic.status, 1) << generic;
+  EXPECT_NE(generic.err.find("gho.csv: the file holds no episode records"), std::string::npos) << generic;
+  std::ofstream(folder.work() / "ho.csv")
+      << "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+  CommandResult ssda903 = folder.carecast(
+      "calibrate ho.csv --format ssda903 --header " + quoted((episode_data() / "ssda903_header.csv").string()) +
+      " --mapping " + quoted((source_dir() / "scenarios" / "ssda903-mapping.yaml").string()) + " -o ho.yaml");
+  EXPECT_EQ(ssda903.status, 1) << ssda903;
+  EXPECT_NE(ssda903.err.find("ho.csv: the file holds no episode records"), std::string::npos) << ssda903;
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"gho.csv", "ho.csv"})) << joined(folder.files());
+}
+
+// The default bands have cells no child reaches (age [0, 1) x time in state [2, inf)): their rows
+// are rate-0 placeholders. A misspelt ageing-out state fits ageing out as an exit hazard. Both
+// are warned of on stderr, even with -q, and the model is still written.
+TEST(CalibrateCommand, WarnsOnStderrOfPlaceholderCellsAndOfAnAgeingOutStateNotInTheRecords) {
+  TestFolder folder;
+  ASSERT_EQ(folder.carecast(simulate_episodes()).status, 0);
+  CommandResult warned = folder.carecast("calibrate episodes.csv --ageing-out-state aged_ot -q -o model.yaml");
+  ASSERT_EQ(warned.status, 0) << warned;
+  EXPECT_TRUE(warned.out.empty()) << warned;
+  EXPECT_NE(warned.err.find("warning: "), std::string::npos) << warned;
+  EXPECT_NE(warned.err.find("cells without any exposure"), std::string::npos) << warned;
+  EXPECT_NE(warned.err.find("are placeholders"), std::string::npos) << warned;
+  EXPECT_NE(warned.err.find("--min-exposure"), std::string::npos) << warned;
+  EXPECT_NE(warned.err.find("the ageing-out state 'aged_ot' (--ageing-out-state) never occurs in the records"),
+            std::string::npos)
+      << warned;
+  EXPECT_NE(warned.err.find("aged_out"), std::string::npos) << "the exit reasons that do occur" << warned;
+  EXPECT_TRUE(fs::exists(folder.work() / "model.yaml"));
+  // Pooled, and with the state spelt right, neither warning.
+  CommandResult clean =
+      folder.carecast("calibrate episodes.csv --ageing-out-state aged_out --min-exposure 1 -f -q -o model.yaml");
+  ASSERT_EQ(clean.status, 0) << clean;
+  EXPECT_EQ(clean.err.find("placeholders"), std::string::npos) << clean;
+  EXPECT_EQ(clean.err.find("never occurs"), std::string::npos) << clean;
 }
 
 }  // namespace

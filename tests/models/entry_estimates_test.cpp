@@ -4,7 +4,8 @@
 // Entries (age in completed years at entry):
 //   age 0: n1, n2, n3 in 2020; n4, n5 in 2021 (n5 on the last observed day)
 //   age 5: X in 2020, and X again after going home (a re-entry); age 8: Y in 2020 (Y's planned
-//          move is not an entry); age 14: Z in 2021; age 19: O in 2020 (no population: left out)
+//          move is not an entry); age 14: Z in 2021; age 19: O in 2020 (no population: left out;
+//          these tests age children out at 21, so that O's age is one the simulator brings in)
 //   "early" entered in 2019, before the window: not counted.
 // Person-years and rates per 1000:
 //   [0, 1)   2020: 1000              3 entries → 3.0    2021: 2000 × 181/365 = 991.7808  2 → 2.016575
@@ -72,7 +73,16 @@ EntryOptions options() {
   EntryOptions o;
   o.age_edges = {0, 1, 12};
   o.observed_from = date("2020-01-01");
+  o.ageing_out_age = 21.0;
   return o;
+}
+
+/// population() with the same rows, and more at ages 18 to 40 (adults, who never enter care).
+PopulationTable population_with_adults() {
+  PopulationTable table = population();
+  for (int age = 18; age <= 40; ++age)
+    for (int year : {2020, 2021}) table.set(age, year, 50000.0);
+  return table;
 }
 
 const EntryRate& rate_of(const std::vector<EntryRate>& rates, std::size_t band, std::optional<int> year) {
@@ -147,6 +157,41 @@ TEST(EntryEstimates, FitUntilEndsTheWindow) {
   EXPECT_EQ(e.rates_by_year().size(), 3u);  // 2020 only
   EXPECT_EQ(e.rates()[0].per_1000.events, 3);
   EXPECT_EQ(e.window_end(), date("2021-01-01"));
+}
+
+TEST(EntryEstimates, TheOpenLastBandCountsNoPopulationAtOrAboveTheAgeingOutAge) {
+  // Ageing out at 18: the last band [12, inf) is ages 12-17 only, however far the table goes.
+  EntryOptions o = options();
+  o.ageing_out_age = 18.0;
+  EntryEstimates adults = EntryEstimates::estimate(entry_data(), population_with_adults(), o);
+  EntryEstimates children = EntryEstimates::estimate(entry_data(), population(), o);
+  ASSERT_EQ(adults.rates().size(), 3u);
+  EXPECT_EQ(adults.rates()[2].population_years, children.rates()[2].population_years);
+  EXPECT_EQ(adults.rates()[2].per_1000.rate, children.rates()[2].per_1000.rate);
+  EXPECT_NEAR(adults.rates()[2].population_years, 8975.342466, 1e-6);  // 6 ages, as worked out above
+  EXPECT_NEAR(adults.rates()[2].per_1000.rate, 0.1114164, 1e-7);
+  for (std::size_t i = 0; i < adults.rates_by_year().size(); ++i)
+    EXPECT_EQ(adults.rates_by_year()[i].population_years, children.rates_by_year()[i].population_years) << i;
+  // A fractional ageing-out age counts the whole year it falls in, as the simulator's arrival
+  // groups do (ages 0 to 17 for 17.5).
+  o.ageing_out_age = 17.5;
+  EntryEstimates fractional = EntryEstimates::estimate(entry_data(), population_with_adults(), o);
+  EXPECT_EQ(fractional.age_limit(), 18);
+  EXPECT_EQ(fractional.rates()[2].population_years, children.rates()[2].population_years);
+}
+
+TEST(EntryEstimates, EntriesAtOrAboveTheAgeingOutAgeAreLeftOutOfRatesAndMix) {
+  EntryOptions o = options();
+  o.ageing_out_age = 18.0;  // O enters at 19: not a child the simulator would bring in
+  EntryEstimates e = EntryEstimates::estimate(entry_data(), population_with_adults(), o);
+  EXPECT_EQ(e.entries(), 9);
+  EXPECT_EQ(e.rates()[2].per_1000.events, 1);  // Z only
+  ASSERT_EQ(e.mix().size(), 3u);
+  EXPECT_EQ(e.mix()[2].entries, 1);
+  EXPECT_EQ(e.mix()[2].shares[0], 1.0);  // Z, foster; O (residential) left out
+  ASSERT_EQ(e.warnings().size(), 1u);
+  EXPECT_NE(e.warnings()[0].find("1 entries at ages at or above the ageing-out age 18"), std::string::npos)
+      << e.warnings()[0];
 }
 
 TEST(EntryEstimates, RejectsBadAgeEdgesAndAnEmptyPopulation) {

@@ -258,6 +258,48 @@ TEST(ExposureTable, AnAgeingOutStateThatChildrenAreInIsAnError) {
       << error->what();
 }
 
+TEST(ExposureTable, AnAgeingOutStateTheRecordsNeverNameIsWarnedOfWithTheirExitReasons) {
+  ExposureTable misspelt = ExposureTable::build(hand_worked_data(), hand_worked_bands(), ageing_out_at("aged_ot"));
+  ASSERT_EQ(misspelt.warnings().size(), 1u);
+  const std::string& warning = misspelt.warnings()[0];
+  EXPECT_NE(warning.find("'aged_ot'"), std::string::npos) << warning;
+  EXPECT_NE(warning.find("never occurs in the records"), std::string::npos) << warning;
+  EXPECT_NE(warning.find("the exit reasons in the records are: home, aged_out"), std::string::npos) << warning;
+  // Misspelt, ageing out is fitted as an exit hazard; spelt right, there is no warning.
+  EXPECT_EQ(misspelt.summary().censored_ageing_out, 0);
+  ExposureTable right = ExposureTable::build(hand_worked_data(), hand_worked_bands(), ageing_out_at("aged_out"));
+  EXPECT_TRUE(right.warnings().empty());
+  EXPECT_EQ(right.summary().censored_ageing_out, 1);
+}
+
+// K breaks down in foster care, moves on, goes home, re-enters and breaks down again. The
+// simulator treats a re-entry as a new child without history, so the second spell starts again
+// at 0 prior breakdowns: K2 is at prior 1, K3 (after the exit) at 0, K4 at 1 again.
+//   K  born 2010-01-01 (under 10 until 2020-01-01 12:00; all stays below are from 2020 on, age band a1)
+//      K1 foster 2020-02-01..2020-03-01 breakdown    prior 0   29 days, a1d0p0
+//      K2 residential ..2020-05-01 exit home         prior 1   61 days
+//      K3 foster 2020-07-01..2020-09-01 breakdown    prior 0   62 days (a re-entry: a new spell)
+//      K4 foster 2020-09-01.. ongoing                prior 1   122 days to 2021-01-01, then period p1
+TEST(ExposureTable, PriorBreakdownsCountWithinTheCurrentSpellOnly) {
+  EpisodeData data;
+  data.observed_until = date("2021-12-31");
+  data.episodes = {episode("K", "2010-01-01", "2020-02-01", "2020-03-01", "foster", E::breakdown_carer),
+                   episode("K", "2010-01-01", "2020-03-01", "2020-05-01", "residential", E::exit, "home"),
+                   episode("K", "2010-01-01", "2020-07-01", "2020-09-01", "foster", E::breakdown_other),
+                   episode("K", "2010-01-01", "2020-09-01", nullptr, "foster", E::ongoing)};
+  CalibrationBands b = hand_worked_bands();
+  ExposureTable t = ExposureTable::build(data, b);
+  EXPECT_NEAR(t.exposure_years(1, cell(b, 1, 0, 0), 1) * 365.25, 61.0, tolerance_days);  // K2
+  EXPECT_NEAR(t.exposure_years(0, cell(b, 1, 0, 0), 0) * 365.25, 29.0 + 62.0, tolerance_days);  // K1, K3
+  EXPECT_NEAR(t.exposure_years(0, cell(b, 1, 0, 0), 1) * 365.25, 122.0, tolerance_days);  // K4
+  EXPECT_EQ(t.exposure_years(0, cell(b, 1, 0, 0), 2), 0.0) << "the first spell's breakdown must not carry over";
+  auto bd_fr = static_cast<std::size_t>(transition(t, "foster", TransitionKind::breakdown, "residential"));
+  auto bd_ff = static_cast<std::size_t>(transition(t, "foster", TransitionKind::breakdown, "foster"));
+  EXPECT_EQ(t.events(bd_fr, cell(b, 1, 0, 0), 0), 1);  // K1
+  EXPECT_EQ(t.events(bd_ff, cell(b, 1, 0, 0), 0), 1);  // K3: the first breakdown of its spell
+  EXPECT_EQ(t.events(bd_ff, cell(b, 1, 0, 0), 1), 0);
+}
+
 TEST(ExposureTable, MoveWithoutAFollowingEpisodeIsCensoredWithAWarning) {
   EpisodeData data;
   data.observed_until = date("2021-12-31");

@@ -130,6 +130,30 @@ TEST(GenericEpisodeReader, AFileThatDoesNotExistIsAnInputError) {
   EXPECT_NE(std::string(error->what()).find("no_such_file.csv"), std::string::npos);
 }
 
+// A header alone calibrates nothing and has no end of observation (it was read as 0000-00-00):
+// an input error naming the file, in either mode; so is a lenient reading that drops everyone.
+TEST(GenericEpisodeReader, AFileWithoutRecordsIsAnInputErrorNamingTheFile) {
+  ScratchFolder scratch;
+  auto file = scratch.write("header_only.csv", "child_id,birth_date,start,end,state,reason\n");
+  for (Strictness strictness : {Strictness::strict, Strictness::lenient}) {
+    auto error = input_error_of([&] { read_generic_episodes(file, strictness); });
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->where().file, file.string());
+    EXPECT_NE(error->problem().find("the file holds no episode records; expected at least one row after the header"),
+              std::string::npos)
+        << error->what();
+  }
+  auto all_bad = scratch.write("all_bad.csv", "child_id,birth_date,start,end,state,reason\n"
+                                              "A,2015-01-01,2020-05-01,2020-04-01,foster,home\n");
+  auto error = input_error_of([&] { read_generic_episodes(all_bad, Strictness::lenient); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().file, all_bad.string());
+  EXPECT_NE(error->problem().find("no episode records are left after dropping the children with problems (1 child "
+                                  "dropped: an episode ends before it starts"),
+            std::string::npos)
+      << error->what();
+}
+
 // A reason names a state children leave to; naming one they are in contradicts the records,
 // in either mode (it is not one child's problem).
 TEST(GenericEpisodeReader, AnExitReasonThatIsAStateChildrenAreInIsAnError) {

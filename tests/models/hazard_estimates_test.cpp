@@ -170,6 +170,24 @@ TEST(HazardEstimates, ALineWithTooLittleExposureEndsAsOneGroupWithAWarning) {
   EXPECT_NE(h.warnings()[0].find("below the minimum"), std::string::npos);
 }
 
+TEST(HazardEstimates, CellsWithoutExposureAreCountedInOneWarningThatSuggestsPooling) {
+  // Nobody stays 10 years: the duration band [10, inf) has no exposure, so its row of the one
+  // transition (foster -> home) is a rate-0 placeholder.
+  CalibrationBands bands = duration_bands(0.0);
+  bands.duration_edges.push_back(10.0);
+  HazardEstimates h = HazardEstimates::estimate(ExposureTable::build(duration_data(), bands));
+  ASSERT_EQ(h.warnings().size(), 1u);
+  EXPECT_NE(h.warnings()[0].find("1 hazard rows in 1 cells without any exposure (foster 1) are placeholders"),
+            std::string::npos)
+      << h.warnings()[0];
+  EXPECT_NE(h.warnings()[0].find("--min-exposure"), std::string::npos) << h.warnings()[0];
+  // Pooled with its neighbour, the cell is no placeholder any more.
+  bands.min_exposure = 1.0;
+  HazardEstimates pooled = HazardEstimates::estimate(ExposureTable::build(duration_data(), bands));
+  for (const CellGroup& g : pooled.groups(0)) EXPECT_GT(g.exposure_years, 0.0);
+  EXPECT_TRUE(pooled.warnings().empty());
+}
+
 TEST(HazardEstimates, PoolingNeverCrossesPeriods) {
   CalibrationBands bands = duration_bands(1.0);
   bands.period_breaks = {date("2012-01-01")};

@@ -12,7 +12,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "engine/communicator.hpp"
@@ -238,6 +240,82 @@ initial_stock: {warmup_years: 0}
   EXPECT_NEAR(scenario.school.change_probability[0], model_->school->of(MoveKind::entry)->p, 1e-5);
   EXPECT_EQ(scenario.school.change_probability[3], 0.5);
   EXPECT_NEAR(scenario.entries.mix[0].shares[0], model_->entries->mix()[0].shares[0], 1e-6);
+}
+
+// Numbers of any size are written so that YAML 1.1 readers read numbers: 3 infants enter in 2021
+// out of 3,000,000 (population-years exactly 3.0e+06), one child aged 1 out of 100,000,000 (a
+// rate per 1000 of exactly 1.0e-05 and population-years 1.0e+08). "%g" alone would write 3e+06
+// and 1e-05, which PyYAML reads as strings.
+EpisodeData one_year_of_entries() {
+  EpisodeData data;
+  data.file = "entries.csv";
+  data.observed_until = *engine::parse_iso_date("2021-12-31");
+  auto entry = [](const char* child, const char* birth, const char* start) {
+    Episode e;
+    e.child = child;
+    e.birth = *engine::parse_iso_date(birth);
+    e.start = *engine::parse_iso_date(start);
+    e.state = "foster";
+    return e;
+  };
+  data.episodes = {entry("i1", "2020-11-01", "2021-01-01"), entry("i2", "2020-12-01", "2021-03-01"),
+                   entry("i3", "2021-01-01", "2021-06-01"), entry("t1", "2019-06-01", "2021-02-01")};
+  data.episodes[0].end = *engine::parse_iso_date("2021-05-01");
+  data.episodes[0].ending = EpisodeEnding::exit;
+  data.episodes[0].exit_state = "home";
+  return data;
+}
+
+/// Runs PyYAML over `file` and says whether every number the file should hold is a number to
+/// it: nothing that looks like a number is read as a string. Empty when PyYAML is not installed.
+std::optional<bool> pyyaml_reads_numbers(const std::filesystem::path& file) {
+  if (std::system("/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1") != 0) return std::nullopt;
+  std::string script =
+      "import re, sys, yaml\n"
+      "def walk(x):\n"
+      "    if isinstance(x, dict): return all(walk(k) and walk(v) for k, v in x.items())\n"
+      "    if isinstance(x, list): return all(walk(v) for v in x)\n"
+      "    if isinstance(x, str) and re.fullmatch(r'[-+]?[0-9.]+([eE][-+]?[0-9]+)?', x): print('string:', x); return False\n"
+      "    return True\n"
+      "m = yaml.safe_load(open(sys.argv[1]))\n"
+      "rows = m['entries']['rate_per_1000']\n"
+      "ok = walk(m) and isinstance(rows[0]['exposure_years'], float) and isinstance(rows[1]['rate'], float)\n"
+      "sys.exit(0 if ok else 1)\n";
+  std::ofstream(file.string() + ".py") << script;
+  return std::system(("/usr/bin/python3 " + file.string() + ".py " + file.string()).c_str()) == 0;
+}
+
+TEST(ModelFileNumbers, LargeAndSmallNumbersAreNumbersToEveryYamlReader) {
+  PopulationTable population;
+  for (int year : {2020, 2021}) {
+    population.set(0, year, 3e6);
+    population.set(1, year, 1e8);
+    for (int age = 2; age < 18; ++age) population.set(age, year, 1000.0);
+  }
+  CalibrationSettings s;
+  s.entries.age_edges = {0, 1, 2};
+  s.entries.observed_from = *engine::parse_iso_date("2021-01-01");
+  CalibratedModel model = calibrate(one_year_of_entries(), s, &population);
+  ASSERT_TRUE(model.entries);
+  ASSERT_EQ(model.entries->rates()[0].population_years, 3e6);
+  ASSERT_DOUBLE_EQ(model.entries->rates()[1].per_1000.rate, 1e-5);
+  std::string text = model_file_text(model);
+  EXPECT_NE(text.find("exposure_years: 3.0e+06"), std::string::npos) << text;
+  EXPECT_NE(text.find("{age: [1, 2], rate: 1.0e-05, se: 1.0e-05"), std::string::npos) << text;
+  EXPECT_NE(text.find("exposure_years: 1.0e+08"), std::string::npos) << text;
+  // No exponent form anywhere without a point in its mantissa.
+  std::smatch bare;
+  EXPECT_FALSE(std::regex_search(text, bare, std::regex(R"((^|[^0-9.])[0-9]+[eE][-+]?[0-9]+)"))) << bare.str();
+  // yaml-cpp reads the values back.
+  YAML::Node file = YAML::Load(text);
+  EXPECT_EQ(file["entries"]["rate_per_1000"][0]["exposure_years"].as<double>(), 3e6);
+  EXPECT_DOUBLE_EQ(file["entries"]["rate_per_1000"][1]["rate"].as<double>(), 1e-5);
+  // And PyYAML, where it is installed.
+  ScratchFolder folder;
+  auto pyyaml = pyyaml_reads_numbers(folder.write("model.yaml", text));
+  if (pyyaml) {
+    EXPECT_TRUE(*pyyaml) << "PyYAML read a number of the model file as a string:\n" << text;
+  }
 }
 
 }  // namespace

@@ -171,6 +171,23 @@ TEST(Ssda903Reader, LenientDropsEachChildWithAProblemAndCountsThem) {
 constexpr const char* episodes_header =
     "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
 
+// A header alone, or rows that are all short breaks (legal status V3, which the mapping excludes),
+// leave no episode: an input error naming the episodes file.
+TEST(Ssda903Reader, AnEpisodesFileWithoutRecordsIsAnInputErrorNamingTheFile) {
+  ScratchFolder scratch;
+  auto header_only = scratch.write("episodes.csv", episodes_header);
+  auto short_breaks = scratch.write("breaks.csv", std::string(episodes_header) + "1002,10/05/2021,S,V3,N1,U6,PR1,,,,,,\n");
+  for (const auto& file : {header_only, short_breaks}) {
+    auto error = input_error_of(
+        [&] { read_ssda903(file, fixture("ssda903_header.csv"), mapping(), Strictness::strict); });
+    ASSERT_TRUE(error.has_value()) << file;
+    EXPECT_EQ(error->where().file, file.string());
+    EXPECT_NE(error->problem().find("the file holds no episode records; expected at least one row after the header"),
+              std::string::npos)
+        << error->what();
+  }
+}
+
 struct BadRows {
   std::string name;
   std::string rows;  // after the header (line 1)
