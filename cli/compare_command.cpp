@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
@@ -13,7 +12,7 @@
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
 #include "cli/seed_validator.hpp"
-#include "models/config/input_error.hpp"
+#include "models/scenario/comparison_checks.hpp"
 #include "models/scenario/scenario_reader.hpp"
 #include "models/simulation.hpp"
 #include "output/comparison_report.hpp"
@@ -48,32 +47,9 @@ std::vector<std::string> unique_names(const std::vector<models::Scenario>& scena
   return names;
 }
 
-void check_same_horizon(const std::vector<models::Scenario>& scenarios) {
-  const models::SimulationSpec& base = scenarios.front().simulation;
-  for (const models::Scenario& s : scenarios)
-    if (s.simulation.start != base.start || s.simulation.years != base.years || s.simulation.grid != base.grid)
-      throw models::InputError(models::SourceLocation{s.path, 0, 0}, "simulation",
-                               "a comparison needs the same start date, years and grid as the base scenario '" +
-                                   scenarios.front().path + "'");
-}
-
-/// The names of the states children are followed in (not exits), in declared order.
-std::vector<std::string> followed_states(const models::Scenario& s) {
-  std::vector<std::string> names;
-  for (const models::StateSpec& state : s.states)
-    if (state.kind != models::StateKind::exit) names.push_back(state.name);
-  return names;
-}
-
-/// Before anything runs: the paired figures are by state, so every scenario needs the base's.
-void check_same_states(const std::vector<models::Scenario>& scenarios) {
-  std::vector<std::string> base = followed_states(scenarios.front());
-  for (const models::Scenario& s : scenarios)
-    if (followed_states(s) != base)
-      throw models::InputError(models::SourceLocation{s.path, 0, 0}, "states",
-                               fmt::format("a comparison needs the same states that are not exits, in the same order, "
-                                           "as the base scenario '{}': {}",
-                                           scenarios.front().path, fmt::join(base, ", ")));
+/// Before anything runs: every alternative needs the base's horizon, states and money.
+void check_comparable(const std::vector<models::Scenario>& scenarios) {
+  for (std::size_t i = 1; i < scenarios.size(); ++i) models::check_comparable(scenarios.front(), scenarios[i]);
 }
 
 output::ComparedScenario run_one(const models::Scenario& scenario, const std::string& name,
@@ -99,8 +75,7 @@ void compare(const CompareOptions& options, const CommandContext& context) {
   std::string started = current_utc_time();
   std::vector<models::Scenario> scenarios;
   for (const std::string& path : options.scenarios) scenarios.push_back(models::read_scenario(path));
-  check_same_horizon(scenarios);
-  check_same_states(scenarios);
+  check_comparable(scenarios);
   if (context.communicator.is_root()) output::check_result_target(options.output, options.force);
 
   int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
@@ -154,7 +129,10 @@ void add_compare_command(CLI::App& app, const CommandContext& context) {
   command->add_flag("-q,--quiet", options->quiet, "Do not print the tables.");
   command->footer(
       "All scenarios must share the start date, years, grid and the states that are not exits, in\n"
-      "order (checked before anything runs). A difference is the alternative minus the base,\n"
+      "order, and count money alike: a costs section in all or none, with the same currency,\n"
+      "price year, price index (or growth) and discount rate (checked before anything runs; a\n"
+      "difference is an input error naming the key and both values). To see another discount\n"
+      "rate, compare every scenario at that rate. A difference is the alternative minus the base,\n"
       "replicate by replicate; net cost is the alternative's cost minus\n"
       "the base's (negative: a saving). The net present value is minus the discounted net cost summed\n"
       "over the horizon (positive: the alternative saves more than it costs). The payback year is the\n"

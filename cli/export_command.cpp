@@ -50,7 +50,7 @@ void add_export_command(CLI::App& app, const CommandContext& context) {
       ->required();
   command->add_flag("--replicates", options->replicates,
                     "Also write every replicate's values, in DIR/replicates/ (large files).");
-  command->add_flag("-f,--force", options->force, "Replace DIR if it holds an earlier export.");
+  command->add_flag("-f,--force", options->force, "Replace DIR if it holds an earlier export and nothing else.");
   command->footer(
       "Files in DIR:\n"
       "  provenance.csv      key,value: scenario_path, scenario_sha256, seed, replicates,\n"
@@ -74,7 +74,8 @@ void add_export_command(CLI::App& app, const CommandContext& context) {
       "to read back exactly. Text is UTF-8; fields with a comma, quote or line break are quoted.\n"
       "The files are written into a temporary folder beside DIR that is renamed to DIR when\n"
       "complete. A folder that is not empty is replaced only with --force, and only if it holds\n"
-      "an earlier export (a provenance.csv).\n"
+      "an earlier export (a provenance.csv) and nothing that an export of RESULT does not write\n"
+      "(otherwise the first such file is named and nothing is touched).\n"
       "A sweep file gives provenance.csv; sweep.csv, one row per combination: combination,\n"
       "folder, each swept key's value, then the mean, q05 and q95 of each figure over the\n"
       "horizon (placed_at_end, new_placements, breakdowns, cost, cost_discounted) and of its\n"

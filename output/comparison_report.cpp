@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "output/fixed_decimals.hpp"
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
 
@@ -15,7 +16,10 @@ Figure cell_figure(const Metric& metric, std::size_t cell, double scale = 1.0) {
   return summarize_figure(values);
 }
 
-std::string money(const Figure& f) { return fmt::format("{:.1f} ({:.1f} to {:.1f})", f.mean, f.low, f.high); }
+/// "-2.4 (-10.6 to 3.1)": one decimal, a rounded zero without its minus sign.
+std::string money(const Figure& f) {
+  return fmt::format("{} ({} to {})", fixed_decimals(f.mean, 1), fixed_decimals(f.low, 1), fixed_decimals(f.high, 1));
+}
 
 void add_year_column(std::vector<TableColumn>& columns, std::vector<const Metric*>& metrics, const PairedComparison& c,
                      const char* name, std::string header) {
@@ -63,9 +67,10 @@ std::string money_lines(const PairedComparison& c, const std::string& currency) 
   std::string payback = c.mean_payback_year ? fmt::format("year {} of the horizon", *c.mean_payback_year)
                                             : std::string("none within the horizon");
   return fmt::format(
-      "Net present value (what it saves minus what it costs, discounted): {} {} m ({:.1f} to {:.1f}).\n"
+      "Net present value (what it saves minus what it costs, discounted): {} {} m ({} to {}).\n"
       "Payback (mean cumulative discounted net cost at or below 0 from then on): {}; {:.0f} % of replicates pay back within the horizon.\n",
-      currency, fmt::format("{:.1f}", npv.mean), npv.low, npv.high, payback, 100.0 * c.share_paying_back);
+      currency, fixed_decimals(npv.mean, 1), fixed_decimals(npv.low, 1), fixed_decimals(npv.high, 1), payback,
+      100.0 * c.share_paying_back);
 }
 
 }  // namespace

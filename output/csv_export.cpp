@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <system_error>
 
 #include "output/csv_writer.hpp"
+#include "output/export_contents.hpp"
 #include "output/provenance_csv.hpp"
 #include "output/output_error.hpp"
 #include "output/tidy_table.hpp"
@@ -21,6 +23,10 @@ namespace {
 
 inline constexpr char replicates_folder[] = "replicates";
 inline constexpr char analytic_stock_file_name[] = "analytic_stock.csv";
+
+/// The names of an array's tables: its summary, and its replicates.
+fs::path summary_table_name(const std::string& array) { return array + ".csv"; }
+fs::path replicate_table_name(const std::string& array) { return fs::path(replicates_folder) / (array + ".csv"); }
 
 /// The shortest text that reads back as the same number; no thousands separators.
 std::string number_text(double value) { return fmt::format("{}", value); }
@@ -97,7 +103,7 @@ void write_replicate_table(const ResultFile& file, const ResultArray<T>& array,
 void write_replicate_tables(const ResultFile& file, ExportFiles& files) {
   fs::create_directory(files.folder() / replicates_folder);
   for (const ArrayInfo& array : file.replicate_arrays()) {
-    fs::path path = files.add(fs::path(replicates_folder) / (array.name + ".csv"));
+    fs::path path = files.add(replicate_table_name(array.name));
     if (array.kind == ArrayKind::counts)
       write_replicate_table(file, file.read_counts(array.name), array.name, path);
     else
@@ -130,6 +136,23 @@ bool lies_within(const fs::path& inner, const fs::path& outer) {
   return in_b == b.end() || (in_b->empty() && std::next(in_b) == b.end());
 }
 
+/// Throws OutputError, naming the first file or folder in `listed` that is not one of
+/// `contents`, if there is one. `folder` is the export folder as the user named it; `listed` is
+/// that folder, or the same folder moved aside just before it is replaced.
+void refuse_foreign_files(const ExportContents& contents, const fs::path& listed, const fs::path& folder,
+                          const fs::path& result_path) {
+  std::optional<fs::path> foreign = contents.first_foreign(listed);
+  if (!foreign) return;
+  std::error_code error;
+  bool is_folder = fs::is_directory(fs::symlink_status(listed / *foreign, error));
+  throw OutputError(fmt::format(
+      "export folder '{}' holds {}'{}', which an export of '{}' does not write; --force replaces only a "
+      "folder that holds nothing but an earlier export, so nothing was changed: move '{}' out of the "
+      "folder, or choose another folder",
+      folder.string(), is_folder ? "the folder " : "", foreign->string(), result_path.string(),
+      (folder / *foreign).string()));
+}
+
 }  // namespace
 
 std::vector<fs::path> write_result_export(const ResultFile& file, const fs::path& folder,
@@ -137,37 +160,56 @@ std::vector<fs::path> write_result_export(const ResultFile& file, const fs::path
   ExportFiles files(folder);
   write_provenance(file, files.add(provenance_file_name));
   for (const ArrayInfo& array : file.replicate_arrays())
-    write_summary_table(file, array.name, files.add(array.name + ".csv"));
+    write_summary_table(file, array.name, files.add(summary_table_name(array.name)));
   if (file.has_analytic_stock()) write_analytic_stock(file, files.add(analytic_stock_file_name));
   if (options.replicates && !file.replicate_arrays().empty()) write_replicate_tables(file, files);
   return files.written();
 }
 
-void check_export_target(const ResultFile& result, const fs::path& folder, bool overwrite) {
-  check_export_target(result.path(), folder, overwrite);
+ExportContents result_export_contents(const ResultFile& file) {
+  ExportContents contents;
+  contents.add_file(provenance_file_name);
+  for (const ArrayInfo& array : file.replicate_arrays()) {
+    contents.add_file(summary_table_name(array.name));
+    contents.add_file(replicate_table_name(array.name));
+  }
+  if (file.has_analytic_stock()) contents.add_file(analytic_stock_file_name);
+  return contents;
 }
 
-void check_export_target(const fs::path& result_path, const fs::path& folder, bool overwrite) {
+void check_export_target(const ResultFile& result, const fs::path& folder, bool overwrite) {
+  check_export_target(result.path(), result_export_contents(result), folder, overwrite);
+}
+
+void check_export_target(const fs::path& result_path, const ExportContents& contents, const fs::path& folder,
+                         bool overwrite) {
   check_folder_target(folder, overwrite);
   if (!overwrite || !is_non_empty_folder(folder)) return;
+  if (lies_within(result_path, folder))
+    throw OutputError(fmt::format("result file '{}' lies in export folder '{}'; replacing the "
+                                  "folder would remove it",
+                                  result_path.string(), folder.string()));
+  refuse_foreign_files(contents, folder, folder, result_path);
   if (!fs::is_regular_file(folder / provenance_file_name))
     throw OutputError(fmt::format(
         "export folder '{}' is not empty and holds no earlier export (no {}); --force replaces "
         "only an earlier export, so remove the folder yourself or choose another",
         folder.string(), provenance_file_name));
-  if (lies_within(result_path, folder))
-    throw OutputError(fmt::format("result file '{}' lies in export folder '{}'; replacing the "
-                                  "folder would remove it",
-                                  result_path.string(), folder.string()));
+}
+
+void write_export_folder(const fs::path& result_path, const ExportContents& contents, const fs::path& folder,
+                         bool overwrite, const std::function<void(const fs::path&)>& write) {
+  check_export_target(result_path, contents, folder, overwrite);
+  write_folder_atomically(folder, overwrite, write, [&](const fs::path& moved_aside) {
+    refuse_foreign_files(contents, moved_aside, folder, result_path);
+  });
 }
 
 std::vector<fs::path> export_csv(const ResultFile& result, const fs::path& folder,
                                  const CsvExportOptions& options) {
-  check_export_target(result, folder, options.overwrite);
   std::vector<fs::path> written;
-  write_folder_atomically(folder, options.overwrite, [&](const fs::path& temporary) {
-    written = write_result_export(result, temporary, options);
-  });
+  write_export_folder(result.path(), result_export_contents(result), folder, options.overwrite,
+                      [&](const fs::path& temporary) { written = write_result_export(result, temporary, options); });
   return written;
 }
 

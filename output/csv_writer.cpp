@@ -70,11 +70,28 @@ void rename_or_throw(const fs::path& from, const fs::path& to) {
                                   error.message()));
 }
 
-/// Moves the old folder away, the new one in, and removes the old one; puts the old one back if
-/// the new one cannot be moved in.
-void replace_existing(const fs::path& temporary, const fs::path& target) {
+/// Runs `check` on the old folder, moved aside to `old`; if it throws, moves the folder back.
+void check_moved_aside(const fs::path& old, const fs::path& target, const ReplacementCheck& check) {
+  if (!check) return;
+  try {
+    check(old);
+  } catch (...) {
+    std::error_code restore_error;
+    fs::rename(old, target, restore_error);
+    if (restore_error)
+      throw OutputError(fmt::format("cannot move '{}' back to '{}': {}; move it back yourself", old.string(),
+                                    target.string(), restore_error.message()));
+    throw;
+  }
+}
+
+/// Moves the old folder away, checks it there (nothing can be added to it any more under its
+/// own name), moves the new one in, and removes the old one; puts the old one back if the check
+/// refuses it or the new one cannot be moved in.
+void replace_existing(const fs::path& temporary, const fs::path& target, const ReplacementCheck& check) {
   fs::path old = sibling_of(target, "replaced");
   rename_or_throw(target, old);
+  check_moved_aside(old, target, check);
   std::error_code error;
   fs::rename(temporary, target, error);
   if (error) {
@@ -92,10 +109,10 @@ void replace_existing(const fs::path& temporary, const fs::path& target) {
 
 /// rename(2) moves a folder onto a missing or empty folder only, so a folder that appeared and
 /// filled up during the export is never replaced.
-void publish(const fs::path& temporary, const fs::path& target, bool overwrite) {
+void publish(const fs::path& temporary, const fs::path& target, bool overwrite, const ReplacementCheck& check) {
   std::error_code error;
   if (overwrite && fs::exists(target, error)) {
-    replace_existing(temporary, target);
+    replace_existing(temporary, target, check);
     return;
   }
   fs::rename(temporary, target, error);
@@ -175,7 +192,7 @@ fs::path temporary_folder_for(const fs::path& folder) {
 }
 
 void write_folder_atomically(const fs::path& folder, bool overwrite,
-                             const std::function<void(const fs::path&)>& write) {
+                             const std::function<void(const fs::path&)>& write, const ReplacementCheck& check) {
   fs::path target = named_folder(folder);
   check_folder_target(target, overwrite);
   remove_abandoned_siblings(target, {"partial", "replaced"});
@@ -188,7 +205,7 @@ void write_folder_atomically(const fs::path& folder, bool overwrite,
     make_empty_folder(temporary);
     write(temporary);
     flush_folder_to_disk(temporary);
-    publish(temporary, target, overwrite);
+    publish(temporary, target, overwrite, check);
   } catch (const fs::filesystem_error& error) {
     discard();
     throw OutputError(

@@ -46,11 +46,17 @@ bool is_non_empty_folder(const std::filesystem::path& folder);
 /// ".NAME.partial-PID" beside `folder`.
 std::filesystem::path temporary_folder_for(const std::filesystem::path& folder);
 
+/// Checks an existing folder that is about to be replaced, at the name it was moved aside to;
+/// throws to keep it.
+using ReplacementCheck = std::function<void(const std::filesystem::path& moved_aside)>;
+
 /// Calls `write(temporary)` on a new empty folder ".NAME.partial-PID" beside `folder`, flushes
 /// everything in it to disk and renames it to `folder`. An existing folder is replaced only with
-/// `overwrite`: it is renamed away, the new one renamed in, and then the old one removed. If
-/// anything fails, the temporary folder is removed and `folder` is left as it was.
+/// `overwrite`: it is renamed away, checked there by `check` (if given), the new one renamed in,
+/// and then the old one removed. If anything fails or `check` throws, the temporary folder is
+/// removed and `folder` is left as it was.
 void write_folder_atomically(const std::filesystem::path& folder, bool overwrite,
-                             const std::function<void(const std::filesystem::path&)>& write);
+                             const std::function<void(const std::filesystem::path&)>& write,
+                             const ReplacementCheck& check = {});
 
 }  // namespace carecast::output

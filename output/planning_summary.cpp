@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "output/fixed_decimals.hpp"
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
 
@@ -14,7 +15,8 @@ namespace {
 
 /// "248.3 (230.1–265.0)": millions with one decimal.
 std::string format_millions(const Figure& f) {
-  return fmt::format("{:.1f} ({:.1f}–{:.1f})", f.mean / 1e6, f.low / 1e6, f.high / 1e6);
+  return fmt::format("{} ({}–{})", fixed_decimals(f.mean / 1e6, 1), fixed_decimals(f.low / 1e6, 1),
+                     fixed_decimals(f.high / 1e6, 1));
 }
 
 /// "31.2 (28.0–34.5)": two decimals below 10, one above.

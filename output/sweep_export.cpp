@@ -139,14 +139,22 @@ std::vector<fs::path> write_sweep_export(const SweepFile& sweep, const fs::path&
   return written;
 }
 
+/// Every file an export of `sweep` writes, with or without its replicates.
+ExportContents sweep_export_contents(const SweepFile& sweep) {
+  ExportContents contents;
+  for (const char* name : {provenance_file_name, table_file_name, replicates_file_name}) contents.add_file(name);
+  for (std::size_t c = 0; c < sweep.combinations(); ++c)
+    contents.add_under(folder_of(sweep.groups()[c]), result_export_contents(sweep.combination(c)));
+  return contents;
+}
+
 }  // namespace
 
 std::vector<fs::path> export_sweep_csv(const SweepFile& sweep, const fs::path& folder,
                                        const CsvExportOptions& options) {
-  check_export_target(sweep.path(), folder, options.overwrite);
   std::vector<fs::path> written;
-  write_folder_atomically(folder, options.overwrite,
-                          [&](const fs::path& temporary) { written = write_sweep_export(sweep, temporary, options); });
+  write_export_folder(sweep.path(), sweep_export_contents(sweep), folder, options.overwrite,
+                      [&](const fs::path& temporary) { written = write_sweep_export(sweep, temporary, options); });
   return written;
 }
 

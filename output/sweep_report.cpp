@@ -1,11 +1,14 @@
 #include "output/sweep_report.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "models/scenario/money_keys.hpp"
 #include "models/scenario/sweep_definition.hpp"
+#include "output/fixed_decimals.hpp"
 #include "output/output_error.hpp"
 #include "output/sweep_figures.hpp"
 #include "output/text_table.hpp"
@@ -49,10 +52,7 @@ std::string header_of(const std::string& figure, const std::string& last_date) {
 }
 
 /// Millions with one decimal; a value that rounds to zero is "0.0", never "-0.0".
-std::string millions(double value) {
-  std::string text = fmt::format("{:.1f}", value / million);
-  return text == "-0.0" ? "0.0" : text;
-}
+std::string millions(double value) { return fixed_decimals(value / million, 1); }
 
 std::string cell_text(const std::string& figure, const Figure& f) {
   if (!is_money_figure(figure)) return format_figure(f);
@@ -106,6 +106,19 @@ std::string header(const SweepFile& file, const std::string& first_date, const s
          "(common random numbers), so the differences are paired, replicate by replicate.\n";
 }
 
+/// A note under the differences when the sweep varies the money itself (the discount rate, say):
+/// a difference in cost is then a change of valuation, not a saving.
+std::string money_key_note(const SweepFile& file) {
+  std::vector<std::string> swept;
+  for (const std::string& key : file.keys())
+    if (models::money_keys::is_money_key(key)) swept.push_back(key);
+  if (swept.empty()) return {};
+  return fmt::format(
+      "{} {} swept: the combinations count money differently, so a difference in cost is the same care\n"
+      "valued in other money, not a saving ('carecast compare' refuses scenarios that differ so).\n",
+      fmt::join(swept, ", "), swept.size() == 1 ? "is" : "are");
+}
+
 }  // namespace
 
 std::string format_sweep_summary(const SweepFile& file) {
@@ -124,7 +137,7 @@ std::string format_sweep_summary(const SweepFile& file) {
   text += fmt::format("\nDifference from combination 0 ({}), replicate by replicate\n{}",
                       models::describe_values(file.keys(), file.values(0)),
                       figure_table(file, differences, show, dates.back()));
-  return text + "(negative: fewer children or events, or less money, than in combination 0)\n";
+  return text + "(negative: fewer children or events, or less money, than in combination 0)\n" + money_key_note(file);
 }
 
 }  // namespace carecast::output

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "engine/replicate_statistics.hpp"
+#include "output/fixed_decimals.hpp"
 #include "output/output_error.hpp"
 #include "output/text_table.hpp"
 
@@ -177,11 +178,6 @@ std::vector<std::string> non_exit_labels(const std::vector<models::StateDescript
 
 bool is_whole(double value) { return std::abs(value - std::round(value)) < 1e-9; }
 
-std::string format_number(double value, int decimals) {
-  std::string text = fmt::format("{:.{}f}", value, decimals);
-  return text == "-0" || text == "-0.0" ? text.substr(1) : text;
-}
-
 std::string format_header(const YearlySummary& summary) {
   return fmt::format(
       "carecast yearly summary\n"
@@ -255,8 +251,8 @@ std::string format_figure(const Figure& figure) {
   bool whole = is_whole(figure.mean) && is_whole(figure.low) && is_whole(figure.high);
   bool small = std::max({std::abs(figure.mean), std::abs(figure.low), std::abs(figure.high)}) < 10;
   int decimals = !whole && small ? 1 : 0;
-  return fmt::format("{} ({}–{})", format_number(figure.mean, decimals),
-                     format_number(figure.low, decimals), format_number(figure.high, decimals));
+  return fmt::format("{} ({}–{})", fixed_decimals(figure.mean, decimals),
+                     fixed_decimals(figure.low, decimals), fixed_decimals(figure.high, decimals));
 }
 
 int year_of(const std::string& iso_date) {

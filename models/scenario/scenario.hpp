@@ -12,6 +12,7 @@
 #include "engine/calendar.hpp"
 #include "engine/load_feedback.hpp"
 #include "engine/reporting_grid.hpp"
+#include "models/config/key_locations.hpp"
 #include "models/scenario/band_box.hpp"
 #include "models/scenario/intervention_spec.hpp"
 #include "models/scenario/year_table.hpp"
@@ -163,6 +164,7 @@ struct Scenario {
   std::string resolved_text;  // the merged YAML
   std::string sha256;         // over the resolved text and every data file it reads
   std::vector<std::string> input_files;  // every file read: YAML layers, population table, snapshot
+  KeyLocations written_at;    // where each key of the resolved text was last written
   SimulationSpec simulation;
   std::vector<StateSpec> states;
   PopulationTable population;

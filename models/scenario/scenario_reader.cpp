@@ -97,6 +97,7 @@ Scenario read_scenario_tree(const ConfigNode& root, const std::filesystem::path&
   Scenario scenario;
   scenario.path = file.string();
   scenario.resolved_text = to_yaml(root);
+  scenario.written_at = KeyLocations(root);
   scenario.name = top.has("name") ? top.required("name").text() : file.stem().string();
   if (top.has("description")) scenario.description = top.required("description").text();
   scenario.simulation = read_simulation(top.required("simulation"));

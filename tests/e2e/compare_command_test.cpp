@@ -1,8 +1,8 @@
 // carecast compare: runs the base and the alternatives on the same seed, writes the comparison
 // file (whose cumulative net cost is the running sum of the alternative's yearly cost minus the
 // base's, as stored for each scenario in the same file) and prints the paired table; refuses an
-// existing file without --force, and scenarios of other years or other states before running,
-// leaving nothing behind.
+// existing file without --force, and scenarios of other years, other states or other money
+// (currency, price year, price index, discount rate) before running, leaving nothing behind.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -90,8 +90,40 @@ TEST(CompareCommand, RefusesScenariosOfOtherYearsBeforeRunning) {
                          << "\nsimulation: {start: 2025-01-01, years: 5, grid: monthly, replicates: 4, seed: 1}\n";
   CommandResult run = folder.carecast("compare " + scenario("baseline.yaml") + " " + quoted(shorter.string()) + " -o c.h5");
   EXPECT_EQ(run.status, 1) << run;
+  EXPECT_NE(run.err.find("invalid input: " + shorter.string() + ":2:"), std::string::npos) << run;
+  EXPECT_NE(run.err.find("at 'simulation.years': 5 years here, but 10 years in the base scenario"), std::string::npos)
+      << run;
   EXPECT_NE(run.err.find("the same start date, years and grid"), std::string::npos) << run;
   EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+}
+
+// disc10.yaml of the audit: only the discount rate differs, so nothing is simulated differently,
+// yet the base's money subtracted from the alternative's gave an NPV of DKK 361.6 m. So too for
+// another price year, currency or price growth: each is refused before anything runs, at the
+// alternative's key, with both values.
+TEST(CompareCommand, RefusesScenariosThatCountMoneyOtherwiseBeforeRunning) {
+  struct Case {
+    const char* costs;
+    const char* refused;
+  };
+  for (const Case& c : {Case{"{discount_rate: 0.10}", "at 'costs.discount_rate': 0.1 here, but 0.035 in the base"},
+                        Case{"{price_year: 2025}", "at 'costs.price_year': 2025 here, but 2019 in the base"},
+                        Case{"{currency: EUR}", "at 'costs.currency': 'EUR' here, but 'DKK' in the base"},
+                        Case{"{price_growth_per_year: 0.03}", "at 'costs.price_growth_per_year': prices of 2025 at"}}) {
+    TestFolder folder;
+    std::filesystem::path other = folder.work() / "../other-money.yaml";
+    std::ofstream(other) << "extends: " << (scenarios_dir() / "baseline.yaml").string()
+                         << "\nname: Baseline in other money\ncosts: " << c.costs << "\n";
+    CommandResult run =
+        folder.carecast("compare " + scenario("baseline.yaml") + " " + quoted(other.string()) + " -o d10.h5 -r 10");
+    EXPECT_EQ(run.status, 1) << run;
+    EXPECT_NE(run.err.find("invalid input: " + other.string() + ":3:"), std::string::npos) << run;
+    EXPECT_NE(run.err.find(c.refused), std::string::npos) << run;
+    EXPECT_NE(run.err.find("baseline.yaml:"), std::string::npos) << "where the base writes it: " << run;
+    EXPECT_NE(run.err.find("same money"), std::string::npos) << run;
+    EXPECT_EQ(run.out.find("Net present value"), std::string::npos) << "nothing ran: " << run;
+    EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+  }
 }
 
 TEST(CompareCommand, RefusesScenariosOfOtherStatesBeforeRunning) {

@@ -1,10 +1,12 @@
 // `carecast export` end to end: it writes a folder of tidy CSV files from a result, refuses a
-// folder that is not empty (exit status 2, the folder untouched) unless --force, adds the
+// folder that is not empty (exit status 2, the folder untouched) unless --force, and with
+// --force one that holds anything an export does not write; adds the
 // replicates on request, and reports a missing or foreign result file with exit status 2
 // without creating any folder.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -110,6 +112,57 @@ TEST(ExportCommand, ForceDoesNotReplaceAFolderThatHoldsNoExport) {
   EXPECT_EQ(result.status, 2) << result;
   EXPECT_EQ(names_in(folder.work() / "documents"), std::set<std::string>{"budget.xlsx"});
   EXPECT_EQ(read_text(folder.work() / "documents" / "budget.xlsx"), "precious\n");
+}
+
+/// Every file below `folder` with its bytes, and every folder.
+std::map<std::string, std::string> snapshot(const fs::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(folder))
+    files[fs::relative(entry.path(), folder).string()] = entry.is_directory() ? "<folder>" : read_text(entry.path());
+  return files;
+}
+
+// The audit's case: a workbook and a folder of charts saved into an export folder were removed
+// by the next `export --force`. A file or folder an export does not write, at the top or inside
+// replicates/, now makes --force refuse (exit 2) and leaves everything as it was.
+TEST(ExportCommand, ForceKeepsAFolderThatHoldsAnythingAnExportDoesNotWrite) {
+  struct Foreign {
+    const char* file;
+    const char* named;
+  };
+  for (const Foreign& foreign : {Foreign{"budget-analysis.xlsx", "holds 'budget-analysis.xlsx'"},
+                                 Foreign{"charts/c.png", "holds the folder 'charts'"},
+                                 Foreign{"replicates/notes.txt", "holds 'replicates/notes.txt'"}}) {
+    TestFolder folder;
+    ASSERT_EQ(folder.carecast(markov()).status, 0);
+    ASSERT_EQ(folder.carecast("export out.h5 --csv wb-csv --replicates").status, 0);
+    fs::path target = folder.work() / "wb-csv" / foreign.file;
+    fs::create_directories(target.parent_path());
+    std::ofstream(target) << "x\n";
+    std::map<std::string, std::string> before = snapshot(folder.work() / "wb-csv");
+
+    CommandResult forced = folder.carecast("export out.h5 --csv wb-csv --force");
+    EXPECT_EQ(forced.status, 2) << forced;
+    EXPECT_NE(forced.err.find("export folder 'wb-csv' " + std::string(foreign.named)), std::string::npos) << forced;
+    EXPECT_NE(forced.err.find("choose another folder"), std::string::npos) << forced;
+    EXPECT_EQ(snapshot(folder.work() / "wb-csv"), before) << foreign.file;
+    EXPECT_EQ(folder.files(), (std::set<std::string>{"out.h5", "wb-csv"})) << joined(folder.files());
+  }
+}
+
+TEST(ExportCommand, ForceReplacesAFolderThatHoldsOnlyAnEarlierExport) {
+  TestFolder folder;
+  ASSERT_EQ(folder.carecast(markov()).status, 0);
+  fs::path tables = folder.work() / "tables";
+  ASSERT_EQ(folder.carecast("export out.h5 --csv tables").status, 0);
+  CommandResult with = folder.carecast("export out.h5 --csv tables --replicates --force");
+  ASSERT_EQ(with.status, 0) << with;
+  EXPECT_TRUE(fs::is_regular_file(tables / "replicates" / "stock.csv"));
+  CommandResult without = folder.carecast("export out.h5 --csv tables --force");
+  ASSERT_EQ(without.status, 0) << without;
+  EXPECT_FALSE(fs::exists(tables / "replicates")) << "an earlier export with replicates/ is replaced whole";
+  EXPECT_TRUE(fs::is_regular_file(tables / "stock.csv"));
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"out.h5", "tables"})) << joined(folder.files());
 }
 
 TEST(ExportCommand, AnAnalyticResultGivesTheExpectedStock) {

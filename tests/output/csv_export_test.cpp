@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -310,16 +311,74 @@ TEST_F(CsvExportTest, RefusesAFolderThatIsNotEmptyWithoutForceAndLeavesItUntouch
   EXPECT_EQ(scratch.listing(), (std::vector<std::string>{"out", "result.h5"}));
 }
 
-TEST_F(CsvExportTest, ForceReplacesAnEarlierExport) {
+TEST_F(CsvExportTest, ForceReplacesAnEarlierExportWithOrWithoutReplicates) {
   ResultFile file(result_path);
   export_csv(file, out, {});
-  write_text(out / "stale.csv", "old\n");
   export_csv(file, out, {.replicates = true, .overwrite = true});
-  EXPECT_FALSE(std::filesystem::exists(out / "stale.csv"));
   EXPECT_TRUE(std::filesystem::is_regular_file(out / "stock.csv"));
   EXPECT_TRUE(std::filesystem::is_regular_file(out / "replicates" / "stock.csv"));
+  export_csv(file, out, {.overwrite = true});
+  EXPECT_TRUE(std::filesystem::is_regular_file(out / "stock.csv"));
+  EXPECT_FALSE(std::filesystem::exists(out / "replicates")) << "the earlier replicates went with the earlier export";
   EXPECT_EQ(scratch.listing(), (std::vector<std::string>{"out", "result.h5"}))
       << "neither the old folder nor a temporary one may be left behind";
+}
+
+/// Every file below `folder` with its bytes, and every folder (with bytes "<folder>").
+std::map<std::string, std::string> snapshot(const std::filesystem::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
+    files[std::filesystem::relative(entry.path(), folder).string()] =
+        entry.is_directory() ? std::string("<folder>") : file_bytes(entry.path());
+  return files;
+}
+
+TEST_F(CsvExportTest, ForceRefusesAnEarlierExportThatHoldsAnythingElseAndTouchesNothing) {
+  struct Foreign {
+    const char* file;   // written into the earlier export
+    const char* named;  // what the error names
+    const char* moved;  // what it says to move
+  };
+  for (const Foreign& foreign : {Foreign{"budget-analysis.xlsx", "'budget-analysis.xlsx'", "budget-analysis.xlsx"},
+                                 Foreign{"charts/c.png", "the folder 'charts'", "charts"},
+                                 Foreign{"replicates/notes.txt", "'replicates/notes.txt'", "replicates/notes.txt"},
+                                 Foreign{"stale.csv", "'stale.csv'", "stale.csv"}}) {
+    ResultFile file(result_path);
+    std::filesystem::remove_all(out);
+    export_csv(file, out, {.replicates = true});
+    std::filesystem::create_directories((out / foreign.file).parent_path());
+    write_text(out / foreign.file, "mine\n");
+    std::map<std::string, std::string> before = snapshot(out);
+    std::string error = error_exporting(file, out, {.overwrite = true});
+    EXPECT_NE(error.find(foreign.named), std::string::npos) << error;
+    EXPECT_NE(error.find("nothing was changed"), std::string::npos) << error;
+    EXPECT_NE(error.find("move '" + (out / foreign.moved).string() + "'"), std::string::npos) << error;
+    EXPECT_NE(error.find("choose another folder"), std::string::npos) << error;
+    EXPECT_EQ(snapshot(out), before) << foreign.file;
+    EXPECT_EQ(scratch.listing(), (std::vector<std::string>{"out", "result.h5"})) << foreign.file;
+  }
+}
+
+TEST_F(CsvExportTest, AFolderMovedAsideIsPutBackWhenItsCheckRefusesIt) {
+  std::filesystem::create_directory(out);
+  write_text(out / "added-during-the-export.txt", "mine\n");
+  bool wrote = false;
+  std::filesystem::path checked;
+  EXPECT_THROW(write_folder_atomically(
+                   out, true, [&](const std::filesystem::path& temporary) {
+                     write_text(temporary / "stock.csv", "new\n");
+                     wrote = true;
+                   },
+                   [&](const std::filesystem::path& moved_aside) {
+                     checked = moved_aside;
+                     EXPECT_TRUE(std::filesystem::is_regular_file(moved_aside / "added-during-the-export.txt"));
+                     throw OutputError("refused");
+                   }),
+               OutputError);
+  EXPECT_TRUE(wrote);
+  EXPECT_NE(checked, out) << "checked where it was moved aside";
+  EXPECT_EQ(snapshot(out), (std::map<std::string, std::string>{{"added-during-the-export.txt", "mine\n"}}));
+  EXPECT_EQ(scratch.listing(), (std::vector<std::string>{"out", "result.h5"}));
 }
 
 TEST_F(CsvExportTest, RemovesFoldersThatAKilledExportLeftBeside) {
@@ -338,9 +397,16 @@ TEST_F(CsvExportTest, ForceDoesNotReplaceAFolderThatHoldsNoExport) {
   write_text(out / "notes.txt", "mine\n");
   ResultFile file(result_path);
   std::string error = error_exporting(file, out, {.overwrite = true});
-  EXPECT_NE(error.find("no earlier export"), std::string::npos) << error;
+  EXPECT_NE(error.find("'notes.txt'"), std::string::npos) << error;
   EXPECT_EQ(file_bytes(out / "notes.txt"), "mine\n");
   EXPECT_FALSE(std::filesystem::exists(out / "stock.csv"));
+
+  // Only names an export writes, but no provenance.csv: not an export either.
+  std::filesystem::remove(out / "notes.txt");
+  write_text(out / "stock.csv", "mine\n");
+  error = error_exporting(file, out, {.overwrite = true});
+  EXPECT_NE(error.find("no earlier export"), std::string::npos) << error;
+  EXPECT_EQ(file_bytes(out / "stock.csv"), "mine\n");
 }
 
 TEST_F(CsvExportTest, ForceNeverRemovesTheResultFileBeingExported) {

@@ -95,5 +95,24 @@ TEST_F(SweepExportTest, AFolderThatIsNotEmptyIsRefusedWithoutForce) {
   EXPECT_EQ(file_bytes(out / "mine.txt"), "keep me");
 }
 
+TEST_F(SweepExportTest, ForceReplacesAnEarlierSweepExportOnlyIfItHoldsNothingElse) {
+  export_sweep_csv(SweepFile(path), out, {.replicates = true});
+  testing::write_text(out / "combinations" / "1" / "chart.png", "mine");
+  try {
+    export_sweep_csv(SweepFile(path), out, {.overwrite = true});
+    ADD_FAILURE() << "a foreign file inside a combination's folder was removed";
+  } catch (const OutputError& error) {
+    EXPECT_NE(std::string(error.what()).find("'combinations/1/chart.png'"), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(file_bytes(out / "combinations" / "1" / "chart.png"), "mine");
+  EXPECT_TRUE(fs::exists(out / "sweep_replicates.csv"));
+
+  fs::remove(out / "combinations" / "1" / "chart.png");
+  export_sweep_csv(SweepFile(path), out, {.overwrite = true});
+  EXPECT_TRUE(fs::exists(out / "sweep.csv"));
+  EXPECT_FALSE(fs::exists(out / "sweep_replicates.csv")) << "the earlier export with replicates was replaced";
+  EXPECT_FALSE(fs::exists(out / "combinations" / "1" / "replicates"));
+}
+
 }  // namespace
 }  // namespace carecast::output

@@ -76,5 +76,19 @@ TEST(SweepReport, MoneyThatRoundsToZeroReadsZeroNotMinusZero) {
   EXPECT_NE(line_starting(lines_of(text), "1 ", 1).find("0.0 (0.0 to 0.0)"), std::string::npos) << text;
 }
 
+TEST(SweepReport, SaysWhenTheSweepVariesTheMoneyItself) {
+  ScratchFolder folder;
+  testing::SyntheticSweep sweep = testing::synthetic_sweep();
+  sweep.summary.table.keys[0] = "costs.discount_rate";
+  testing::write_synthetic_sweep(sweep, folder / "s.h5");
+  std::string text = format_sweep_summary(SweepFile(folder / "s.h5"));
+  EXPECT_NE(text.find("costs.discount_rate is swept: the combinations count money differently"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("not a saving"), std::string::npos) << text;
+
+  testing::write_synthetic_sweep(testing::synthetic_sweep(), folder / "t.h5");
+  EXPECT_EQ(format_sweep_summary(SweepFile(folder / "t.h5")).find("not a saving"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace carecast::output
