@@ -10,6 +10,7 @@
 
 #include "cli/calibration_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/output_over_input.hpp"
 #include "cli/output_path_validator.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
@@ -76,6 +77,7 @@ calibration::BacktestSettings backtest_settings(const BacktestOptions& options, 
 void backtest(const BacktestOptions& options, const CommandContext& context) {
   auto clock = std::chrono::steady_clock::now();
   std::string started = current_utc_time();
+  refuse_output_over_inputs("--output", options.output, input_files(options.input));
   if (context.communicator.is_root()) output::check_result_target(options.output, options.force);
   calibration::EpisodeData data = read_episodes(options.input);
   WorkFolder folder(options.output);

@@ -6,6 +6,7 @@
 
 #include "cli/calibration_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/output_over_input.hpp"
 #include "cli/output_path_validator.hpp"
 #include "models/calibration/model_file_writer.hpp"
 #include "output/calibration_report.hpp"
@@ -38,6 +39,7 @@ models::calibration::CalibratedModel estimate(const CalibrateOptions& options) {
 }
 
 void calibrate(const CalibrateOptions& options) {
+  refuse_output_over_inputs("--output", options.output, input_files(options.input));
   output::check_result_target(options.output, options.force);
   models::calibration::CalibratedModel model = estimate(options);
   output::write_atomically(options.output, options.force, [&](const std::filesystem::path& temporary) {

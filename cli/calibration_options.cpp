@@ -135,4 +135,11 @@ std::optional<models::PopulationTable> read_population_option(const CalibrationO
   return models::PopulationTable::read_csv(options.population);
 }
 
+std::vector<std::string> input_files(const CalibrationOptions& options) {
+  std::vector<std::string> files;
+  for (const std::string* file : {&options.episodes, &options.header, &options.mapping, &options.population})
+    if (!file->empty()) files.push_back(*file);
+  return files;
+}
+
 }  // namespace carecast::cli

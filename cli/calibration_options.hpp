@@ -50,6 +50,10 @@ models::calibration::CalibrationSettings calibration_settings(const CalibrationO
 /// The population table, when one is named.
 std::optional<models::PopulationTable> read_population_option(const CalibrationOptions& options);
 
+/// Every file the options name for reading (episodes, header, mapping, population), which no
+/// output may replace.
+std::vector<std::string> input_files(const CalibrationOptions& options);
+
 /// Parses a date given on the command line; throws CLI::ValidationError naming the option.
 engine::Date parse_date_option(const std::string& text, const std::string& option);
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/output_over_input.hpp"
 #include "cli/output_path_validator.hpp"
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
@@ -76,6 +77,8 @@ void compare(const CompareOptions& options, const CommandContext& context) {
   std::vector<models::Scenario> scenarios;
   for (const std::string& path : options.scenarios) scenarios.push_back(models::read_scenario(path));
   check_comparable(scenarios);
+  for (const models::Scenario& scenario : scenarios)
+    refuse_output_over_inputs("--output", options.output, scenario.input_files);
   if (context.communicator.is_root()) output::check_result_target(options.output, options.force);
 
   int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();

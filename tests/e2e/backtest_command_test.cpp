@@ -33,6 +33,17 @@ TEST(BacktestCommand, WritesTheReportAndNoWorkingFiles) {
   EXPECT_EQ(folder.files(), (std::set<std::string>{"episodes.csv", "sim.h5", "bt.h5"})) << joined(folder.files());
 }
 
+TEST(BacktestCommand, NeverWritesTheReportOverTheRecordsItReads) {
+  TestFolder folder;
+  ASSERT_EQ(folder.carecast(simulate_episodes()).status, 0);
+  std::string records = read_text(folder.work() / "episodes.csv");
+  CommandResult result = folder.carecast(backtest("--cut 2024-01-01 -o episodes.csv --force"));
+  EXPECT_EQ(result.status, 3) << result;
+  EXPECT_NE(result.err.find("is a file this command reads"), std::string::npos) << result;
+  EXPECT_TRUE(read_text(folder.work() / "episodes.csv") == records) << "the records were changed";
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"episodes.csv", "sim.h5"})) << joined(folder.files());
+}
+
 TEST(BacktestCommand, ACutOutsideTheRecordsIsRefused) {
   TestFolder folder;
   ASSERT_EQ(folder.carecast(simulate_episodes()).status, 0);

@@ -106,6 +106,16 @@ TEST(CalibrateCommand, KeepsAnExistingModelUnlessForced) {
   EXPECT_NE(read_text(folder.work() / "model.yaml").find("transitions:"), std::string::npos);
 }
 
+TEST(CalibrateCommand, NeverWritesTheModelOverTheRecordsItReads) {
+  TestFolder folder;
+  ASSERT_EQ(folder.carecast(simulate_episodes()).status, 0);
+  std::string records = read_text(folder.work() / "episodes.csv");
+  CommandResult result = folder.carecast("calibrate episodes.csv -o ./episodes.csv --force -q");
+  EXPECT_EQ(result.status, 3) << result;
+  EXPECT_NE(result.err.find("is a file this command reads"), std::string::npos) << result;
+  EXPECT_TRUE(read_text(folder.work() / "episodes.csv") == records) << "the records were changed";
+}
+
 /// A population table of `per_age` children at each age 0 to `oldest` in every year 2020-2025.
 std::string population_csv(int oldest, int per_age) {
   std::string text = "age,year,population\n";

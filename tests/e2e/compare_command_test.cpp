@@ -83,6 +83,21 @@ TEST(CompareCommand, WritesPairedDifferencesAndPrintsTheTable) {
   EXPECT_NE(again.err.find("--force"), std::string::npos) << again;
 }
 
+TEST(CompareCommand, NeverWritesTheComparisonOverAScenarioItReads) {
+  TestFolder folder;
+  fs::copy_file(malformed_dir() / "valid_minimal.yaml", folder.work() / "base.yaml");
+  fs::copy_file(malformed_dir() / "valid_minimal_population.csv", folder.work() / "valid_minimal_population.csv");
+  std::string base = read_text(folder.work() / "base.yaml");
+  for (const std::string& target : {std::string("base.yaml"), std::string("valid_minimal_population.csv")}) {
+    CommandResult result = folder.carecast("compare base.yaml base.yaml -r 2 --force -o " + target);
+    EXPECT_EQ(result.status, 3) << result;
+    EXPECT_NE(result.err.find("is a file this command reads"), std::string::npos) << result;
+  }
+  EXPECT_TRUE(read_text(folder.work() / "base.yaml") == base) << "the scenario was changed";
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"base.yaml", "valid_minimal_population.csv"}))
+      << joined(folder.files());
+}
+
 TEST(CompareCommand, RefusesScenariosOfOtherYearsBeforeRunning) {
   TestFolder folder;
   std::filesystem::path shorter = folder.work() / "../shorter.yaml";
