@@ -9,6 +9,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "output/budget_measures.hpp"
 #include "output/csv_writer.hpp"
 #include "output/export_contents.hpp"
 #include "output/provenance_csv.hpp"
@@ -23,6 +24,9 @@ namespace {
 
 inline constexpr char replicates_folder[] = "replicates";
 inline constexpr char analytic_stock_file_name[] = "analytic_stock.csv";
+inline constexpr char budget_file_name[] = "budget.csv";
+
+bool has_costs(const ResultFile& file) { return file.find_array("costs") != nullptr; }
 
 /// The names of an array's tables: its summary, and its replicates.
 fs::path summary_table_name(const std::string& array) { return array + ".csv"; }
@@ -162,6 +166,7 @@ std::vector<fs::path> write_result_export(const ResultFile& file, const fs::path
   for (const ArrayInfo& array : file.replicate_arrays())
     write_summary_table(file, array.name, files.add(summary_table_name(array.name)));
   if (file.has_analytic_stock()) write_analytic_stock(file, files.add(analytic_stock_file_name));
+  if (has_costs(file)) write_budget_csv(file, files.add(budget_file_name));
   if (options.replicates && !file.replicate_arrays().empty()) write_replicate_tables(file, files);
   return files.written();
 }
@@ -174,6 +179,7 @@ ExportContents result_export_contents(const ResultFile& file) {
     contents.add_file(replicate_table_name(array.name));
   }
   if (file.has_analytic_stock()) contents.add_file(analytic_stock_file_name);
+  if (has_costs(file)) contents.add_file(budget_file_name);
   return contents;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "output/budget_measures.hpp"
 #include "output/fixed_decimals.hpp"
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
@@ -33,17 +34,6 @@ std::vector<std::string> year_start_dates(const ResultFile& file, std::size_t ye
   return dates;
 }
 
-/// Per replicate, the sum over the categories whose label starts with `prefix` ("" for all).
-Figure money_of_year(const ResultArray<double>& costs, const std::vector<std::string>& categories, std::size_t year,
-                     const std::string& prefix) {
-  std::size_t replicates = costs.shape[0], years = costs.shape[1], width = costs.shape[2];
-  std::vector<double> totals(replicates, 0.0);
-  for (std::size_t r = 0; r < replicates; ++r)
-    for (std::size_t c = 0; c < width; ++c)
-      if (categories[c].rfind(prefix, 0) == 0) totals[r] += costs.values[(r * years + year) * width + c];
-  return summarize_figure(totals);
-}
-
 std::string budget_table(const ResultFile& file, const ResultArray<double>& costs) {
   auto discounted = file.read_sums("costs_discounted");
   auto categories = file.axis_labels("category");
@@ -51,12 +41,13 @@ std::string budget_table(const ResultFile& file, const ResultArray<double>& cost
   auto dates = year_start_dates(file, years);
   TextTable table({{"year from", Align::left}, {"total"}, {"total, discounted"}, {"care days"}, {"one-off"},
                    {"interventions"}});
-  for (std::size_t k = 0; k < years; ++k)
-    table.add_row({dates[k], format_millions(money_of_year(costs, categories, k, "")),
-                   format_millions(money_of_year(discounted, categories, k, "")),
-                   format_millions(money_of_year(costs, categories, k, "care:")),
-                   format_millions(money_of_year(costs, categories, k, "one_off:")),
-                   format_millions(money_of_year(costs, categories, k, "intervention:"))});
+  for (std::size_t k = 0; k < years; ++k) {
+    std::vector<std::string> row{dates[k]};
+    for (const BudgetMeasure& measure : budget_measures())
+      row.push_back(format_millions(summarize_figure(
+          replicate_totals(measure.discounted ? discounted : costs, categories, k, measure.category_prefix))));
+    table.add_row(row);
+  }
   return "Budget by simulated year, millions (nominal: in each year's prices; discounted to the start)\n" +
          table.render();
 }

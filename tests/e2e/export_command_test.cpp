@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,6 +36,65 @@ std::set<std::string> names_in(const fs::path& folder) {
 }
 
 bool starts_with(const std::string& text, const std::string& start) { return text.rfind(start, 0) == 0; }
+
+/// Type-7 quantile (numpy's default) of `values`.
+double quantile(std::vector<double> values, double level) {
+  std::sort(values.begin(), values.end());
+  double position = level * static_cast<double>(values.size() - 1);
+  auto below = static_cast<std::size_t>(position);
+  double above = below + 1 < values.size() ? values[below + 1] : values[below];
+  return values[below] + (position - static_cast<double>(below)) * (above - values[below]);
+}
+
+/// The fields of one CSV line without quotes (the tables here have none).
+std::vector<std::string> fields_of(const std::string& line) {
+  std::vector<std::string> fields;
+  std::istringstream in(line);
+  for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
+  return fields;
+}
+
+// budget.csv adds up the cost categories replicate by replicate, then summarizes: its total is
+// checked here against the replicates' own category costs, and its parts against their prefixes.
+TEST(ExportCommand, TheBudgetAddsUpEachReplicatesCategoriesBeforeSummarizing) {
+  TestFolder folder;
+  std::string run = "run " + quoted((scenarios_dir() / "family-support-12-17.yaml").string()) + " -r 7 -q -o out.h5";
+  ASSERT_EQ(folder.carecast(run).status, 0);
+  ASSERT_EQ(folder.carecast("export out.h5 --csv tables --replicates").status, 0);
+  // [year_start][measure prefix][replicate] from replicates/costs.csv.
+  std::map<std::string, std::map<std::string, std::vector<double>>> totals;
+  std::vector<std::string> costs = lines_of(folder.work() / "tables" / "replicates" / "costs.csv");
+  ASSERT_EQ(costs[0], "year_start,category,replicate,value");
+  for (std::size_t i = 1; i < costs.size(); ++i) {
+    std::vector<std::string> f = fields_of(costs[i]);
+    auto replicate = static_cast<std::size_t>(std::stoul(f[2]));
+    for (const std::string& prefix : {std::string("total:"), f[1].substr(0, f[1].find(':') + 1)}) {
+      std::vector<double>& sum = totals[f[0]][prefix];
+      sum.resize(7, 0.0);
+      sum[replicate] += std::stod(f[3]);
+    }
+  }
+  const std::map<std::string, std::string> prefix_of{
+      {"total", "total:"}, {"care_days", "care:"}, {"one_off", "one_off:"}, {"interventions", "intervention:"}};
+  std::vector<std::string> budget = lines_of(folder.work() / "tables" / "budget.csv");
+  ASSERT_EQ(budget[0], "year_start,measure,statistic,value");
+  ASSERT_EQ(budget.size(), 1u + 10 * 5 * 7);  // 10 years, 5 measures, 7 statistics
+  int checked = 0;
+  for (std::size_t i = 1; i < budget.size(); ++i) {
+    std::vector<std::string> f = fields_of(budget[i]);
+    if (!prefix_of.count(f[1])) continue;  // total_discounted: from costs_discounted
+    const std::vector<double>& per_replicate = totals[f[0]][prefix_of.at(f[1])];
+    double value = std::stod(f[3]), expected = std::nan("");
+    if (f[2] == "mean") expected = std::accumulate(per_replicate.begin(), per_replicate.end(), 0.0) / 7.0;
+    if (f[2] == "q05") expected = quantile(per_replicate, 0.05);
+    if (f[2] == "q95") expected = quantile(per_replicate, 0.95);
+    if (std::isnan(expected)) continue;
+    EXPECT_NEAR(value, expected, 1e-6 * std::max(1.0, std::abs(expected))) << budget[i];
+    ++checked;
+  }
+  EXPECT_EQ(checked, 10 * 4 * 3);
+  EXPECT_GT(totals["2030-01-01"]["intervention:"][0], 0.0) << "the intervention's cost must be in the check";
+}
 
 TEST(ExportCommand, WritesTidyCsvFilesWithLabelledAxes) {
   TestFolder folder;
@@ -207,7 +269,7 @@ TEST(ExportCommand, HelpDescribesTheFilesAndColumns) {
   CommandResult result = folder.carecast("export --help");
   EXPECT_EQ(result.status, 0) << result;
   for (const char* word : {"RESULT", "--csv DIR", "--replicates", "-f,--force", "-h,--help", "provenance.csv",
-                           "replicates/A.csv", "analytic_stock.csv", "date", "from,to", "year_start", "statistic",
+                           "replicates/A.csv", "analytic_stock.csv", "budget.csv", "date", "from,to", "year_start", "statistic",
                            "q95", "UTF-8", "quoted"})
     EXPECT_NE(result.out.find(word), std::string::npos) << "help should mention " << word << result;
   CommandResult top = folder.carecast("--help");

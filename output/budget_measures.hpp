@@ -1,0 +1,31 @@
+#pragma once
+// The budget by simulated year as a finance officer reads it: the total and its parts (care
+// days, one-off costs, interventions), nominal and discounted. Each is added up over cost
+// categories replicate by replicate, before any summary: the interval of a total is not the sum
+// of its parts' intervals.
+#include <string>
+#include <vector>
+
+#include "output/result_file.hpp"
+
+namespace carecast::output {
+
+struct BudgetMeasure {
+  std::string name;             // as in budget.csv: total, total_discounted, care_days, ...
+  std::string category_prefix;  // the categories it adds up ("" for all, "care:", ...)
+  bool discounted = false;      // from costs_discounted rather than costs
+};
+
+/// total, total_discounted, care_days, one_off, interventions: in that order.
+const std::vector<BudgetMeasure>& budget_measures();
+
+/// Per replicate, the sum of `costs` [replicate, year, category] in `year` over the categories
+/// whose label starts with `prefix` ("" for all).
+std::vector<double> replicate_totals(const ResultArray<double>& costs, const std::vector<std::string>& categories,
+                                     std::size_t year, const std::string& prefix);
+
+/// budget.csv: one row per simulated year, measure and summary statistic (mean, sd, q05 ... q95
+/// over replicates), in the scenario's currency (not millions). Needs the result's costs.
+void write_budget_csv(const ResultFile& file, const std::filesystem::path& path);
+
+}  // namespace carecast::output
