@@ -2,6 +2,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -109,6 +110,18 @@ void refuse_episodes_of_sweep(const models::Sweep& sweep, const RunCommandOption
     throw models::InputError(sweep.where, "sweep", "--episodes writes the episodes of one scenario, not of a sweep");
 }
 
+/// --episode-replicates names replicates of this run: a command-line error, found before running.
+void refuse_missing_episode_replicates(const models::Sweep& sweep, const RunCommandOptions& options) {
+  if (options.episodes.empty() || options.episode_replicates.empty()) return;
+  std::size_t replicates = options.replicates > 0 ? options.replicates
+                                                  : sweep.combinations.front().scenario.simulation.replicates;
+  std::size_t highest = *std::max_element(options.episode_replicates.begin(), options.episode_replicates.end());
+  if (highest >= replicates)
+    throw CLI::ValidationError("--episode-replicates",
+                               fmt::format("replicate {} does not exist: the run has {} replicates, numbered 0 to {}",
+                                           highest, replicates, replicates - 1));
+}
+
 /// The chosen replicates' episodes, in one list; with several replicates each child id is
 /// prefixed with its replicate ("r3-1042").
 std::vector<models::calibration::Episode> simulated_episodes(const models::RunResult& result) {
@@ -170,6 +183,7 @@ void run(const RunCommandOptions& options, const CommandContext& context) {
   refuse_outputs_over_inputs(sweep, options);
   refuse_analytic_sweep(sweep, options);
   refuse_episodes_of_sweep(sweep, options);
+  refuse_missing_episode_replicates(sweep, options);
   if (options.parameter_uncertainty)
     for (auto& combination : sweep.combinations) combination.scenario.simulation.parameter_uncertainty = true;
   std::filesystem::path target = output_path(options);

@@ -166,6 +166,16 @@ TEST(RunCommand, NoOutputIsWrittenOverAFileTheScenarioReadsEvenWithForce) {
   }
 }
 
+TEST(RunCommand, EpisodeReplicatesBeyondTheRunAreACommandLineError) {
+  TestFolder folder;
+  CommandResult result = folder.carecast("run " + baseline() + " -r 2 -o r.h5 --episodes e.csv --episode-replicates 0,5 -q");
+  EXPECT_EQ(result.status, 3) << result;
+  EXPECT_NE(result.err.find("--episode-replicates: replicate 5 does not exist: the run has 2 replicates, numbered 0 to 1"),
+            std::string::npos)
+      << result;
+  EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+}
+
 TEST(RunCommand, WritesTheResultAndTheEpisodeFileTogether) {
   TestFolder folder;
   CommandResult result = folder.carecast("run " + baseline() + " --replicates 2 -o r.h5 --episodes e.csv -q");
