@@ -40,8 +40,8 @@ models::calibration::CalibratedModel estimate(const CalibrateOptions& options) {
 
 void calibrate(const CalibrateOptions& options) {
   refuse_output_over_inputs("--output", options.output, input_files(options.input));
+  models::calibration::CalibratedModel model = estimate(options);  // bad records are reported first, as run does
   output::check_result_target(options.output, options.force);
-  models::calibration::CalibratedModel model = estimate(options);
   output::write_atomically(options.output, options.force, [&](const std::filesystem::path& temporary) {
     try {
       models::calibration::write_model_file(model, temporary);

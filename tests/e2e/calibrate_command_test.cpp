@@ -94,6 +94,16 @@ TEST(CalibrateCommand, BadRecordsGiveALocatedErrorAndNoFile) {
   EXPECT_EQ(folder.files(), (std::set<std::string>{"episodes.csv"})) << joined(folder.files());
 }
 
+TEST(CalibrateCommand, BadRecordsAreReportedBeforeAnExistingModel) {
+  TestFolder folder;
+  std::ofstream(folder.work() / "model.yaml") << "# mine\n";
+  std::ofstream(folder.work() / "bad.csv") << "child_id,birth_date,start,end,state,reason\nA,2010-01-01,notadate,,foster,\n";
+  CommandResult result = folder.carecast("calibrate bad.csv -o model.yaml");
+  EXPECT_EQ(result.status, 1) << result;
+  EXPECT_NE(result.err.find("bad.csv:2"), std::string::npos) << result;
+  EXPECT_EQ(read_text(folder.work() / "model.yaml"), "# mine\n");
+}
+
 TEST(CalibrateCommand, KeepsAnExistingModelUnlessForced) {
   TestFolder folder;
   ASSERT_EQ(folder.carecast(simulate_episodes()).status, 0);
