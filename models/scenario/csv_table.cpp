@@ -51,6 +51,10 @@ void rethrow_csv_error(const io::error::base& error, const std::filesystem::path
     line = std::max(0, located->file_line);
   if (line == 0) line = header_of(file).number;
   std::string problem = error.what();
+  if (dynamic_cast<const io::error::header_missing*>(&error)) {
+    line = 1;
+    problem = "the file is empty; expected a header line naming the columns, then one line per row";
+  }
   if (const auto* column = dynamic_cast<const io::error::with_column_name*>(&error))
     if (column->column_name[0] != '\0') problem += " (column '" + std::string(column->column_name) + "')";
   if (dynamic_cast<const io::error::missing_column_in_header*>(&error)) problem += separator_hint(file);

@@ -188,6 +188,15 @@ TEST(PopulationTable, ATableSavedAsUtf16IsRefusedAsSuch) {
   EXPECT_NE(error->problem().find("save it as CSV UTF-8"), std::string::npos) << error->what();
 }
 
+TEST(PopulationTable, AnEmptyFileIsRefusedAtItsFirstLine) {
+  ScratchFolder scratch;
+  auto file = scratch.write("p.csv", "");
+  auto error = input_error_of([&] { PopulationTable::read_csv(file); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 1);
+  EXPECT_EQ(error->problem(), "the file is empty; expected a header line naming the columns, then one line per row");
+}
+
 TEST(PopulationTable, AMissingColumnOfACommaSeparatedTableGetsNoSeparatorHint) {
   ScratchFolder scratch;
   auto file = scratch.write("p.csv", "age,year;population\n0,2025;980\n");
