@@ -14,7 +14,7 @@ std::array<double, one_off_kinds> read_one_off(const ConfigValue& value) {
   ConfigMap map = value.map();
   std::array<double, one_off_kinds> amounts{};
   for (std::size_t kind = 0; kind < one_off_kinds; ++kind)
-    if (auto amount = map.optional(one_off_keys[kind])) amounts[kind] = amount->non_negative();
+    if (auto amount = map.optional(one_off_keys[kind])) amounts[kind] = read_money_amount(*amount);
   map.reject_unknown();
   return amounts;
 }
@@ -30,7 +30,7 @@ std::vector<double> read_daily_costs(const ConfigMap& map, const Scenario& scena
       auto state = static_cast<std::size_t>(resolve_state_name(name, amount, scenario));
       if (given[state]) amount.fail("the cost of '" + name + "' is given both per_day and per_year; give one");
       given[state] = true;
-      per_day[state] = amount.non_negative() / divisor;
+      per_day[state] = read_money_amount(amount) / divisor;
     }
   };
   add("per_day", 1.0);

@@ -74,9 +74,9 @@ HazardEffect read_hazard_effect(const ConfigValue& value, const Scenario& scenar
 InterventionCost read_intervention_cost(const ConfigValue& value) {
   ConfigMap map = value.map();
   InterventionCost cost;
-  if (auto amount = map.optional("per_participant")) cost.per_participant = amount->non_negative();
-  if (auto amount = map.optional("per_participant_year")) cost.per_participant_year = amount->non_negative();
-  if (auto amount = map.optional("fixed_per_year")) cost.fixed_per_year = amount->non_negative();
+  if (auto amount = map.optional("per_participant")) cost.per_participant = read_money_amount(*amount);
+  if (auto amount = map.optional("per_participant_year")) cost.per_participant_year = read_money_amount(*amount);
+  if (auto amount = map.optional("fixed_per_year")) cost.fixed_per_year = read_money_amount(*amount);
   map.reject_unknown();
   return cost;
 }

@@ -37,6 +37,9 @@ inline constexpr ValueRange multiplier_range{0.0, 1e6, "a multiplier of 0 or mor
 
 /// A number, or {uniform: [low, high]}, {triangular: [low, mode, high]}, {normal: {mean, sd}}.
 UncertainValue read_uncertain_value(const ConfigValue& value, const ValueRange& range);
+/// A sum of money (>= 0). A number with points between groups of three digits (470.000) is
+/// refused: it is a Danish or German thousands separator that YAML would read as a decimal point.
+double read_money_amount(const ConfigValue& value);
 /// A number for every calendar year, or one number for all years: {2026: 30, 2028: 25}.
 YearTable read_year_table(const ConfigValue& value, double floor_exclusive);
 /// A map from state names to numbers of 0 or more; states not named get `otherwise`.

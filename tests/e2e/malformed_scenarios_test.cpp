@@ -115,6 +115,9 @@ const std::vector<Malformed> malformed_scenarios{
      "interventions.support.uptake.beta", "unknown distribution 'beta'; expected uniform, triangular or normal"},
     {"negative_daily_cost.yaml", "negative_daily_cost.yaml:42:43", "costs.per_year.residential",
      "expected a number that is zero or more, found '-1160000'"},
+    {"cost_thousands_separator.yaml", "cost_thousands_separator.yaml:43:22", "costs.per_year.foster",
+     "'470.000' would be read as 470, since a point in YAML is a decimal point; for 470000 write it without a "
+     "thousands separator, and for 470 write 470"},
     {"price_growth_as_percent.yaml", "price_growth_as_percent.yaml:44:26", "costs.price_growth_per_year",
      "expected a yearly growth between -1 and 1, a fraction (0.02 for 2 %), found 2"},
     {"entry_trend_as_percent.yaml", "entry_trend_as_percent.yaml:23:19", "entries.trend_per_year",

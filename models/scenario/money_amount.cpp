@@ -1,0 +1,34 @@
+// A sum of money as a scenario writes it. Danish and German spreadsheets group thousands with a
+// point, so 470.000 (four hundred and seventy thousand kroner) pasted into YAML would be read as
+// 470: a budget off by a factor of a thousand, with nothing said. Such a number is refused.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "models/scenario/scenario_sections.hpp"
+
+namespace carecast::models {
+
+namespace {
+
+/// 1 to 3 digits, then one or more groups of a point and exactly 3 digits: 470.000, 1.250.000.
+bool looks_like_thousands_points(const std::string& text) {
+  static const std::regex grouped(R"(\d{1,3}(\.\d{3})+)");
+  return std::regex_match(text, grouped);
+}
+
+}  // namespace
+
+double read_money_amount(const ConfigValue& value) {
+  if (value.is_scalar() && looks_like_thousands_points(value.text())) {
+    std::string digits = value.text();
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    value.fail(fmt::format("'{}' would be read as {:g}, since a point in YAML is a decimal point; for {} write it "
+                           "without a thousands separator, and for {:g} write {:g}",
+                           value.text(), value.number(), digits, value.number(), value.number()));
+  }
+  return value.non_negative();
+}
+
+}  // namespace carecast::models
