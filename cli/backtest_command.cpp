@@ -15,6 +15,7 @@
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
 #include "cli/seed_validator.hpp"
+#include "cli/whole_number_validator.hpp"
 #include "models/calibration/backtest.hpp"
 #include "models/calibration/text_file_writer.hpp"
 #include "output/backtest_report.hpp"
@@ -116,11 +117,11 @@ void add_backtest_run_options(CLI::App& command, BacktestOptions& options) {
   command.add_option("--horizon", options.horizon_months,
                      "Months after the cut to compare (default 24); the simulation runs on to whole years, but only "
                      "these months are compared.")
-      ->check(CLI::Range(1, 1200));
+      ->check(whole_number_validator(1, 1200));
   command.add_option("-r,--replicates", options.replicates, "Monte Carlo replicates (default 200).")
-      ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}));
+      ->check(whole_number_validator(2, 1000000));
   command.add_option("-s,--seed", options.seed, "Master seed (default 1).")->transform(seed_validator());
-  command.add_option("-t,--threads", options.threads, "Worker threads (default: all cores).")->check(CLI::Range(1, 4096));
+  command.add_option("-t,--threads", options.threads, "Worker threads (default: all cores).")->check(whole_number_validator(1, 4096));
   command.get_option("--ageing-out-state")
       ->description("The exit state children age out into: exits into it are not a hazard (default aged_out).");
   command.get_option("--ageing-out-age")

@@ -1,5 +1,6 @@
 #include "cli/calibration_options.hpp"
 
+#include "cli/whole_number_validator.hpp"
 #include "models/calibration/generic_episode_reader.hpp"
 #include "models/calibration/ssda903_mapping.hpp"
 #include "models/calibration/ssda903_reader.hpp"
@@ -71,7 +72,7 @@ void add_estimate_options(CLI::App& command, CalibrationOptions& options) {
       ->check(CLI::Range(1.0, 30.0));
   command.add_option("--prior-breakdown-cap", options.prior_breakdown_cap,
                      "Prior breakdowns raise the breakdown hazard counting at most this many (default 4).")
-      ->check(CLI::Range(0, 100));
+      ->check(whole_number_validator(0, 100));
   command.add_flag("--no-breakdown-factor", options.no_breakdown_factor,
                    "Do not estimate the factor by which each prior breakdown multiplies the breakdown hazard.");
 }

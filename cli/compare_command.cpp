@@ -13,6 +13,7 @@
 #include "cli/progress_display.hpp"
 #include "cli/run_provenance.hpp"
 #include "cli/seed_validator.hpp"
+#include "cli/whole_number_validator.hpp"
 #include "models/scenario/comparison_checks.hpp"
 #include "models/scenario/scenario_reader.hpp"
 #include "models/simulation.hpp"
@@ -122,9 +123,9 @@ void add_compare_command(CLI::App& app, const CommandContext& context) {
       ->check(output_path_validator());
   command->add_option("-r,--replicates", options->replicates,
                       "Replicates of every scenario (default: the base scenario's simulation.replicates).")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+      ->check(whole_number_validator(1, 1000000));
   command->add_option("-t,--threads", options->threads, "Worker threads (default: all cores).")
-      ->check(CLI::Range(1, 4096));
+      ->check(whole_number_validator(1, 4096));
   options->seed_option =
       command->add_option("-s,--seed", options->seed, "Master seed of every scenario (default: the base scenario's).")
           ->transform(seed_validator());
