@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "output/comparison_export.hpp"
+#include "output/comparison_file.hpp"
 #include "output/csv_export.hpp"
 #include "output/result_file.hpp"
 #include "output/sweep_export.hpp"
@@ -27,8 +29,18 @@ void export_sweep(const ExportOptions& options) {
              sweep.combinations(), files.size(), options.csv);
 }
 
+void export_comparison(const ExportOptions& options) {
+  output::ComparisonFile comparison(options.result);
+  std::vector<std::filesystem::path> files =
+      output::export_comparison_csv(comparison, options.csv, {options.replicates, options.force});
+  std::size_t alternatives = comparison.alternatives().size();
+  fmt::print("{}: a comparison of {} alternative{}; {} CSV files written to '{}'.\n", options.result, alternatives,
+             alternatives == 1 ? "" : "s", files.size(), options.csv);
+}
+
 void export_result(const ExportOptions& options) {
   if (output::SweepFile::is_sweep_file(options.result)) return export_sweep(options);
+  if (output::ComparisonFile::is_comparison_file(options.result)) return export_comparison(options);
   output::ResultFile result(options.result);
   std::vector<std::filesystem::path> files =
       output::export_csv(result, options.csv, {options.replicates, options.force});
@@ -40,9 +52,11 @@ void export_result(const ExportOptions& options) {
 void add_export_command(CLI::App& app, const CommandContext& context) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* command = app.add_subcommand(
-      "export", "Write a result file as CSV files for a spreadsheet: one table per array, in long "
-                "form, with dates, state names and statistics written out.");
-  command->add_option("RESULT", options->result, "A result file written by 'carecast run'.")
+      "export", "Write a result, sweep or comparison file as CSV files for a spreadsheet: one table per "
+                "array, in long form, with dates, state names and statistics written out.");
+  command->add_option("RESULT", options->result,
+                      "A result or sweep file written by 'carecast run', or a comparison file written by "
+                      "'carecast compare'.")
       ->required();
   command->add_option("--csv", options->csv,
                       "The folder to write the CSV files into. It must not exist, or be empty.")
@@ -85,7 +99,20 @@ void add_export_command(CLI::App& app, const CommandContext& context) {
       "paired difference from combination 0 (placed_at_end_difference_mean, ...); with\n"
       "--replicates also sweep_replicates.csv; and in combinations/00, combinations/01, ...\n"
       "each combination's export as above.\n"
-      "Example: carecast export base.h5 --csv base-csv");
+      "A comparison file (of 'carecast compare') gives provenance.csv (kind, schema_version,\n"
+      "seed, replicates, engine_version, git_commit, base, alternative_1, alternative_2, ...);\n"
+      "comparison.csv, alternative,year_start,measure,statistic,value: each yearly paired\n"
+      "difference, alternative minus base (new_placements, children_placed, breakdowns, ...,\n"
+      "cost, cost_discounted, cumulative_net_cost, cumulative_net_cost_discounted);\n"
+      "comparison_totals.csv, alternative,measure,statistic,value: net_present_value and\n"
+      "payback_year (the simulated year, 1 for the first; 0 for no payback within the horizon,\n"
+      "and the statistics count those 0s); comparison_placements.csv (year_start,state) and\n"
+      "comparison_cost_by_category.csv (year_start,category: each alternative's own\n"
+      "categories); scenarios.csv, scenario_placements.csv and scenario_cost_by_category.csv,\n"
+      "the same for each scenario's own figures, with a scenario column; with --replicates the\n"
+      "same tables in replicates/, with replicate instead of statistic.\n"
+      "Examples: carecast export base.h5 --csv base-csv\n"
+      "          carecast export fs.h5 --csv fs-csv      (a comparison: paired tables)");
   const engine::Communicator& communicator = context.communicator;
   command->callback([options, &communicator] {
     if (communicator.is_root()) export_result(*options);  // under mpirun, one rank writes

@@ -22,7 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-inline constexpr char replicates_folder[] = "replicates";
 inline constexpr char analytic_stock_file_name[] = "analytic_stock.csv";
 inline constexpr char budget_file_name[] = "budget.csv";
 
@@ -31,10 +30,6 @@ bool has_costs(const ResultFile& file) { return file.find_array("costs") != null
 /// The names of an array's tables: its summary, and its replicates.
 fs::path summary_table_name(const std::string& array) { return array + ".csv"; }
 fs::path replicate_table_name(const std::string& array) { return fs::path(replicates_folder) / (array + ".csv"); }
-
-/// The shortest text that reads back as the same number; no thousands separators.
-std::string number_text(double value) { return fmt::format("{}", value); }
-std::string number_text(std::int64_t value) { return fmt::format("{}", value); }
 
 /// The files of one export, relative to its folder; each name may be taken once.
 class ExportFiles {
@@ -75,16 +70,8 @@ void write_table(const fs::path& path, const TidyTable& table, const std::vector
     throw OutputError(fmt::format("'{}' would have {} rows but its array holds {} values",
                                   path.filename().string(), table.row_count(), values.size()));
   CsvFile csv(path);
-  std::vector<std::string> header = table.header();
-  std::vector<std::string_view> row(header.begin(), header.end());
-  csv.write_row(row);
-  std::string value;
-  table.for_each_row([&](std::span<const std::string_view> keys, std::size_t offset) {
-    value = number_text(values[offset]);
-    row.assign(keys.begin(), keys.end());
-    row.push_back(value);
-    csv.write_row(row);
-  });
+  csv.write_row(table.header());
+  write_tidy_rows(csv, table, values);
   csv.close();
 }
 

@@ -24,6 +24,8 @@ struct CsvExportOptions {
 
 /// Every export holds this file; a folder without it is never replaced.
 inline constexpr char provenance_file_name[] = "provenance.csv";
+/// The folder of an export that holds every replicate's values, on request.
+inline constexpr char replicates_folder[] = "replicates";
 
 /// Every file an export of `result` writes, with or without its replicates: provenance.csv,
 /// A.csv and replicates/A.csv for each array A, analytic_stock.csv if the result has it.

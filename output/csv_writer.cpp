@@ -164,6 +164,11 @@ void CsvFile::write_row(std::initializer_list<std::string_view> fields) {
   write_row(std::span<const std::string_view>(fields.begin(), fields.size()));
 }
 
+void CsvFile::write_row(const std::vector<std::string>& fields) {
+  std::vector<std::string_view> views(fields.begin(), fields.end());
+  write_row(std::span<const std::string_view>(views));
+}
+
 void CsvFile::close() {
   out_.close();
   if (out_.fail()) throw OutputError(fmt::format("cannot write to '{}'", path_.string()));

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace carecast::output {
 
@@ -26,6 +27,7 @@ class CsvFile {
 
   void write_row(std::span<const std::string_view> fields);
   void write_row(std::initializer_list<std::string_view> fields);
+  void write_row(const std::vector<std::string>& fields);
   /// Flushes and closes the file; throws OutputError if any write failed.
   void close();
 

@@ -11,6 +11,7 @@
 #include "output/output_error.hpp"
 #include "output/provenance_reader.hpp"
 #include "output/result_schema.hpp"
+#include "output/stored_array.hpp"
 #include "output/sweep_schema.hpp"
 
 namespace carecast::output {
@@ -33,14 +34,6 @@ std::string names_of(const std::vector<ArrayInfo>& arrays) {
   std::string names;
   for (const ArrayInfo& array : arrays) names += (names.empty() ? "" : ", ") + array.name;
   return names.empty() ? "none" : names;
-}
-
-template <class T>
-ResultArray<T> read_array(hid_t group, const std::string& name) {
-  hdf5::NdArray<T> array = hdf5::read_number_dataset<T>(group, name);
-  hdf5::Dataset dataset = hdf5::open_dataset(group, name);
-  return {std::move(array.values), std::move(array.shape),
-          hdf5::read_string_list_attribute(dataset.get(), schema::dimensions)};
 }
 
 ArrayInfo describe_array(hid_t group, const std::string& name) {
@@ -170,22 +163,19 @@ void ResultFile::require_kind(const std::string& name, ArrayKind kind) const {
 ResultArray<std::int64_t> ResultFile::read_counts(const std::string& name) const {
   require_kind(name, ArrayKind::counts);
   hdf5::Group group = hdf5::open_group(root_.get(), schema::replicates);
-  return read_array<std::int64_t>(group.get(), name);
+  return read_stored_array<std::int64_t>(group.get(), name);
 }
 
 ResultArray<double> ResultFile::read_sums(const std::string& name) const {
   require_kind(name, ArrayKind::sums);
   hdf5::Group group = hdf5::open_group(root_.get(), schema::replicates);
-  return read_array<double>(group.get(), name);
+  return read_stored_array<double>(group.get(), name);
 }
 
 SummaryArray ResultFile::read_summary(const std::string& name) const {
   require_array(name);
   hdf5::Group group = hdf5::open_group(root_.get(), schema::summary);
-  SummaryArray summary{read_array<double>(group.get(), name), {}};
-  hdf5::Dataset dataset = hdf5::open_dataset(group.get(), name);
-  summary.statistics = hdf5::read_string_list_attribute(dataset.get(), schema::statistics);
-  return summary;
+  return read_stored_summary(group.get(), name);
 }
 
 std::vector<std::string> ResultFile::axis_labels(const std::string& axis) const {
@@ -201,7 +191,7 @@ ResultArray<double> ResultFile::read_analytic_stock() const {
                     "compute it)",
                     describe()));
   hdf5::Group group = hdf5::open_group(root_.get(), schema::analytic);
-  return read_array<double>(group.get(), schema::analytic_stock);
+  return read_stored_array<double>(group.get(), schema::analytic_stock);
 }
 
 }  // namespace carecast::output

@@ -47,11 +47,6 @@ std::vector<std::string> value_fields(const SweepFile& sweep, std::size_t combin
   return fields;
 }
 
-void write_row(CsvFile& csv, const std::vector<std::string>& fields) {
-  std::vector<std::string_view> views(fields.begin(), fields.end());
-  csv.write_row(views);
-}
-
 void write_provenance(const SweepFile& sweep, const fs::path& path) {
   write_provenance_csv(path, sweep.provenance(),
                        {{"grid_step", sweep.grid_step()},
@@ -83,12 +78,12 @@ void write_table(const SweepFile& sweep, const fs::path& path) {
       }
     }
   CsvFile csv(path);
-  write_row(csv, header);
+  csv.write_row(header);
   for (std::size_t c = 0; c < combinations; ++c) {
     std::vector<std::string> row{std::to_string(c), folder_of(sweep.groups()[c]).string()};
     for (std::string& value : value_fields(sweep, c)) row.push_back(std::move(value));
     for (const std::vector<double>& column : columns) row.push_back(number_text(column[c]));
-    write_row(csv, row);
+    csv.write_row(row);
   }
   csv.close();
 }
@@ -107,7 +102,7 @@ void write_replicates(const SweepFile& sweep, const fs::path& path) {
         throw OutputError(fmt::format("the sweep figure '{}' does not hold every replicate of every combination", figure));
     }
   CsvFile csv(path);
-  write_row(csv, header);
+  csv.write_row(header);
   for (std::size_t c = 0; c < combinations; ++c) {
     std::vector<std::string> values = value_fields(sweep, c);
     for (std::size_t r = 0; r < sweep.provenance().replicates; ++r) {
@@ -115,7 +110,7 @@ void write_replicates(const SweepFile& sweep, const fs::path& path) {
       row.insert(row.end(), values.begin(), values.end());
       row.push_back(std::to_string(r));
       for (const ResultArray<double>& column : columns) row.push_back(number_text(column.values[r * combinations + c]));
-      write_row(csv, row);
+      csv.write_row(row);
     }
   }
   csv.close();

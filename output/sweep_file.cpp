@@ -4,11 +4,13 @@
 
 #include <cmath>
 
+#include "output/file_kind.hpp"
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/output_error.hpp"
 #include "output/provenance_reader.hpp"
 #include "output/result_schema.hpp"
+#include "output/stored_array.hpp"
 #include "output/sweep_schema.hpp"
 
 namespace carecast::output {
@@ -28,26 +30,9 @@ hdf5::File open_sweep(const fs::path& path) {
   return file;
 }
 
-template <class T>
-ResultArray<T> read_array(hid_t group, const std::string& name) {
-  hdf5::NdArray<T> array = hdf5::read_number_dataset<T>(group, name);
-  hdf5::Dataset dataset = hdf5::open_dataset(group, name);
-  return {std::move(array.values), std::move(array.shape),
-          hdf5::read_string_list_attribute(dataset.get(), schema::dimensions)};
-}
-
 }  // namespace
 
-bool SweepFile::is_sweep_file(const fs::path& path) {
-  std::error_code error;
-  if (!fs::is_regular_file(path, error) || !hdf5::is_hdf5_file(path)) return false;
-  try {
-    hdf5::File file = hdf5::open_file_read_only(path);
-    return hdf5::has_attribute(file.get(), schema::file_kind) && hdf5::read_string_attribute(file.get(), schema::file_kind) == schema::sweep_file_kind;
-  } catch (const OutputError&) {
-    return false;
-  }
-}
+bool SweepFile::is_sweep_file(const fs::path& path) { return is_file_of_kind(path, schema::sweep_file_kind); }
 
 SweepFile::SweepFile(fs::path path) : path_(std::move(path)), file_(open_sweep(path_)) {
   read_root();
@@ -99,15 +84,12 @@ std::string SweepFile::figures_group(bool differences) const {
 
 SummaryArray SweepFile::read_summary(bool differences, const std::string& figure) const {
   hdf5::Group group = hdf5::open_group(file_.get(), figures_group(differences) + "/" + schema::summary);
-  SummaryArray summary{read_array<double>(group.get(), figure), {}};
-  hdf5::Dataset dataset = hdf5::open_dataset(group.get(), figure);
-  summary.statistics = hdf5::read_string_list_attribute(dataset.get(), schema::statistics);
-  return summary;
+  return read_stored_summary(group.get(), figure);
 }
 
 ResultArray<double> SweepFile::read_replicates(bool differences, const std::string& figure) const {
   hdf5::Group group = hdf5::open_group(file_.get(), figures_group(differences) + "/" + schema::replicates);
-  return read_array<double>(group.get(), figure);
+  return read_stored_array<double>(group.get(), figure);
 }
 
 SummaryArray SweepFile::figure_summary(const std::string& figure) const { return read_summary(false, figure); }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "output/csv_writer.hpp"
 #include "output/output_error.hpp"
 
 namespace carecast::output {
@@ -154,6 +155,23 @@ bool TidyTable::advance(std::vector<std::size_t>& index) const {
   }
   return false;
 }
+
+template <class T>
+void write_tidy_rows(CsvFile& csv, const TidyTable& table, const std::vector<T>& values) {
+  if (values.size() != table.row_count())
+    throw OutputError(fmt::format("a table of {} rows got {} values", table.row_count(), values.size()));
+  std::vector<std::string_view> row;
+  std::string value;
+  table.for_each_row([&](std::span<const std::string_view> keys, std::size_t offset) {
+    value = fmt::format("{}", values[offset]);
+    row.assign(keys.begin(), keys.end());
+    row.push_back(value);
+    csv.write_row(row);
+  });
+}
+
+template void write_tidy_rows<std::int64_t>(CsvFile&, const TidyTable&, const std::vector<std::int64_t>&);
+template void write_tidy_rows<double>(CsvFile&, const TidyTable&, const std::vector<double>&);
 
 std::vector<std::size_t> order_with_last(const std::vector<std::string>& dimensions,
                                          const std::string& last) {

@@ -10,6 +10,7 @@
 //   year                          year_start   /grid/date[i × 12, 4 or 1, by grid_step]
 //   any other axis X              X            /axes/X[i] if the file has it, else i
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <span>
 #include <string>
@@ -61,6 +62,14 @@ class TidyTable {
   std::vector<std::size_t> column_order_;
   std::vector<std::size_t> strides_;
 };
+
+class CsvFile;
+
+/// Writes a row to `csv` for each row of `table` (no header): its key fields, then its value
+/// `values[offset]` as the shortest text that reads back as the same number (T is std::int64_t
+/// or double). Throws OutputError if `values` does not hold one value per row.
+template <class T>
+void write_tidy_rows(CsvFile& csv, const TidyTable& table, const std::vector<T>& values);
 
 /// The axes 0, 1, … of an array named `dimensions`, with the axis named `last` moved to the
 /// end (the statistic or replicate column comes after the axes it describes). Throws

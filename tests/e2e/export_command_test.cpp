@@ -2,7 +2,7 @@
 // folder that is not empty (exit status 2, the folder untouched) unless --force, and with
 // --force one that holds anything an export does not write; adds the
 // replicates on request, and reports a missing or foreign result file with exit status 2
-// without creating any folder.
+// without creating any folder. A comparison file gives its paired tables.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "e2e_test_support.hpp"
+#include "output/hdf5_datasets.hpp"
+#include "output/hdf5_handles.hpp"
 
 namespace carecast::e2e {
 namespace {
@@ -94,6 +96,77 @@ TEST(ExportCommand, TheBudgetAddsUpEachReplicatesCategoriesBeforeSummarizing) {
   }
   EXPECT_EQ(checked, 10 * 4 * 3);
   EXPECT_GT(totals["2030-01-01"]["intervention:"][0], 0.0) << "the intervention's cost must be in the check";
+}
+
+/// The value of the row of `lines` whose fields before the value are `keys`; "(none)" if none.
+std::string value_of_row(const std::vector<std::string>& lines, const std::vector<std::string>& keys) {
+  for (const std::string& line : lines) {
+    std::vector<std::string> f = fields_of(line);
+    if (f.size() == keys.size() + 1 && std::equal(keys.begin(), keys.end(), f.begin())) return f.back();
+  }
+  return "(none)";
+}
+
+// A comparison file exports as paired tables: the net present value in comparison_totals.csv is
+// the one `compare` stored (its mean, read back exactly), and the mean of the replicates'
+// values in replicates/comparison_totals.csv; --force keeps a folder with a file the export of
+// a comparison does not write, even one the export of a result would write.
+TEST(ExportCommand, AComparisonGivesPairedTablesWithTheStoredNetPresentValue) {
+  TestFolder folder;
+  std::string compare = "compare " + quoted((scenarios_dir() / "baseline.yaml").string()) + " " +
+                        quoted((scenarios_dir() / "family-support-12-17.yaml").string()) + " -r 3 -q -o c.h5";
+  ASSERT_EQ(folder.carecast(compare).status, 0);
+  CommandResult result = folder.carecast("export c.h5 --csv tables --replicates");
+  ASSERT_EQ(result.status, 0) << result;
+  EXPECT_NE(result.out.find("c.h5: a comparison of 1 alternative; 15 CSV files written to 'tables'."),
+            std::string::npos)
+      << result;
+  fs::path tables = folder.work() / "tables";
+  EXPECT_EQ(names_in(tables), (std::set<std::string>{"provenance.csv", "comparison.csv", "comparison_totals.csv",
+                                                     "comparison_placements.csv", "comparison_cost_by_category.csv",
+                                                     "scenarios.csv", "scenario_placements.csv",
+                                                     "scenario_cost_by_category.csv", "replicates"}));
+
+  output::hdf5::File file = output::hdf5::open_file_read_only(folder.work() / "c.h5");
+  const std::string alternative = "Family support for 12-17-year-olds";
+  const std::string group = "/comparisons/" + alternative;
+  double stored_mean = output::hdf5::read_number_dataset<double>(file.get(), group + "/summary/net_present_value").values.at(0);
+  std::vector<double> stored = output::hdf5::read_number_dataset<double>(file.get(), group + "/replicates/net_present_value").values;
+  ASSERT_EQ(stored.size(), 3u);
+
+  std::vector<std::string> totals = lines_of(tables / "comparison_totals.csv");
+  ASSERT_EQ(totals.size(), 1u + 2 * 7);
+  EXPECT_EQ(totals[0], "alternative,measure,statistic,value");
+  std::string npv = value_of_row(totals, {alternative, "net_present_value", "mean"});
+  ASSERT_NE(npv, "(none)") << read_text(tables / "comparison_totals.csv");
+  EXPECT_EQ(std::stod(npv), stored_mean) << npv;
+  EXPECT_NE(stored_mean, 0.0) << "family support must cost or save something";
+
+  std::vector<std::string> replicates = lines_of(tables / "replicates" / "comparison_totals.csv");
+  EXPECT_EQ(replicates[0], "alternative,measure,replicate,value");
+  double sum = 0.0;
+  for (std::size_t r = 0; r < 3; ++r) {
+    std::string value = value_of_row(replicates, {alternative, "net_present_value", std::to_string(r)});
+    ASSERT_NE(value, "(none)") << r;
+    EXPECT_EQ(std::stod(value), stored[r]) << r;
+    sum += std::stod(value);
+  }
+  EXPECT_NEAR(sum / 3.0, std::stod(npv), 1e-9 * std::abs(stored_mean));
+
+  std::vector<std::string> yearly = lines_of(tables / "comparison.csv");
+  EXPECT_EQ(yearly[0], "alternative,year_start,measure,statistic,value");
+  EXPECT_EQ(value_of_row(yearly, {alternative, "2025-01-01", "cost", "mean"}), "0") << "the team starts in 2026";
+
+  std::ofstream(tables / "stock.csv") << "mine\n";
+  CommandResult forced = folder.carecast("export c.h5 --csv tables --force");
+  EXPECT_EQ(forced.status, 2) << forced;
+  EXPECT_NE(forced.err.find("export folder 'tables' holds 'stock.csv'"), std::string::npos) << forced;
+  EXPECT_EQ(read_text(tables / "stock.csv"), "mine\n");
+  EXPECT_TRUE(fs::is_regular_file(tables / "replicates" / "comparison.csv")) << "the earlier export was changed";
+  fs::remove(tables / "stock.csv");
+  CommandResult replaced = folder.carecast("export c.h5 --csv tables --force");
+  EXPECT_EQ(replaced.status, 0) << replaced;
+  EXPECT_FALSE(fs::exists(tables / "replicates")) << "an earlier export is replaced whole";
 }
 
 TEST(ExportCommand, WritesTidyCsvFilesWithLabelledAxes) {
@@ -270,7 +343,8 @@ TEST(ExportCommand, HelpDescribesTheFilesAndColumns) {
   EXPECT_EQ(result.status, 0) << result;
   for (const char* word : {"RESULT", "--csv DIR", "--replicates", "-f,--force", "-h,--help", "provenance.csv",
                            "replicates/A.csv", "analytic_stock.csv", "budget.csv", "date", "from,to", "year_start", "statistic",
-                           "q95", "UTF-8", "quoted"})
+                           "q95", "UTF-8", "quoted", "comparison.csv", "comparison_totals.csv", "payback_year",
+                           "comparison_cost_by_category.csv", "scenarios.csv", "alternative,year_start,measure"})
     EXPECT_NE(result.out.find(word), std::string::npos) << "help should mention " << word << result;
   CommandResult top = folder.carecast("--help");
   EXPECT_NE(top.out.find("export"), std::string::npos) << top;

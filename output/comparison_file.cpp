@@ -1,0 +1,114 @@
+#include "output/comparison_file.hpp"
+
+#include <fmt/format.h>
+
+#include "output/file_kind.hpp"
+#include "output/hdf5_attributes.hpp"
+#include "output/hdf5_datasets.hpp"
+#include "output/output_error.hpp"
+#include "output/result_schema.hpp"
+#include "output/stored_array.hpp"
+
+namespace carecast::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char scenarios_group[] = "scenarios";
+constexpr char comparisons_group[] = "comparisons";
+constexpr char categories_dataset[] = "categories";
+
+hdf5::File open_comparison(const fs::path& path) {
+  if (!fs::exists(path)) throw OutputError(fmt::format("comparison file '{}' does not exist", path.string()));
+  if (!hdf5::is_hdf5_file(path)) throw OutputError(fmt::format("'{}' is not an HDF5 file", path.string()));
+  hdf5::File file = hdf5::open_file_read_only(path);
+  if (!hdf5::has_attribute(file.get(), schema::file_kind) ||
+      hdf5::read_string_attribute(file.get(), schema::file_kind) != schema::comparison_file_kind)
+    throw OutputError(fmt::format("'{}' is not a carecast comparison file", path.string()));
+  return file;
+}
+
+const char* group_of(ComparisonPart part) {
+  return part == ComparisonPart::scenario ? scenarios_group : comparisons_group;
+}
+
+std::vector<std::string> group_members(hid_t root, const char* name) {
+  hdf5::Group group = hdf5::open_group(root, name);
+  return hdf5::member_names(group.get());
+}
+
+}  // namespace
+
+bool ComparisonFile::is_comparison_file(const fs::path& path) {
+  return is_file_of_kind(path, schema::comparison_file_kind);
+}
+
+ComparisonFile::ComparisonFile(fs::path path) : path_(std::move(path)), file_(open_comparison(path_)) {
+  read_root();
+  read_axes();
+  read_group_names();
+}
+
+void ComparisonFile::read_root() {
+  hid_t root = file_.get();
+  schema_version_ = hdf5::read_string_attribute(root, schema::schema_version);
+  if (schema_version_.substr(0, schema_version_.find('.')) != schema::major_version)
+    throw OutputError(fmt::format("'{}' has result schema version {}; this carecast reads {}.x", path_.string(),
+                                  schema_version_, schema::major_version));
+  seed_ = hdf5::read_number_attribute<std::uint64_t>(root, schema::seed);
+  replicates_ = hdf5::read_number_attribute<std::uint64_t>(root, schema::replicates);
+  engine_version_ = hdf5::read_string_attribute(root, schema::engine_version);
+  git_commit_ = hdf5::read_string_attribute(root, schema::git_commit);
+  base_ = hdf5::read_string_attribute(root, "base");
+}
+
+void ComparisonFile::read_axes() {
+  hdf5::Group years = hdf5::open_group(file_.get(), "years");
+  year_starts_ = hdf5::read_string_dataset(years.get(), "start");
+  hdf5::Group axes = hdf5::open_group(file_.get(), schema::axes);
+  states_ = hdf5::read_string_dataset(axes.get(), "state");
+}
+
+void ComparisonFile::read_group_names() {
+  scenarios_ = group_members(file_.get(), scenarios_group);
+  alternatives_ = group_members(file_.get(), comparisons_group);
+  if (scenarios_.empty() || scenarios_.front() != base_)
+    throw OutputError(fmt::format("'{}': the base '{}' is not the first group of /{}", path_.string(), base_,
+                                  scenarios_group));
+}
+
+const std::vector<std::string>& ComparisonFile::names(ComparisonPart part) const {
+  return part == ComparisonPart::scenario ? scenarios_ : alternatives_;
+}
+
+hdf5::Group ComparisonFile::open_part(ComparisonPart part, const std::string& name) const {
+  hdf5::Group parent = hdf5::open_group(file_.get(), group_of(part));
+  return hdf5::open_group(parent.get(), name);
+}
+
+std::vector<std::string> ComparisonFile::figures(ComparisonPart part, const std::string& name) const {
+  hdf5::Group group = open_part(part, name);
+  return group_members(group.get(), schema::summary);
+}
+
+std::vector<std::string> ComparisonFile::categories(ComparisonPart part, const std::string& name) const {
+  hdf5::Group group = open_part(part, name);
+  return hdf5::read_string_dataset(group.get(), categories_dataset);
+}
+
+SummaryArray ComparisonFile::read_summary(ComparisonPart part, const std::string& name,
+                                          const std::string& figure) const {
+  hdf5::Group group = open_part(part, name);
+  hdf5::Group summary = hdf5::open_group(group.get(), schema::summary);
+  return read_stored_summary(summary.get(), figure);
+}
+
+ResultArray<double> ComparisonFile::read_replicates(ComparisonPart part, const std::string& name,
+                                                    const std::string& figure) const {
+  hdf5::Group group = open_part(part, name);
+  hdf5::Group replicates = hdf5::open_group(group.get(), schema::replicates);
+  return read_stored_array<double>(replicates.get(), figure);
+}
+
+}  // namespace carecast::output

@@ -1,0 +1,14 @@
+#pragma once
+// What a carecast HDF5 file holds, from the root attribute `kind`: "sweep", "comparison",
+// "backtest", or none for a result file.
+#include <filesystem>
+#include <string_view>
+
+namespace carecast::output {
+
+/// True if `path` is an HDF5 file whose root attribute `kind` is `kind`; false for anything
+/// else, including a file that does not exist or cannot be read (the reader of the file's real
+/// kind then says what is wrong with it).
+bool is_file_of_kind(const std::filesystem::path& path, std::string_view kind);
+
+}  // namespace carecast::output
