@@ -52,10 +52,7 @@ ComparisonFile::ComparisonFile(fs::path path) : path_(std::move(path)), file_(op
 
 void ComparisonFile::read_root() {
   hid_t root = file_.get();
-  schema_version_ = hdf5::read_string_attribute(root, schema::schema_version);
-  if (schema_version_.substr(0, schema_version_.find('.')) != schema::major_version)
-    throw OutputError(fmt::format("'{}' has result schema version {}; this carecast reads {}.x", path_.string(),
-                                  schema_version_, schema::major_version));
+  schema_version_ = readable_schema_version(root, path_);
   seed_ = hdf5::read_number_attribute<std::uint64_t>(root, schema::seed);
   replicates_ = hdf5::read_number_attribute<std::uint64_t>(root, schema::replicates);
   engine_version_ = hdf5::read_string_attribute(root, schema::engine_version);

@@ -1,5 +1,7 @@
 #include "output/file_kind.hpp"
 
+#include <fmt/format.h>
+
 #include <system_error>
 
 #include "output/hdf5_attributes.hpp"
@@ -19,6 +21,14 @@ bool is_file_of_kind(const std::filesystem::path& path, std::string_view kind) {
   } catch (const OutputError&) {
     return false;
   }
+}
+
+std::string readable_schema_version(hid_t root, const std::filesystem::path& path) {
+  std::string version = hdf5::read_string_attribute(root, schema::schema_version);
+  if (version.substr(0, version.find('.')) != schema::major_version)
+    throw OutputError(fmt::format("'{}' has result schema version {}; this carecast reads {}.x", path.string(),
+                                  version, schema::major_version));
+  return version;
 }
 
 }  // namespace carecast::output

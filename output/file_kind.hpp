@@ -1,7 +1,10 @@
 #pragma once
 // What a carecast HDF5 file holds, from the root attribute `kind`: "sweep", "comparison",
 // "backtest", or none for a result file.
+#include <hdf5.h>
+
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace carecast::output {
@@ -10,5 +13,9 @@ namespace carecast::output {
 /// else, including a file that does not exist or cannot be read (the reader of the file's real
 /// kind then says what is wrong with it).
 bool is_file_of_kind(const std::filesystem::path& path, std::string_view kind);
+
+/// The root's schema_version, if this carecast reads its major version; throws OutputError
+/// naming `path` and both versions otherwise.
+std::string readable_schema_version(hid_t root, const std::filesystem::path& path);
 
 }  // namespace carecast::output

@@ -41,10 +41,7 @@ SweepFile::SweepFile(fs::path path) : path_(std::move(path)), file_(open_sweep(p
 
 void SweepFile::read_root() {
   hid_t root = file_.get();
-  schema_version_ = hdf5::read_string_attribute(root, schema::schema_version);
-  if (schema_version_.substr(0, schema_version_.find('.')) != schema::major_version)
-    throw OutputError(fmt::format("'{}' has result schema version {}; this carecast reads {}.x", path_.string(),
-                                  schema_version_, schema::major_version));
+  schema_version_ = readable_schema_version(root, path_);
   provenance_ = read_provenance(root);
   grid_step_ = hdf5::read_string_attribute(root, schema::grid_step);
   grid_ = hdf5::read_string_attribute(root, ss::mode) == "grid";
