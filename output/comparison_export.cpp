@@ -150,6 +150,25 @@ void write_table(const ComparisonFile& file, const ComparisonTable& table, Table
   csv.close();
 }
 
+inline constexpr char payback_file_name[] = "comparison_payback.csv";
+
+/// One row per alternative: the payback of the mean path (year and its first date, or "none")
+/// and the share of replicates paying back, as `compare` prints them.
+void write_payback(const ComparisonFile& file, const fs::path& path) {
+  CsvFile csv(path);
+  csv.write_row({"alternative", "mean_path_payback_year", "mean_path_payback_year_start", "share_paying_back"});
+  for (const std::string& alternative : file.alternatives()) {
+    ComparisonFile::Payback payback = file.payback(alternative);
+    std::string year = "none", start = "none";
+    if (payback.mean_path_year && *payback.mean_path_year <= file.year_starts().size()) {
+      year = std::to_string(*payback.mean_path_year);
+      start = file.year_starts()[*payback.mean_path_year - 1];
+    }
+    csv.write_row({alternative, year, start, fmt::format("{}", payback.share_paying_back)});
+  }
+  csv.close();
+}
+
 void write_provenance(const ComparisonFile& file, const fs::path& path) {
   CsvFile csv(path);
   csv.write_row({"key", "value"});
@@ -174,6 +193,8 @@ std::vector<fs::path> write_comparison_export(const ComparisonFile& file, const 
     write_table(file, table, TableValues::summary, folder / table.file);
     written.push_back(table.file);
   }
+  write_payback(file, folder / payback_file_name);
+  written.push_back(payback_file_name);
   if (!options.replicates) return written;
   fs::create_directory(folder / replicates_folder);
   for (const ComparisonTable& table : tables) {
@@ -189,6 +210,7 @@ std::vector<fs::path> write_comparison_export(const ComparisonFile& file, const 
 ExportContents comparison_export_contents(const ComparisonFile& comparison) {
   ExportContents contents;
   contents.add_file(provenance_file_name);
+  contents.add_file(payback_file_name);
   for (const ComparisonTable& table : comparison_tables(comparison)) {
     contents.add_file(table.file);
     contents.add_file(fs::path(replicates_folder) / table.file);

@@ -94,6 +94,15 @@ std::vector<std::string> ComparisonFile::categories(ComparisonPart part, const s
   return hdf5::read_string_dataset(group.get(), categories_dataset);
 }
 
+ComparisonFile::Payback ComparisonFile::payback(const std::string& alternative) const {
+  hdf5::Group group = open_part(ComparisonPart::comparison, alternative);
+  auto year = hdf5::read_number_attribute<std::int64_t>(group.get(), "mean_payback_year");  // 0: none
+  Payback payback;
+  if (year > 0) payback.mean_path_year = static_cast<std::size_t>(year);
+  payback.share_paying_back = hdf5::read_number_attribute<double>(group.get(), "share_paying_back");
+  return payback;
+}
+
 SummaryArray ComparisonFile::read_summary(ComparisonPart part, const std::string& name,
                                           const std::string& figure) const {
   hdf5::Group group = open_part(part, name);

@@ -5,6 +5,7 @@
 // categories of that group. Small metadata is read on opening; figures on request.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,15 @@ class ComparisonFile {
   /// The group's own `categories`: the category axis of its cost_by_category.
   std::vector<std::string> categories(ComparisonPart part, const std::string& name) const;
   /// [statistic, ...] and [replicate, ...] of a figure of a group.
+  /// The payback of an alternative as `compare` prints it: the simulated year (1 = the first)
+  /// from which the mean cumulative discounted net cost stays at or below 0, if any, and the
+  /// share of replicates that pay back within the horizon.
+  struct Payback {
+    std::optional<std::size_t> mean_path_year;
+    double share_paying_back = 0.0;
+  };
+  Payback payback(const std::string& alternative) const;
+
   SummaryArray read_summary(ComparisonPart part, const std::string& name, const std::string& figure) const;
   ResultArray<double> read_replicates(ComparisonPart part, const std::string& name, const std::string& figure) const;
 

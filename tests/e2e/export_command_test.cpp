@@ -118,12 +118,12 @@ TEST(ExportCommand, AComparisonGivesPairedTablesWithTheStoredNetPresentValue) {
   ASSERT_EQ(folder.carecast(compare).status, 0);
   CommandResult result = folder.carecast("export c.h5 --csv tables --replicates");
   ASSERT_EQ(result.status, 0) << result;
-  EXPECT_NE(result.out.find("c.h5: a comparison of 1 alternative; 15 CSV files written to 'tables'."),
+  EXPECT_NE(result.out.find("c.h5: a comparison of 1 alternative; 16 CSV files written to 'tables'."),
             std::string::npos)
       << result;
   fs::path tables = folder.work() / "tables";
   EXPECT_EQ(names_in(tables), (std::set<std::string>{"provenance.csv", "comparison.csv", "comparison_totals.csv",
-                                                     "comparison_placements.csv", "comparison_cost_by_category.csv",
+                                                     "comparison_payback.csv", "comparison_placements.csv", "comparison_cost_by_category.csv",
                                                      "scenarios.csv", "scenario_placements.csv",
                                                      "scenario_cost_by_category.csv", "replicates"}));
 
@@ -344,7 +344,7 @@ TEST(ExportCommand, HelpDescribesTheFilesAndColumns) {
   for (const char* word : {"RESULT", "--csv DIR", "--replicates", "-f,--force", "-h,--help", "provenance.csv",
                            "replicates/A.csv", "analytic_stock.csv", "budget.csv", "date", "from,to", "year_start", "statistic",
                            "q95", "UTF-8", "quoted", "comparison.csv", "comparison_totals.csv", "payback_year",
-                           "comparison_cost_by_category.csv", "scenarios.csv", "alternative,year_start,measure"})
+                           "comparison_cost_by_category.csv", "comparison_payback.csv", "share_paying_back", "scenarios.csv", "alternative,year_start,measure"})
     EXPECT_NE(result.out.find(word), std::string::npos) << "help should mention " << word << result;
   CommandResult top = folder.carecast("--help");
   EXPECT_NE(top.out.find("export"), std::string::npos) << top;

@@ -113,6 +113,7 @@ TEST_F(ComparisonExportTest, WritesTheTablesOfBothPartsAndTheirReplicatesOnReque
                                "scenario_cost_by_category.csv"};
   std::vector<fs::path> expected{"provenance.csv"};
   expected.insert(expected.end(), tables.begin(), tables.end());
+  expected.push_back("comparison_payback.csv");
   for (const fs::path& table : tables) expected.push_back(fs::path("replicates") / table);
   EXPECT_EQ(written, expected);
   ExportContents contents = comparison_export_contents(ComparisonFile(path));
@@ -176,6 +177,17 @@ TEST_F(ComparisonExportTest, TotalsHoldTheNetPresentValueAndThePaybackYearWithZe
   EXPECT_EQ(value_at(rows, {support, "payback_year", "q05"}), "0.1");
 }
 
+// The mean path: kinship's mean discounted net cost 1.5, −2.25 (cumulative 1.5, −0.75) and
+// support's 0.5, −0.5 (cumulative 0.5, 0) both pay back in year 2. Kinship pays back in both
+// replicates; support in r0 only (r1's cumulative 0, 1 rises again).
+TEST_F(ComparisonExportTest, PaybackHoldsTheMeanPathsYearAndTheSharePayingBack) {
+  export_comparison_csv(ComparisonFile(path), out, {});
+  Rows rows = rows_of("comparison_payback.csv");
+  EXPECT_EQ(rows, (Rows{{"alternative", "mean_path_payback_year", "mean_path_payback_year_start", "share_paying_back"},
+                        {kinship, "2", "2026-01-01", "1"},
+                        {support, "2", "2026-01-01", "0.5"}}));
+}
+
 TEST_F(ComparisonExportTest, EachComparisonsCategoriesAreItsOwn) {
   export_comparison_csv(ComparisonFile(path), out, {});
   Rows rows = rows_of("comparison_cost_by_category.csv");
@@ -234,7 +246,7 @@ TEST_F(ComparisonExportTest, ReplicateTablesHaveAReplicateColumnInsteadOfTheStat
 
 TEST_F(ComparisonExportTest, WithoutReplicatesThereIsNoReplicatesFolder) {
   std::vector<fs::path> written = export_comparison_csv(ComparisonFile(path), out, {});
-  EXPECT_EQ(written.size(), 8u);
+  EXPECT_EQ(written.size(), 9u);
   EXPECT_FALSE(fs::exists(out / "replicates"));
 }
 
