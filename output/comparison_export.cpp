@@ -178,9 +178,15 @@ void write_provenance(const ComparisonFile& file, const fs::path& path) {
   csv.write_row({"replicates", std::to_string(file.replicates())});
   csv.write_row({"engine_version", file.engine_version()});
   csv.write_row({"git_commit", file.git_commit()});
-  csv.write_row({"base", file.base()});
+  auto write_scenario = [&](const std::string& key, const std::string& name) {
+    ComparisonFile::Source source = file.source(name);
+    csv.write_row({key, name});
+    csv.write_row({key + "_path", source.path});
+    csv.write_row({key + "_sha256", source.sha256});
+  };
+  write_scenario("base", file.base());
   for (std::size_t a = 0; a < file.alternatives().size(); ++a)
-    csv.write_row({fmt::format("alternative_{}", a + 1), file.alternatives()[a]});
+    write_scenario(fmt::format("alternative_{}", a + 1), file.alternatives()[a]);
   csv.close();
 }
 

@@ -94,6 +94,12 @@ std::vector<std::string> ComparisonFile::categories(ComparisonPart part, const s
   return hdf5::read_string_dataset(group.get(), categories_dataset);
 }
 
+ComparisonFile::Source ComparisonFile::source(const std::string& scenario) const {
+  hdf5::Group group = open_part(ComparisonPart::scenario, scenario);
+  return {hdf5::read_string_attribute(group.get(), schema::scenario_path),
+          hdf5::read_string_attribute(group.get(), schema::scenario_sha256)};
+}
+
 ComparisonFile::Payback ComparisonFile::payback(const std::string& alternative) const {
   hdf5::Group group = open_part(ComparisonPart::comparison, alternative);
   auto year = hdf5::read_number_attribute<std::int64_t>(group.get(), "mean_payback_year");  // 0: none

@@ -48,6 +48,14 @@ class ComparisonFile {
   /// The group's own `categories`: the category axis of its cost_by_category.
   std::vector<std::string> categories(ComparisonPart part, const std::string& name) const;
   /// [statistic, ...] and [replicate, ...] of a figure of a group.
+  /// Where a scenario came from: its file as given to compare, and its SHA-256 (of the resolved
+  /// text and every data file it reads).
+  struct Source {
+    std::string path;
+    std::string sha256;
+  };
+  Source source(const std::string& scenario) const;
+
   /// The payback of an alternative as `compare` prints it: the simulated year (1 = the first)
   /// from which the mean cumulative discounted net cost stays at or below 0, if any, and the
   /// share of replicates that pay back within the horizon.

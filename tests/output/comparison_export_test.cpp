@@ -72,7 +72,15 @@ ComparisonResult hand_made_comparison() {
   own.replicates = 2;
   own.engine_version = "1.2.3";
   own.git_commit = "abc123";
-  result.scenarios = {{"base", own, "none", base}, {kinship, own, "none", kin}, {support, own, "none", sup}};
+  auto from = [&](const std::string& path, char digit) {
+    models::Provenance p = own;
+    p.scenario_path = path;
+    p.scenario_sha256 = std::string(64, digit);
+    return p;
+  };
+  result.scenarios = {{"base", from("s.yaml", 'a'), "none", base},
+                      {kinship, from("k.yaml", 'b'), "none", kin},
+                      {support, from("u.yaml", 'c'), "none", sup}};
   result.comparisons = {compare_paired(base, kin, "base", kinship), compare_paired(base, sup, "base", support)};
   result.run = own;
   return result;
@@ -132,8 +140,14 @@ TEST_F(ComparisonExportTest, ProvenanceHoldsTheRootAttributesTheBaseAndTheAltern
                                              {"engine_version", "1.2.3"},
                                              {"git_commit", "abc123"},
                                              {"base", "base"},
+                                             {"base_path", "s.yaml"},
+                                             {"base_sha256", std::string(64, 'a')},
                                              {"alternative_1", kinship},
-                                             {"alternative_2", support}}));
+                                             {"alternative_1_path", "k.yaml"},
+                                             {"alternative_1_sha256", std::string(64, 'b')},
+                                             {"alternative_2", support},
+                                             {"alternative_2_path", "u.yaml"},
+                                             {"alternative_2_sha256", std::string(64, 'c')}}));
 }
 
 TEST_F(ComparisonExportTest, ComparisonCsvHasEveryYearlyFigureOfEveryAlternativeAsStored) {
