@@ -1,4 +1,6 @@
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
@@ -36,13 +38,21 @@ struct CompareOptions {
   CLI::Option* seed_option = nullptr;
 };
 
-/// The scenarios' names, made unique (a second "baseline" becomes "baseline-2").
+/// A scenario's name as the name of its HDF5 group: a '/' would open another group, so it
+/// becomes '-' ("Kin/foster" gives "Kin-foster"); "", "." and ".." become "scenario".
+std::string group_name_of(std::string name) {
+  std::replace(name.begin(), name.end(), '/', '-');
+  return name.empty() || name == "." || name == ".." ? "scenario" : name;
+}
+
+/// The scenarios' names, made usable as group names and unique (a second "baseline" becomes
+/// "baseline-2").
 std::vector<std::string> unique_names(const std::vector<models::Scenario>& scenarios) {
   std::vector<std::string> names;
   std::set<std::string> used;
   for (const models::Scenario& s : scenarios) {
-    std::string name = s.name;
-    for (int n = 2; used.count(name); ++n) name = fmt::format("{}-{}", s.name, n);
+    std::string base_name = group_name_of(s.name), name = base_name;
+    for (int n = 2; used.count(name); ++n) name = fmt::format("{}-{}", base_name, n);
     used.insert(name);
     names.push_back(name);
   }

@@ -66,11 +66,12 @@ LabelledFigure read_figure(const ComparisonFile& file, ComparisonPart part, cons
     first_axis = schema::statistic_dimension;
   } else {
     labelled.array = file.read_replicates(part, name, figure);
-    labelled.axes.push_back(named_entries(schema::replicate_dimension, index_labels(labelled.array.shape.at(0))));
+    std::size_t replicates = labelled.array.shape.empty() ? 0 : labelled.array.shape.front();
+    labelled.axes.push_back(named_entries(schema::replicate_dimension, index_labels(replicates)));
     first_axis = schema::replicate_dimension;
   }
   const ResultArray<double>& array = labelled.array;
-  if (array.dimensions.size() != array.shape.size() || array.dimensions.front() != first_axis)
+  if (array.shape.empty() || array.dimensions.size() != array.shape.size() || array.dimensions.front() != first_axis)
     throw OutputError(fmt::format("'{}': the figure '{}' of '{}' does not have the axes {}, …",
                                   file.path().string(), figure, name, first_axis));
   for (std::size_t d = 1; d < array.shape.size(); ++d)

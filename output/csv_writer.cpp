@@ -98,13 +98,11 @@ void replace_existing(const fs::path& temporary, const fs::path& target, const R
     std::error_code restore_error;
     fs::rename(old, target, restore_error);
     std::string kept =
-        restore_error ? fmt::format("; the previous export is kept as '{}' until the next export to '{}'",
-                                    old.string(), target.string())
-                      : "";
+        restore_error ? fmt::format("; the previous export is kept as '{}'", old.string()) : "";
     throw OutputError(fmt::format("cannot rename '{}' to '{}': {}{}", temporary.string(),
                                   target.string(), error.message(), kept));
   }
-  fs::remove_all(old, error);  // the new export is in place; a leftover is removed by the next export
+  fs::remove_all(old, error);  // the new export is in place; a leftover old one is only untidy
 }
 
 /// rename(2) moves a folder onto a missing or empty folder only, so a folder that appeared and
@@ -200,7 +198,9 @@ void write_folder_atomically(const fs::path& folder, bool overwrite,
                              const std::function<void(const fs::path&)>& write, const ReplacementCheck& check) {
   fs::path target = named_folder(folder);
   check_folder_target(target, overwrite);
-  remove_abandoned_siblings(target, {"partial", "replaced"});
+  // Only temporaries: a folder moved aside (".replaced-PID") may be one that could not be moved
+  // back, and may hold the user's own files.
+  remove_abandoned_siblings(target, {"partial"});
   fs::path temporary = temporary_folder_for(target);
   auto discard = [&temporary] {
     std::error_code ignored;

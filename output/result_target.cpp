@@ -71,10 +71,12 @@ class Publication {
   void publish(const fs::path& temporary, const fs::path& target) {
     if (!overwrite_) {
       publish_without_overwrite(temporary, target);
-      published_.push_back({target, {}});
+      published_.push_back({target, {}, false});
       return;
     }
-    fs::path previous = keep_previous(target);
+    std::error_code error;
+    bool existed = fs::exists(fs::symlink_status(target, error));
+    fs::path previous = existed ? keep_previous(target) : fs::path();
     try {
       replace(temporary, target);
     } catch (...) {
@@ -82,17 +84,18 @@ class Publication {
       if (!previous.empty()) fs::remove(previous, ignored);
       throw;
     }
-    published_.push_back({target, previous});
+    published_.push_back({target, previous, existed});
   }
 
-  /// Every target as it was before: the kept results return, new files go.
+  /// Every target as it was before, as far as it can be: kept results return, files that did not
+  /// exist go, and a result replaced without a kept copy stays new (removing it would lose both).
   void undo() noexcept {
     std::error_code ignored;
     for (const Published& file : published_) {
-      if (file.previous.empty())
-        fs::remove(file.target, ignored);
-      else
+      if (!file.previous.empty())
         fs::rename(file.previous, file.target, ignored);
+      else if (!file.existed)
+        fs::remove(file.target, ignored);
     }
     published_.clear();
   }
@@ -107,6 +110,7 @@ class Publication {
   struct Published {
     fs::path target;
     fs::path previous;  // the earlier result, kept until all are published; empty if none
+    bool existed = false;  // whether the target existed before it was published
   };
 
   /// Without hard links (some network and FAT file systems) nothing is kept, and a failure

@@ -235,9 +235,10 @@ void ConfigMap::fail_together(const std::vector<std::string>& keys, const std::s
   if (elsewhere.empty()) throw InputError(written_last, child_path(key), problem);
   throw InputError(written_last, child_path(key),
                    fmt::format("{}; this map also holds {}, written in another file: under extends and include, "
-                               "maps merge key by key and keep both. To replace an inherited key, set it to ~ "
-                               "in an included file (scenario reference, 'Removing an inherited key')",
-                               problem, elsewhere));
+                               "maps merge key by key and keep both. To replace what is inherited, set '{}' to ~ "
+                               "in an included file and write it whole here (scenario reference, 'Removing an "
+                               "inherited key')",
+                               problem, elsewhere, path_));
 }
 
 }  // namespace carecast::models

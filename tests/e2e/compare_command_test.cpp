@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 
 #include "e2e_test_support.hpp"
 #include "output/hdf5_attributes.hpp"
@@ -96,6 +97,21 @@ TEST(CompareCommand, NeverWritesTheComparisonOverAScenarioItReads) {
   EXPECT_TRUE(read_text(folder.work() / "base.yaml") == base) << "the scenario was changed";
   EXPECT_EQ(folder.files(), (std::set<std::string>{"base.yaml", "valid_minimal_population.csv"}))
       << joined(folder.files());
+}
+
+// A '/' in a scenario's name would make HDF5 look for a group inside a group: it is written '-'.
+TEST(CompareCommand, AScenarioNameWithASlashIsWrittenWithADash) {
+  TestFolder folder;
+  fs::copy_file(malformed_dir() / "valid_minimal_population.csv", folder.work() / "valid_minimal_population.csv");
+  std::string text = read_text(malformed_dir() / "valid_minimal.yaml");
+  std::ofstream(folder.work() / "base.yaml") << text;
+  std::string renamed = text;
+  renamed.replace(renamed.find("name: Minimal"), std::string("name: Minimal").size(), "name: Kin/foster");
+  std::ofstream(folder.work() / "slash.yaml") << renamed;
+  CommandResult result = folder.carecast("compare base.yaml slash.yaml -r 2 -q -o c.h5");
+  ASSERT_EQ(result.status, 0) << result;
+  output::hdf5::File file = output::hdf5::open_file_read_only(folder.work() / "c.h5");
+  EXPECT_TRUE(H5Lexists(file.get(), "/comparisons/Kin-foster", H5P_DEFAULT) > 0);
 }
 
 TEST(CompareCommand, RefusesScenariosOfOtherYearsBeforeRunning) {

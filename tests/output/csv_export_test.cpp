@@ -381,7 +381,9 @@ TEST_F(CsvExportTest, AFolderMovedAsideIsPutBackWhenItsCheckRefusesIt) {
   EXPECT_EQ(scratch.listing(), (std::vector<std::string>{"out", "result.h5"}));
 }
 
-TEST_F(CsvExportTest, RemovesFoldersThatAKilledExportLeftBeside) {
+// A killed export's temporary folder goes; a folder moved aside is kept, since it may be one
+// that could not be moved back and may hold the user's own files.
+TEST_F(CsvExportTest, RemovesTheTemporaryFolderOfAKilledExportButNoFolderMovedAside) {
   // 999999999 is above Linux's largest process id, so no such process runs.
   for (const char* name : {".out.partial-999999999", ".out.replaced-999999999"}) {
     std::filesystem::create_directory(scratch / name);
@@ -389,7 +391,7 @@ TEST_F(CsvExportTest, RemovesFoldersThatAKilledExportLeftBeside) {
   }
   ResultFile file(result_path);
   export_csv(file, out, {});
-  EXPECT_EQ(scratch.listing(), (std::vector<std::string>{"out", "result.h5"}));
+  EXPECT_EQ(scratch.listing(), (std::vector<std::string>{".out.replaced-999999999", "out", "result.h5"}));
 }
 
 TEST_F(CsvExportTest, ForceDoesNotReplaceAFolderThatHoldsNoExport) {
