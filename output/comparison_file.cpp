@@ -19,16 +19,6 @@ constexpr char scenarios_group[] = "scenarios";
 constexpr char comparisons_group[] = "comparisons";
 constexpr char categories_dataset[] = "categories";
 
-hdf5::File open_comparison(const fs::path& path) {
-  if (!fs::exists(path)) throw OutputError(fmt::format("comparison file '{}' does not exist", path.string()));
-  if (!hdf5::is_hdf5_file(path)) throw OutputError(fmt::format("'{}' is not an HDF5 file", path.string()));
-  hdf5::File file = hdf5::open_file_read_only(path);
-  if (!hdf5::has_attribute(file.get(), schema::file_kind) ||
-      hdf5::read_string_attribute(file.get(), schema::file_kind) != schema::comparison_file_kind)
-    throw OutputError(fmt::format("'{}' is not a carecast comparison file", path.string()));
-  return file;
-}
-
 const char* group_of(ComparisonPart part) {
   return part == ComparisonPart::scenario ? scenarios_group : comparisons_group;
 }
@@ -44,7 +34,8 @@ bool ComparisonFile::is_comparison_file(const fs::path& path) {
   return is_file_of_kind(path, schema::comparison_file_kind);
 }
 
-ComparisonFile::ComparisonFile(fs::path path) : path_(std::move(path)), file_(open_comparison(path_)) {
+ComparisonFile::ComparisonFile(fs::path path)
+    : path_(std::move(path)), file_(open_file_of_kind(path_, schema::comparison_file_kind, "comparison")) {
   read_root();
   read_axes();
   read_group_names();

@@ -18,23 +18,10 @@ namespace carecast::output {
 namespace fs = std::filesystem;
 namespace ss = sweep_schema;
 
-namespace {
-
-hdf5::File open_sweep(const fs::path& path) {
-  if (!fs::exists(path)) throw OutputError(fmt::format("sweep file '{}' does not exist", path.string()));
-  if (!hdf5::is_hdf5_file(path)) throw OutputError(fmt::format("'{}' is not an HDF5 file", path.string()));
-  hdf5::File file = hdf5::open_file_read_only(path);
-  if (!hdf5::has_attribute(file.get(), schema::file_kind) ||
-      hdf5::read_string_attribute(file.get(), schema::file_kind) != schema::sweep_file_kind)
-    throw OutputError(fmt::format("'{}' is not a carecast sweep file", path.string()));
-  return file;
-}
-
-}  // namespace
-
 bool SweepFile::is_sweep_file(const fs::path& path) { return is_file_of_kind(path, schema::sweep_file_kind); }
 
-SweepFile::SweepFile(fs::path path) : path_(std::move(path)), file_(open_sweep(path_)) {
+SweepFile::SweepFile(fs::path path)
+    : path_(std::move(path)), file_(open_file_of_kind(path_, schema::sweep_file_kind, "sweep")) {
   read_root();
   read_table();
 }
