@@ -56,8 +56,10 @@ void add_summary_command(CLI::App& app, const CommandContext&) {
       "For a sweep file: print this combination's figures by year, as for a result file (0 is the first).");
   command->footer(
       "Each figure reads 'mean (low-high)': the mean over replicates and the 5 % to 95 % range of\n"
-      "the replicates, which holds the outcome with 90 % probability under the model. Stocks are\n"
-      "shown on the first grid date of each calendar year and on the last grid date. A result of\n"
+      "the replicates, which holds the outcome with 90 % probability under the model. Years are the\n"
+      "scenario's reporting years: calendar years, unless simulation.year_begins says otherwise\n"
+      "(04-01: financial years). Stocks are shown on the first day of each year and on the last\n"
+      "grid date. A result of\n"
       "'run --analytic' shows the expected stock only. For a sweep file it prints the table over\n"
       "the grid: each combination's values, its figures over the horizon, and their paired\n"
       "differences from combination 0; --combination N prints one combination by year.");

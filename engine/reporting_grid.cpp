@@ -7,6 +7,8 @@ namespace carecast::engine {
 
 namespace {
 
+std::chrono::sys_days sys_days_of(const Date& date) { return std::chrono::sys_days(date); }
+
 int months_per_step(GridStep step) {
   switch (step) {
     case GridStep::monthly: return 1;
@@ -18,16 +20,42 @@ int months_per_step(GridStep step) {
 
 }  // namespace
 
-ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years) {
-  if (years < 1) throw std::invalid_argument("a reporting grid needs at least one year");
-  int step_months = months_per_step(step);
-  for (int months = 0; months <= 12 * years; months += step_months) {
-    Date date = add_months(calendar.origin(), months);
-    dates_.push_back(date);
-    offsets_.push_back(calendar.offset_of(date));
+std::vector<Date> reporting_year_starts(const Date& start, int years, std::chrono::month_day begins) {
+  if (!begins.ok() || begins == std::chrono::February / 29)
+    throw std::invalid_argument("reporting years must begin on a day that every year has");
+  Date horizon = add_months(start, 12 * years);
+  std::vector<Date> starts{start};
+  for (std::chrono::year y = start.year(); y <= horizon.year(); ++y) {
+    Date boundary = y / begins;
+    if (sys_days_of(boundary) > sys_days_of(start) && sys_days_of(boundary) < sys_days_of(horizon))
+      starts.push_back(boundary);
   }
-  for (int year = 0; year <= years; ++year)
-    year_starts_.push_back(calendar.offset_of(add_months(calendar.origin(), 12 * year)));
+  return starts;
+}
+
+std::vector<Date> grid_dates(const Date& start, GridStep step, int years) {
+  if (years < 1) throw std::invalid_argument("a reporting grid needs at least one year");
+  std::vector<Date> dates;
+  for (int months = 0; months <= 12 * years; months += months_per_step(step)) dates.push_back(add_months(start, months));
+  return dates;
+}
+
+ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years,
+                             std::optional<std::chrono::month_day> year_begins)
+    : dates_(grid_dates(calendar.origin(), step, years)) {
+  for (const Date& date : dates_) offsets_.push_back(calendar.offset_of(date));
+  const Date& origin = calendar.origin();
+  std::vector<Date> starts;
+  if (year_begins) starts = reporting_year_starts(origin, years, *year_begins);
+  for (int year = 0; !year_begins && year < years; ++year) starts.push_back(add_months(origin, 12 * year));
+  for (const Date& start : starts) {
+    auto point = std::find(dates_.begin(), dates_.end(), start);
+    if (point == dates_.end())
+      throw std::invalid_argument("a reporting year begins on " + format_iso_date(start) + ", not a grid date");
+    year_start_points_.push_back(static_cast<std::size_t>(point - dates_.begin()));
+    year_starts_.push_back(calendar.offset_of(start));
+  }
+  year_starts_.push_back(offsets_.back());
   // Grid offsets are whole days from the start (0): tabulate the lookups by whole day.
   horizon_ = offsets_.back();
   auto days = static_cast<std::size_t>(horizon_);

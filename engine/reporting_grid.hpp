@@ -14,9 +14,23 @@ namespace carecast::engine {
 
 enum class GridStep { monthly, quarterly, yearly };
 
+/// The dates on which the reporting years of a simulation from `start` over `years` begin: the
+/// start date itself, then every date after it, before the horizon (`start` + `years`), that
+/// falls on `begins` (1 January: calendar years; 1 April: the English financial year). When
+/// `start` falls on `begins`, these are the start and its anniversaries. The first and the last
+/// year may be shorter than a year.
+std::vector<Date> reporting_year_starts(const Date& start, int years, std::chrono::month_day begins);
+
+/// The date of each grid point of a simulation from `start` over `years`.
+std::vector<Date> grid_dates(const Date& start, GridStep step, int years);
+
 class ReportingGrid {
  public:
-  ReportingGrid(const Calendar& calendar, GridStep step, int years);
+  /// Reporting years begin on `year_begins` (see reporting_year_starts), each on a grid date:
+  /// throws std::invalid_argument if one does not. Without it, on the start date and its
+  /// anniversaries.
+  ReportingGrid(const Calendar& calendar, GridStep step, int years,
+                std::optional<std::chrono::month_day> year_begins = std::nullopt);
 
   std::size_t points() const { return offsets_.size(); }
   std::size_t intervals() const { return offsets_.size() - 1; }
@@ -24,14 +38,16 @@ class ReportingGrid {
   const std::vector<double>& offsets() const { return offsets_; }
   const std::vector<Date>& dates() const { return dates_; }
   double horizon() const { return offsets_.back(); }
-  /// Offsets of the start date and each anniversary of it up to the horizon (years + 1 values).
+  /// Offsets of the start of each reporting year, and then of the horizon (years() + 1 values).
   const std::vector<double>& year_starts() const { return year_starts_; }
+  /// The grid point on which each reporting year begins (years() values).
+  const std::vector<std::size_t>& year_start_points() const { return year_start_points_; }
   /// The interval [point i, point i+1) holding t, or intervals() if t is outside the grid.
   std::size_t interval_of(double t) const {
     if (!(t >= 0.0) || t >= horizon_) return intervals();
     return interval_of_day_[static_cast<std::size_t>(t)];  // offsets are whole days
   }
-  /// The simulated year [year_starts[k], year_starts[k+1]) holding t, or years() if none (also
+  /// The reporting year [year_starts[k], year_starts[k+1]) holding t, or years() if none (also
   /// for NaN). Year starts are whole days, so a table by whole day answers it.
   std::size_t years() const { return year_starts_.size() - 1; }
   std::size_t year_of(double t) const {
@@ -56,6 +72,7 @@ class ReportingGrid {
   std::vector<double> offsets_;
   std::vector<Date> dates_;
   std::vector<double> year_starts_;
+  std::vector<std::size_t> year_start_points_;
   double horizon_ = 0.0;
   std::vector<std::uint32_t> interval_of_day_;        // [whole day in [0, horizon)]
   std::vector<std::uint32_t> point_at_or_after_day_;  // [whole day in [0, horizon]]

@@ -5,7 +5,7 @@
 // rather than a drawn one: it has the same mean and less noise.
 //   exam_cohort [year][state]   children reaching the exam age in care, by state
 //   exam_expected_passes [year] the sum of their probabilities (a real-valued sum)
-// Years are the simulated years counted from the start date.
+// Years are the reporting years counted from the start date.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -36,7 +36,7 @@ class AttainmentRecorder final : public engine::LifeObserver {
  private:
   const ExamSpec& exam_;
   std::vector<char> absorbing_;  // by state (a copy: bytes are cheaper to read than bits)
-  const engine::ReportingGrid& grid_;  // its simulated years
+  const engine::ReportingGrid& grid_;  // its reporting years
   std::size_t states_;
   // The arrays inside the replicate's tally (its storage never moves once built).
   std::int64_t* cohort_;

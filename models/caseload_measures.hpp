@@ -2,7 +2,7 @@
 // Caseload and workforce, derived from the stock on each grid date:
 //   fte_needed [time]            Σ over states of weight × children ÷ the norm of that year
 //   caseload_per_worker [time]   Σ weight × children ÷ the staffing of that year  (with staffing)
-//   months_above_norm [year]     months of each simulated year whose first grid date has a caseload
+//   months_above_norm [year]     months of each reporting year whose first grid date has a caseload
 //                                per worker above the norm (each grid date stands for the months
 //                                until the next: 1 monthly, 3 quarterly, 12 yearly)  (with staffing)
 //   caseload_breakdown_multiplier [time], caseload_exit_multiplier [time]

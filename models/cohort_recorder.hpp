@@ -1,5 +1,5 @@
 #pragma once
-// Per entry cohort (the simulated year in which a child entered care), the distributions of
+// Per entry cohort (the reporting year in which a child entered care), the distributions of
 // placements, breakdowns and school changes per child, counted when the child leaves care or
 // at the horizon, whichever comes first (so recent cohorts are still open):
 //   cohort_children [year]
@@ -32,7 +32,7 @@ class CohortRecorder final : public engine::LifeObserver {
  private:
   static void add(std::int64_t* counts, std::size_t year, std::size_t count);
 
-  const engine::ReportingGrid& grid_;  // its simulated years
+  const engine::ReportingGrid& grid_;  // its reporting years
   // The arrays inside the replicate's tally (its storage never moves once built).
   std::int64_t* children_;
   std::int64_t* placements_;

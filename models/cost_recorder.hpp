@@ -1,5 +1,5 @@
 #pragma once
-// Records the days children spend in each state and what they cost, per simulated year:
+// Records the days children spend in each state and what they cost, per reporting year:
 //   care_days [year][state]           days in each state (float64)
 //   costs [year][category]            nominal money, in each year's prices
 //   costs_discounted [year][category] the same, discounted to the start
@@ -11,7 +11,7 @@
 //   per_participant_year: uptake × the years children spend in its target states, ages and dates;
 //   fixed_per_year:       pro rata over the days it runs (added by the finisher, not here).
 // This observer sees every stay of every child, so a stay costs it a fixed amount of work
-// whatever years it spans: the days in its first and last simulated years are added at once
+// whatever years it spans: the days in its first and last reporting years are added at once
 // (no branch on which years they are: when both are one year, the last adds zero days, which
 // leaves a sum as it was), and the whole years between are counted per state in a difference
 // array, which flush() turns into days and money. Its arrays are reached through pointers taken
@@ -67,7 +67,7 @@ class CostRecorder final : public engine::LifeObserver {
   static Charge charge_of(const InterventionSpec& spec, double uptake, double from, double until,
                           std::size_t category);
 
-  /// The days of [from, until) in simulated year `year` (0 if none).
+  /// The days of [from, until) in reporting year `year` (0 if none).
   double days_in_year(std::size_t year, double from, double until) const;
   void add_money(std::size_t year, std::size_t category, double amount);
   void spend(double time, std::size_t category, double amount);

@@ -207,7 +207,8 @@ CompiledScenario compile_scenario(const Scenario& scenario) {
 
 CompiledScenario compile_scenario(const Scenario& scenario, const InterventionValues& values) {
   engine::Calendar calendar(scenario.simulation.start);
-  engine::ReportingGrid grid(calendar, scenario.simulation.grid, scenario.simulation.years);
+  engine::ReportingGrid grid(calendar, scenario.simulation.grid, scenario.simulation.years,
+                            scenario.simulation.year_begins);
   engine::KernelSpan span;
   span.horizon = grid.horizon();
   span.first_arrival_day = scenario.initial.from_snapshot

@@ -5,12 +5,12 @@
 namespace carecast::models {
 
 MoneyYears::MoneyYears(const CostSpec& costs, const SimulationSpec& simulation) {
-  int first = static_cast<int>(simulation.start.year());
-  for (int k = 0; k < simulation.years; ++k) {
+  std::vector<int> calendar_years = reporting_calendar_years(simulation);
+  for (std::size_t k = 0; k < calendar_years.size(); ++k) {
     double index = 1.0;
-    if (costs.enabled) index = costs.price_index.at(first + k) / costs.price_index.at(costs.price_year);
+    if (costs.enabled) index = costs.price_index.at(calendar_years[k]) / costs.price_index.at(costs.price_year);
     nominal_.push_back(index);
-    discounted_.push_back(index / std::pow(1.0 + costs.discount_rate, k));
+    discounted_.push_back(index / std::pow(1.0 + costs.discount_rate, static_cast<double>(k)));
   }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// The factors that turn an amount in the scenario's prices into money of each simulated year:
-// nominal = amount × price index of the calendar year in which the simulated year starts ÷ the
-// index of the price year; discounted = nominal ÷ (1 + discount rate)^k for simulated year k.
+// The factors that turn an amount in the scenario's prices into money of each reporting year:
+// nominal = amount × price index of the calendar year in which the reporting year begins ÷ the
+// index of the price year; discounted = nominal ÷ (1 + discount rate)^k for reporting year k
+// (0 for the first).
 #include <cstddef>
 #include <vector>
 

@@ -41,6 +41,9 @@ struct RunResult {
   std::vector<StateDescription> states;
   std::vector<std::string> grid_dates;  // ISO dates of the grid points
   std::vector<double> grid_days;        // day offsets of the grid points from the start date
+  /// The grid point on which each reporting year begins (the first is 0; the last year ends at
+  /// the horizon, the last grid point).
+  std::vector<std::size_t> year_start_points;
   std::string grid_step;                // "monthly", "quarterly" or "yearly"
   std::shared_ptr<const engine::TallyLayout> layout;
   std::vector<engine::Tally> replicates;  // one per replicate, in replicate order

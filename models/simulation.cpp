@@ -26,6 +26,7 @@ RunResult describe_run(const Scenario& scenario, const CompiledScenario& compile
     result.grid_dates.push_back(engine::format_iso_date(compiled.grid.dates()[i]));
     result.grid_days.push_back(compiled.grid.offset(i));
   }
+  result.year_start_points = compiled.grid.year_start_points();
   result.grid_step = engine::grid_step_name(scenario.simulation.grid);
   result.provenance.scenario_path = scenario.path;
   result.provenance.scenario_text = scenario.resolved_text;

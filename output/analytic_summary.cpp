@@ -10,10 +10,11 @@ namespace carecast::output {
 
 namespace {
 
-std::vector<std::size_t> year_start_points(const std::vector<std::string>& dates) {
+/// The first grid date of each reporting year, and the last grid date.
+std::vector<std::size_t> year_start_points(const ResultFile& file) {
+  ReportingYears years = file.reporting_years();
   std::vector<std::size_t> points;
-  for (std::size_t i = 0; i < dates.size(); ++i)
-    if (i == 0 || i + 1 == dates.size() || year_of(dates[i]) != year_of(dates[i - 1])) points.push_back(i);
+  for (std::size_t k = 0; k <= years.years(); ++k) points.push_back(years.first_point(k));
   return points;
 }
 
@@ -28,7 +29,7 @@ std::string format_analytic_summary(const ResultFile& file) {
     if (state.kind != "exit") columns.push_back({state.label.empty() ? state.name : state.label});
   columns.push_back({"in care, total"});
   TextTable table(columns);
-  for (std::size_t point : year_start_points(file.grid_dates())) {
+  for (std::size_t point : year_start_points(file)) {
     std::vector<std::string> row{file.grid_dates()[point]};
     double total = 0.0;
     for (std::size_t s = 0; s < states.size(); ++s) {

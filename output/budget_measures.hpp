@@ -1,5 +1,5 @@
 #pragma once
-// The budget by simulated year as a finance officer reads it: the total and its parts (care
+// The budget by reporting year as a finance officer reads it: the total and its parts (care
 // days, one-off costs, interventions), nominal and discounted. Each is added up over cost
 // categories replicate by replicate, before any summary: the interval of a total is not the sum
 // of its parts' intervals.
@@ -24,7 +24,7 @@ const std::vector<BudgetMeasure>& budget_measures();
 std::vector<double> replicate_totals(const ResultArray<double>& costs, const std::vector<std::string>& categories,
                                      std::size_t year, const std::string& prefix);
 
-/// budget.csv: one row per simulated year, measure and summary statistic (mean, sd, q05 ... q95
+/// budget.csv: one row per reporting year, measure and summary statistic (mean, sd, q05 ... q95
 /// over replicates), in the scenario's currency (not millions). Needs the result's costs.
 void write_budget_csv(const ResultFile& file, const std::filesystem::path& path);
 

@@ -12,54 +12,48 @@ namespace carecast::output {
 
 namespace {
 
-/// Per replicate, the sum of an interval array's values over the intervals starting in each
-/// calendar year, keeping only entries for which `keep(index within the interval)` holds.
-std::vector<std::vector<double>> per_calendar_year(const ResultFile& file, const std::string& name,
-                                                   const std::function<bool(std::size_t)>& keep,
-                                                   std::vector<int>& years) {
+/// Per replicate, the sum of an interval array's values over the intervals of each reporting
+/// year, keeping only entries for which `keep(index within the interval)` holds.
+std::vector<std::vector<double>> per_year(const ResultFile& file, const std::string& name,
+                                          const std::function<bool(std::size_t)>& keep) {
   auto array = file.read_counts(name);
+  ReportingYears years = file.reporting_years();
   std::size_t replicates = array.shape[0], intervals = array.shape[1];
   std::size_t width = array.values.size() / (replicates * intervals);
-  years.clear();
-  std::vector<std::size_t> year_of_interval;
-  for (std::size_t i = 0; i < intervals; ++i) {
-    int year = year_of(file.grid_dates()[i]);
-    if (years.empty() || years.back() != year) years.push_back(year);
-    year_of_interval.push_back(years.size() - 1);
-  }
-  std::vector<std::vector<double>> totals(years.size(), std::vector<double>(replicates, 0.0));
+  std::vector<std::vector<double>> totals(years.years(), std::vector<double>(replicates, 0.0));
   for (std::size_t r = 0; r < replicates; ++r)
     for (std::size_t i = 0; i < intervals; ++i)
       for (std::size_t k = 0; k < width; ++k)
-        if (keep(k)) totals[year_of_interval[i]][r] += static_cast<double>(array.values[(r * intervals + i) * width + k]);
+        if (keep(k))
+          totals[years.year_of_interval(i)][r] += static_cast<double>(array.values[(r * intervals + i) * width + k]);
   return totals;
 }
 
 std::string breakdown_and_school_table(const ResultFile& file) {
-  std::vector<int> years;
-  auto carer = per_calendar_year(file, "breakdowns", [](std::size_t k) { return k % 2 == 0; }, years);
-  auto other = per_calendar_year(file, "breakdowns", [](std::size_t k) { return k % 2 == 1; }, years);
+  std::vector<std::string> years = reporting_year_names(file.year_starts());
+  auto carer = per_year(file, "breakdowns", [](std::size_t k) { return k % 2 == 0; });
+  auto other = per_year(file, "breakdowns", [](std::size_t k) { return k % 2 == 1; });
   bool school = file.find_array("school_changes") != nullptr;
   std::vector<std::vector<double>> changes;
-  if (school) changes = per_calendar_year(file, "school_changes", [](std::size_t) { return true; }, years);
+  if (school) changes = per_year(file, "school_changes", [](std::size_t) { return true; });
   std::vector<TableColumn> columns{{"year", Align::left}, {"breakdowns, carer-initiated"}, {"breakdowns, other"}};
   if (school) columns.push_back({"school changes"});
   TextTable table(columns);
   for (std::size_t y = 0; y < years.size(); ++y) {
-    std::vector<std::string> row{std::to_string(years[y]), format_figure(summarize_figure(carer[y])),
+    std::vector<std::string> row{years[y], format_figure(summarize_figure(carer[y])),
                                  format_figure(summarize_figure(other[y]))};
     if (school) row.push_back(format_figure(summarize_figure(changes[y])));
     table.add_row(row);
   }
-  return "Breakdowns and school changes in each calendar year\n" + table.render();
+  return "Breakdowns and school changes in each year\n" + table.render();
 }
 
 std::string exam_table(const ResultFile& file) {
   auto cohort = file.read_counts("exam_cohort");
   auto passes = file.read_sums("exam_expected_passes");
   std::size_t replicates = cohort.shape[0], years = cohort.shape[1], states = cohort.shape[2];
-  int first_year = year_of(file.grid_dates().front());
-  TextTable table({{"simulated year", Align::left}, {"in care at the exam age"}, {"expected to complete, %"}});
+  std::vector<std::string> names = reporting_year_names(file.year_starts());
+  TextTable table({{"year", Align::left}, {"in care at the exam age"}, {"expected to complete, %"}});
   for (std::size_t y = 0; y < years; ++y) {
     std::vector<double> takers(replicates), share(replicates);
     for (std::size_t r = 0; r < replicates; ++r) {
@@ -67,7 +61,7 @@ std::string exam_table(const ResultFile& file) {
       takers[r] = static_cast<double>(std::accumulate(begin, begin + static_cast<long>(states), std::int64_t{0}));
       share[r] = takers[r] > 0 ? 100.0 * passes.values[r * years + y] / takers[r] : 0.0;
     }
-    table.add_row({fmt::format("{} from the start date ({})", y + 1, first_year + static_cast<int>(y)),
+    table.add_row({y < names.size() ? names[y] : std::to_string(y + 1),
                    format_figure(summarize_figure(takers)), format_figure(summarize_figure(share))});
   }
   return "Lower-secondary exams (logistic model; expected completions over children reaching the exam age in care)\n" +
@@ -76,20 +70,20 @@ std::string exam_table(const ResultFile& file) {
 
 std::string pool_table(const ResultFile& file) {
   auto pool = file.read_counts("carer_pool");
-  std::vector<int> years;
-  auto diverted = per_calendar_year(file, "carer_pool_flows", [](std::size_t k) { return k == 0; }, years);
-  auto returned = per_calendar_year(file, "carer_pool_flows", [](std::size_t k) { return k == 1; }, years);
+  std::vector<std::string> years = reporting_year_names(file.year_starts());
+  ReportingYears reporting = file.reporting_years();
+  auto diverted = per_year(file, "carer_pool_flows", [](std::size_t k) { return k == 0; });
+  auto returned = per_year(file, "carer_pool_flows", [](std::size_t k) { return k == 1; });
   std::size_t replicates = pool.shape[0], points = pool.shape[1], measures = pool.shape[2];
   TextTable table({{"year", Align::left}, {"families on the first date"}, {"of which free"}, {"children waiting"},
                    {"sent to the fallback"}, {"moved back"}});
-  std::size_t point = 0;
   for (std::size_t y = 0; y < years.size(); ++y) {
-    while (point < points && year_of(file.grid_dates()[point]) < years[y]) ++point;
+    std::size_t point = reporting.first_point(y);
     std::vector<std::vector<double>> census(3, std::vector<double>(replicates));
     for (std::size_t r = 0; r < replicates; ++r)
       for (std::size_t m = 0; m < 3; ++m)
         census[m][r] = static_cast<double>(pool.values[(r * points + point) * measures + m]);
-    table.add_row({std::to_string(years[y]), format_figure(summarize_figure(census[0])),
+    table.add_row({years[y], format_figure(summarize_figure(census[0])),
                    format_figure(summarize_figure(census[1])), format_figure(summarize_figure(census[2])),
                    format_figure(summarize_figure(diverted[y])), format_figure(summarize_figure(returned[y]))});
   }

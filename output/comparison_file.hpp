@@ -39,7 +39,7 @@ class ComparisonFile {
   /// The groups of `part`: the scenarios or the alternatives.
   const std::vector<std::string>& names(ComparisonPart part) const;
 
-  /// /years/start: the first date of each simulated year; /axes/state: the non-exit states.
+  /// /years/start: the first date of each reporting year; /axes/state: the non-exit states.
   const std::vector<std::string>& year_starts() const { return year_starts_; }
   const std::vector<std::string>& states() const { return states_; }
 
@@ -56,7 +56,7 @@ class ComparisonFile {
   };
   Source source(const std::string& scenario) const;
 
-  /// The payback of an alternative as `compare` prints it: the simulated year (1 = the first)
+  /// The payback of an alternative as `compare` prints it: the reporting year (1 = the first)
   /// from which the mean cumulative discounted net cost stays at or below 0, if any, and the
   /// share of replicates that pay back within the horizon.
   struct Payback {

@@ -3,7 +3,7 @@
 //   /                           attributes: schema_version, kind = "comparison", seed,
 //                               replicates, engine_version, git_commit, base
 //   /run_info                   attributes: threads, ranks, command_line, host, times
-//   /years/start                string [year]: the start date of each simulated year
+//   /years/start                string [year]: the start date of each reporting year
 //   /axes/state, /axes/category the labels of the state and category axes
 //   /scenarios/<name>           attributes: scenario_path, scenario_text, scenario_sha256,
 //                               intervention_combination

@@ -6,7 +6,7 @@
 //   cumulative_net_cost_discounted [year]
 //   net_present_value []                   − Σ discounted net cost: positive if the
 //                                          alternative saves more than it costs
-//   payback_year []                        the first simulated year (1-based) from which the
+//   payback_year []                        the first reporting year (1-based) from which the
 //                                          cumulative discounted net cost stays at or below 0,
 //                                          or 0 for none within the horizon
 #include <optional>

@@ -26,19 +26,11 @@ std::string format_ratio(const Figure& f) {
   return fmt::format("{:.{}f} ({:.{}f}–{:.{}f})", f.mean, digits, f.low, digits, f.high, digits);
 }
 
-/// The first grid date of each simulated year.
-std::vector<std::string> year_start_dates(const ResultFile& file, std::size_t years) {
-  std::size_t per_year = (file.grid_dates().size() - 1) / years;
-  std::vector<std::string> dates;
-  for (std::size_t k = 0; k < years; ++k) dates.push_back(file.grid_dates()[k * per_year]);
-  return dates;
-}
-
 std::string budget_table(const ResultFile& file, const ResultArray<double>& costs) {
   auto discounted = file.read_sums("costs_discounted");
   auto categories = file.axis_labels("category");
   std::size_t years = costs.shape[1];
-  auto dates = year_start_dates(file, years);
+  const auto& dates = file.year_starts();
   TextTable table({{"year from", Align::left}, {"total"}, {"total, discounted"}, {"care days"}, {"one-off"},
                    {"interventions"}});
   for (std::size_t k = 0; k < years; ++k) {
@@ -48,7 +40,7 @@ std::string budget_table(const ResultFile& file, const ResultArray<double>& cost
           replicate_totals(measure.discounted ? discounted : costs, categories, k, measure.category_prefix))));
     table.add_row(row);
   }
-  return "Budget by simulated year, millions (nominal: in each year's prices; discounted to the start)\n" +
+  return "Budget by year, millions (nominal: in each year's prices; discounted to the start)\n" +
          table.render();
 }
 
@@ -56,13 +48,14 @@ bool spends_money(const ResultArray<double>& costs) {
   return std::any_of(costs.values.begin(), costs.values.end(), [](double v) { return v != 0.0; });
 }
 
-/// Per replicate, the mean of a [time] array over the grid dates of simulated year `k`.
-Figure mean_over_year(const ResultArray<double>& array, std::size_t k, std::size_t per_year) {
+/// Per replicate, the mean of a [time] array over the grid dates of reporting year `k`.
+Figure mean_over_year(const ResultArray<double>& array, const ReportingYears& years, std::size_t k) {
   std::size_t replicates = array.shape[0], points = array.shape[1];
+  std::size_t first = years.first_point(k), end = years.first_point(k + 1);
   std::vector<double> means(replicates, 0.0);
   for (std::size_t r = 0; r < replicates; ++r) {
-    for (std::size_t t = k * per_year; t < (k + 1) * per_year; ++t) means[r] += array.values[r * points + t];
-    means[r] /= static_cast<double>(per_year);
+    for (std::size_t t = first; t < end; ++t) means[r] += array.values[r * points + t];
+    means[r] /= static_cast<double>(end - first);
   }
   return summarize_figure(means);
 }
@@ -92,25 +85,25 @@ CaseloadArrays read_caseload_arrays(const ResultFile& file) {
 std::string caseload_table(const ResultFile& file, std::size_t years) {
   CaseloadArrays a = read_caseload_arrays(file);
   bool staffed = a.per_worker.has_value(), feedback = a.breakdown_multiplier.has_value();
-  std::size_t per_year = (a.fte.shape[1] - 1) / years;
-  auto dates = year_start_dates(file, years);
+  ReportingYears reporting = file.reporting_years();
+  const auto& dates = file.year_starts();
   std::vector<TableColumn> columns{{"year from", Align::left}, {"FTE needed"}};
   if (staffed) columns.insert(columns.end(), {{"caseload per worker"}, {"months above the norm"}});
   if (feedback) columns.insert(columns.end(), {{"breakdown hazards ×"}, {"planned exits ×"}});
   TextTable table(columns);
   for (std::size_t k = 0; k < years; ++k) {
-    std::vector<std::string> row{dates[k], format_ratio(mean_over_year(a.fte, k, per_year))};
+    std::vector<std::string> row{dates[k], format_ratio(mean_over_year(a.fte, reporting, k))};
     if (staffed) {
-      row.push_back(format_ratio(mean_over_year(*a.per_worker, k, per_year)));
+      row.push_back(format_ratio(mean_over_year(*a.per_worker, reporting, k)));
       row.push_back(format_figure(value_of_year(*a.months_above_norm, k)));
     }
     if (feedback) {
-      row.push_back(format_ratio(mean_over_year(*a.breakdown_multiplier, k, per_year)));
-      row.push_back(format_ratio(mean_over_year(*a.exit_multiplier, k, per_year)));
+      row.push_back(format_ratio(mean_over_year(*a.breakdown_multiplier, reporting, k)));
+      row.push_back(format_ratio(mean_over_year(*a.exit_multiplier, reporting, k)));
     }
     table.add_row(row);
   }
-  std::string title = "Caseworkers by simulated year (FTE, caseload and multipliers: means over the year's grid dates)";
+  std::string title = "Caseworkers by year (FTE, caseload and multipliers: means over the year's grid dates)";
   if (feedback) title += "; caseload feedback on";
   return title + "\n" + table.render();
 }

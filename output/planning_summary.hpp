@@ -1,6 +1,6 @@
 #pragma once
-// What a municipality plans with, by simulated year (from one anniversary of the start date to
-// the next), each figure as a mean with its 90% interval over replicates:
+// What a municipality plans with, by reporting year (calendar years unless the scenario says
+// otherwise), each figure as a mean with its 90% interval over replicates:
 //   the budget: nominal and discounted totals, and the nominal money for care days, one-off
 //   costs and interventions (from /replicates/costs and costs_discounted);
 //   caseworkers: FTE needed and caseload per worker (means over the year's grid dates), months

@@ -106,6 +106,10 @@ void ResultFile::read_states_and_grid() {
   hdf5::Group grid = hdf5::open_group(root_.get(), schema::grid);
   grid_dates_ = hdf5::read_string_dataset(grid.get(), schema::grid_date);
   grid_days_ = hdf5::read_number_dataset<double>(grid.get(), schema::grid_day).values;
+  if (hdf5::exists(grid.get(), schema::grid_year_start))
+    year_starts_ = hdf5::read_string_dataset(grid.get(), schema::grid_year_start);
+  else
+    year_starts_ = anniversary_year_starts(grid_dates_, grid_step_);
 }
 
 void ResultFile::list_arrays() {
@@ -131,6 +135,11 @@ void ResultFile::check_consistency() const {
     if (previous && !(std::chrono::sys_days(*previous) < std::chrono::sys_days(*date)))
       throw OutputError(fmt::format("'{}': /grid/date is not in increasing order at '{}'", describe(), text));
     previous = date;
+  }
+  try {
+    (void)reporting_years();
+  } catch (const std::invalid_argument& e) {
+    throw OutputError(fmt::format("'{}': /grid/year_start: {}", describe(), e.what()));
   }
   for (const ArrayInfo& array : arrays_)
     if (array.shape.empty() || array.shape[0] != provenance_.replicates)

@@ -10,6 +10,7 @@
 
 #include "models/run_result.hpp"
 #include "output/hdf5_handles.hpp"
+#include "output/reporting_years.hpp"
 
 namespace carecast::output {
 
@@ -57,6 +58,11 @@ class ResultFile {
   const std::vector<models::StateDescription>& states() const { return states_; }
   const std::vector<std::string>& grid_dates() const { return grid_dates_; }
   const std::vector<double>& grid_days() const { return grid_days_; }
+  /// The first date of each reporting year: /grid/year_start, or, in files written before it
+  /// was, the start date and its anniversaries.
+  const std::vector<std::string>& year_starts() const { return year_starts_; }
+  /// The reporting years on the grid (checked when the file was opened).
+  ReportingYears reporting_years() const { return reporting_years_on(grid_dates_, year_starts_); }
 
   /// The arrays of /replicates, in the order they were written.
   const std::vector<ArrayInfo>& replicate_arrays() const { return arrays_; }
@@ -99,6 +105,7 @@ class ResultFile {
   std::vector<models::StateDescription> states_;
   std::vector<std::string> grid_dates_;
   std::vector<double> grid_days_;
+  std::vector<std::string> year_starts_;
   std::vector<ArrayInfo> arrays_;
   bool has_analytic_stock_ = false;
 };

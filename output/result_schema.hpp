@@ -49,6 +49,7 @@ inline constexpr char wall_seconds[] = "wall_seconds";
 inline constexpr char grid[] = "grid";
 inline constexpr char grid_date[] = "date";
 inline constexpr char grid_day[] = "day";
+inline constexpr char grid_year_start[] = "year_start";
 inline constexpr char states[] = "states";
 inline constexpr char state_name[] = "name";
 inline constexpr char state_label[] = "label";

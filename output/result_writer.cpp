@@ -14,6 +14,7 @@
 #include "output/hdf5_handles.hpp"
 #include "output/output_error.hpp"
 #include "output/replicate_summary.hpp"
+#include "output/reporting_years.hpp"
 #include "output/result_schema.hpp"
 #include "output/result_validation.hpp"
 
@@ -57,6 +58,10 @@ void write_grid(hid_t root, const RunResult& result) {
   hdf5::write_string_dataset(group.get(), schema::grid_date, result.grid_dates);
   hdf5::write_number_dataset<double>(group.get(), schema::grid_day, result.grid_days,
                                      {result.grid_days.size()});
+  ReportingYears years = reporting_years_of(result);
+  std::vector<std::string> year_starts;
+  for (std::size_t k = 0; k < years.years(); ++k) year_starts.push_back(result.grid_dates.at(years.first_point(k)));
+  hdf5::write_string_dataset(group.get(), schema::grid_year_start, year_starts);
 }
 
 void write_states(hid_t root, const std::vector<models::StateDescription>& states) {

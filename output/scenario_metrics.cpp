@@ -3,28 +3,22 @@
 #include <span>
 
 #include "output/output_error.hpp"
+#include "output/reporting_years.hpp"
 
 namespace carecast::output {
 
 namespace {
 
-std::size_t points_per_year(const std::string& grid_step) {
-  if (grid_step == "monthly") return 12;
-  if (grid_step == "quarterly") return 4;
-  return 1;
-}
-
-/// Reads a run's tallies by array name, and maps grid intervals to simulated years.
+/// Reads a run's tallies by array name, and maps grid intervals to reporting years.
 class TallyReader {
  public:
   explicit TallyReader(const models::RunResult& result)
-      : result_(result), per_year_(points_per_year(result.grid_step)),
-        years_((result.grid_dates.size() - 1) / per_year_) {}
+      : result_(result), years_(reporting_years_of(result)) {}
 
   std::size_t replicates() const { return result_.replicates.size(); }
-  std::size_t years() const { return years_; }
-  std::size_t year_of_interval(std::size_t interval) const { return interval / per_year_; }
-  std::size_t first_point(std::size_t year) const { return year * per_year_; }
+  std::size_t years() const { return years_.years(); }
+  std::size_t year_of_interval(std::size_t interval) const { return years_.year_of_interval(interval); }
+  std::size_t first_point(std::size_t year) const { return years_.first_point(year); }
   bool has(const std::string& name) const { return handle(name) != npos || sum_handle(name) != npos; }
   std::span<const std::int64_t> counts(std::size_t r, const std::string& name) const {
     return result_.replicates[r].counts(handle(name));
@@ -49,7 +43,7 @@ class TallyReader {
   std::size_t sum_handle(const std::string& name) const { return find(result_.layout->sums(), name); }
 
   const models::RunResult& result_;
-  std::size_t per_year_, years_;
+  ReportingYears years_;
 };
 
 Metric make_metric(const TallyReader& reader, std::string name, std::vector<std::string> dims,

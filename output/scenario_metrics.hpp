@@ -1,6 +1,6 @@
 #pragma once
 // The yearly figures a scenario comparison looks at, per replicate, derived from a run's
-// tallies (simulated years: year k runs from the k-th anniversary of the start date):
+// tallies (by reporting year, output/reporting_years.hpp):
 //   placements [year, state]       children in each non-exit state, averaged over the year
 //   children_placed [year]         the same, summed over the states of kind placement
 //   new_placements [year]          arrivals into a placement state, and moves into one from
@@ -31,7 +31,7 @@ struct Metric {
 
 struct ScenarioMetrics {
   std::vector<Metric> metrics;
-  std::vector<std::string> year_starts;    // ISO date of each simulated year's start
+  std::vector<std::string> year_starts;    // ISO date of each reporting year's start
   std::vector<std::string> states;         // the non-exit states of `placements`
   std::vector<std::string> categories;     // the categories of `cost_by_category`
   const Metric* find(const std::string& name) const;

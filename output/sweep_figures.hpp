@@ -3,9 +3,9 @@
 // horizon, one value per replicate.
 //   placed_at_end     children in states of kind placement on the last grid date
 //   new_placements    arrivals into a placement state, and moves into one from a support
-//                     state, over the simulated years (as output/scenario_metrics.hpp counts them)
-//   breakdowns        over the simulated years
-//   cost              all categories, nominal, summed over the simulated years
+//                     state, over the reporting years (as output/scenario_metrics.hpp counts them)
+//   breakdowns        over the reporting years
+//   cost              all categories, nominal, summed over the reporting years
 //   cost_discounted   the same, discounted
 #include <string>
 #include <vector>

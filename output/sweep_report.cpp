@@ -132,7 +132,7 @@ std::string format_sweep_summary(const SweepFile& file) {
     show.push_back(shown(figures.back()));
   }
   std::string text = header(file, dates.front(), dates.back());
-  text += fmt::format("\nOver the horizon (flows and costs summed over the simulated years)\n{}",
+  text += fmt::format("\nOver the horizon (flows and costs summed over the reporting years)\n{}",
                       figure_table(file, figures, show, dates.back()));
   text += fmt::format("\nDifference from combination 0 ({}), replicate by replicate\n{}",
                       models::describe_values(file.keys(), file.values(0)),

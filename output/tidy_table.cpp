@@ -41,24 +41,9 @@ LabelledAxis state_names(const ResultFile& file, const std::string& name, std::s
   return named_entries(name, names);
 }
 
-std::size_t grid_points_per_year(const ResultFile& file) {
-  if (file.grid_step() == "monthly") return 12;
-  if (file.grid_step() == "quarterly") return 4;
-  if (file.grid_step() == "yearly") return 1;
-  throw OutputError(fmt::format("'{}' has grid_step '{}', not monthly, quarterly or yearly",
-                                file.path().string(), file.grid_step()));
-}
-
 LabelledAxis year_starts(const ResultFile& file, std::size_t extent) {
-  const std::vector<std::string>& dates = file.grid_dates();
-  std::size_t step = grid_points_per_year(file);
-  std::vector<std::string> starts;
-  for (std::size_t k = 0; k < extent; ++k) {
-    if (k * step >= dates.size())
-      mismatch(file, "year", extent, fmt::format("a {} grid of /grid/date", file.grid_step()),
-               (dates.size() + step - 1) / step);
-    starts.push_back(dates[k * step]);
-  }
+  const std::vector<std::string>& starts = file.year_starts();
+  if (starts.size() != extent) mismatch(file, "year", extent, "/grid/year_start", starts.size());
   return named_entries("year_start", starts);
 }
 

@@ -39,9 +39,9 @@ struct Occupancy {
   }
 };
 
-/// The grid intervals [first, end) that start in one calendar year.
+/// The grid intervals [first, end) of one reporting year.
 struct YearSpan {
-  int year = 0;
+  std::string name;
   std::size_t first = 0;
   std::size_t end = 0;
 };
@@ -75,21 +75,19 @@ Occupancy read_occupancy(const ResultFile& file) {
   return o;
 }
 
-std::vector<std::size_t> stock_points(const std::vector<std::string>& dates) {
+/// The first grid date of each reporting year, and the last grid date.
+std::vector<std::size_t> stock_points(const ResultFile& file) {
+  ReportingYears years = file.reporting_years();
   std::vector<std::size_t> points;
-  for (std::size_t i = 0; i < dates.size(); ++i)
-    if (i == 0 || year_of(dates[i]) != year_of(dates[i - 1])) points.push_back(i);
-  if (!dates.empty() && points.back() != dates.size() - 1) points.push_back(dates.size() - 1);
+  for (std::size_t k = 0; k <= years.years(); ++k) points.push_back(years.first_point(k));
   return points;
 }
 
-std::vector<YearSpan> intervals_by_year(const std::vector<std::string>& dates) {
+std::vector<YearSpan> intervals_by_year(const ResultFile& file) {
+  ReportingYears years = file.reporting_years();
+  std::vector<std::string> names = reporting_year_names(file.year_starts());
   std::vector<YearSpan> spans;
-  for (std::size_t i = 0; i + 1 < dates.size(); ++i) {
-    int year = year_of(dates[i]);
-    if (spans.empty() || spans.back().year != year) spans.push_back({year, i, i});
-    spans.back().end = i + 1;
-  }
+  for (std::size_t k = 0; k < years.years(); ++k) spans.push_back({names[k], years.first_point(k), years.first_point(k + 1)});
   return spans;
 }
 
@@ -159,7 +157,7 @@ FlowsInYear flows_in(const Occupancy& o, const std::vector<models::StateDescript
   std::vector<bool> exit = states_of_kind(states, "exit");
   auto is_exit = [&](std::size_t, std::size_t to) { return exit[to]; };
   auto is_move = [&](std::size_t from, std::size_t to) { return !exit[from] && !exit[to]; };
-  FlowsInYear flows{span.year, dates[span.first], dates[span.end], {}, {}, {}};
+  FlowsInYear flows{span.name, dates[span.first], dates[span.end], {}, {}, {}};
   flows.entries = figure_over_replicates(o.replicates,
                                          [&](std::size_t r) { return entries_total(o, r, span); });
   flows.exits = figure_over_replicates(
@@ -213,10 +211,10 @@ std::string format_flow_table(const YearlySummary& summary) {
                    {"exits", Align::right},
                    {"moves", Align::right}});
   for (const FlowsInYear& flows : summary.flows)
-    table.add_row({std::to_string(flows.year), flows.from_date + " to " + flows.to_date,
+    table.add_row({flows.year, flows.from_date + " to " + flows.to_date,
                    format_figure(flows.entries), format_figure(flows.exits),
                    format_figure(flows.moves)});
-  return "Flows in each calendar year (grid intervals starting in that year)\n" + table.render() +
+  return "Flows in each year\n" + table.render() +
          "(moves = transitions between states that are not exits)\n";
 }
 
@@ -230,9 +228,9 @@ YearlySummary compute_yearly_summary(const ResultFile& file) {
   summary.replicates = file.provenance().replicates;
   summary.seed = file.provenance().seed;
   summary.state_labels = non_exit_labels(file.states());
-  for (std::size_t point : stock_points(dates))
+  for (std::size_t point : stock_points(file))
     summary.stock.push_back(stock_on(occupancy, file.states(), point, dates[point]));
-  for (const YearSpan& span : intervals_by_year(dates))
+  for (const YearSpan& span : intervals_by_year(file))
     summary.flows.push_back(flows_in(occupancy, file.states(), span, dates));
   return summary;
 }
@@ -253,14 +251,6 @@ std::string format_figure(const Figure& figure) {
   int decimals = !whole && small ? 1 : 0;
   return fmt::format("{} ({}–{})", fixed_decimals(figure.mean, decimals),
                      fixed_decimals(figure.low, decimals), fixed_decimals(figure.high, decimals));
-}
-
-int year_of(const std::string& iso_date) {
-  auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
-  bool valid =
-      iso_date.size() >= 4 && std::all_of(iso_date.begin(), iso_date.begin() + 4, is_digit);
-  if (!valid) throw OutputError(fmt::format("'{}' is not an ISO date (YYYY-MM-DD)", iso_date));
-  return std::stoi(iso_date.substr(0, 4));
 }
 
 }  // namespace carecast::output

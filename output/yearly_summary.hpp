@@ -1,5 +1,6 @@
 #pragma once
-// The main figures of a result by calendar year, as a planner reads them: children in each
+// The main figures of a result by reporting year (calendar years unless the scenario says
+// otherwise), as a planner reads them: children in each
 // state at the start of each year, and the entries, exits and moves of each year, each as a
 // mean with a 90% interval over replicates. compute_yearly_summary() derives the numbers from
 // /replicates/stock, /replicates/entries and /replicates/transitions; format_yearly_summary()
@@ -28,9 +29,9 @@ struct StockOnDate {
   Figure in_care;              // all non-exit states (support and placement)
 };
 
-/// The flows of one calendar year: the grid intervals that start in it.
+/// The flows of one reporting year: the grid intervals that start in it.
 struct FlowsInYear {
-  int year = 0;
+  std::string year;       // its name: "2026", or "2025/26" for a financial year
   std::string from_date;  // start of the first interval
   std::string to_date;    // end of the last interval
   Figure entries;         // arrivals into any state
@@ -44,7 +45,7 @@ struct YearlySummary {
   std::uint64_t seed = 0;
   std::vector<std::string> state_labels;  // the non-exit states (label, or name if no label)
   std::vector<StockOnDate> stock;         // first grid date of each year, and the last date
-  std::vector<FlowsInYear> flows;         // one per calendar year with intervals
+  std::vector<FlowsInYear> flows;         // one per reporting year
 };
 
 /// Throws OutputError if the file lacks the occupancy arrays or their shapes disagree with its
@@ -56,7 +57,5 @@ std::string format_yearly_summary(const YearlySummary& summary);
 Figure summarize_figure(std::vector<double> per_replicate);
 /// "412 (398–425)": whole numbers, or one decimal when all three are below 10 and not whole.
 std::string format_figure(const Figure& figure);
-/// The year of an ISO date "YYYY-MM-DD"; throws OutputError if it does not start with one.
-int year_of(const std::string& iso_date);
 
 }  // namespace carecast::output

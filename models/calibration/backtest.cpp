@@ -73,14 +73,15 @@ std::string scenario_yaml(const CalibratedModel& model, const BacktestSettings& 
       "# The forward scenario of a back-test: the model fitted before {0}, started from the stock on {0}.\n"
       "name: Back-test from {0}\n"
       "include: model.yaml\n"
-      "simulation: {{start: {0}, years: {1}, grid: monthly, replicates: {2}, seed: {3}, parameter_uncertainty: {4}}}\n"
+      "simulation: {{start: {0}, years: {1}, grid: monthly, year_begins: {8}, replicates: {2}, seed: {3}, "
+      "parameter_uncertainty: {4}}}\n"
       "{5}"
       "ageing_out: {{age: {6}, to: {7}}}\n"
       "population: {{table: population.csv}}\n"
       "initial_stock: {{snapshot: stock.csv}}\n",
       engine::format_iso_date(settings.cut), years, settings.replicates, settings.seed,
       settings.parameter_uncertainty ? "true" : "false", states_yaml(model.exposure, settings), settings.ageing_out_age,
-      settings.ageing_out_state);
+      settings.ageing_out_state, engine::format_iso_date(settings.cut).substr(5));
 }
 
 /// The stock on the cut date, without children who have reached the ageing-out age (by whole

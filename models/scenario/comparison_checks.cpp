@@ -85,6 +85,12 @@ void check_horizon(const Scenario& base, const Scenario& alternative) {
                fmt::format("{} years", b.years), horizon_reason);
   require_same(base, alternative, "simulation.grid", engine::grid_step_name(a.grid),
                engine::grid_step_name(b.grid), horizon_reason);
+  auto month_day = [](std::chrono::month_day md) {
+    return fmt::format("years beginning on {:02}-{:02}", static_cast<unsigned>(md.month()),
+                       static_cast<unsigned>(md.day()));
+  };
+  require_same(base, alternative, "simulation.year_begins", month_day(a.year_begins), month_day(b.year_begins),
+               horizon_reason);
 }
 
 /// The names of the states children are followed in (not exits), in declared order.
@@ -104,12 +110,11 @@ void check_states(const Scenario& base, const Scenario& alternative) {
            states_reason);
 }
 
-/// The price level of each simulated year over the price year's, as MoneyYears applies it.
+/// The price level of each reporting year over the price year's, as MoneyYears applies it.
 std::vector<double> relative_prices(const Scenario& s) {
   std::vector<double> ratios;
-  int first = static_cast<int>(s.simulation.start.year());
-  for (int k = 0; k < s.simulation.years; ++k)
-    ratios.push_back(s.costs.price_index.at(first + k) / s.costs.price_index.at(s.costs.price_year));
+  for (int year : reporting_calendar_years(s.simulation))
+    ratios.push_back(s.costs.price_index.at(year) / s.costs.price_index.at(s.costs.price_year));
   return ratios;
 }
 
@@ -125,7 +130,7 @@ void check_price_index(const Scenario& base, const Scenario& alternative) {
   std::vector<double> ratios = relative_prices(alternative), base_ratios = relative_prices(base);
   for (std::size_t k = 0; k < ratios.size(); ++k) {
     if (same_ratio(ratios[k], base_ratios[k])) continue;
-    int year = static_cast<int>(alternative.simulation.start.year()) + static_cast<int>(k);
+    int year = reporting_calendar_years(alternative.simulation)[k];
     auto level = [&](double ratio) {
       return fmt::format("prices of {} at {:.6g} times those of the price year {}", year, ratio,
                          alternative.costs.price_year);

@@ -38,9 +38,8 @@ std::vector<double> read_daily_costs(const ConfigMap& map, const Scenario& scena
   return per_day;
 }
 
-int last_simulated_year(const Scenario& scenario) {
-  return static_cast<int>(scenario.simulation.start.year()) + scenario.simulation.years - 1;
-}
+/// The calendar year in which the last reporting year begins.
+int last_simulated_year(const Scenario& scenario) { return reporting_calendar_years(scenario.simulation).back(); }
 
 std::map<int, double> read_price_index(const ConfigMap& map, const Scenario& scenario, int price_year) {
   auto table = map.optional("price_index");

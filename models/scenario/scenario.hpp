@@ -33,12 +33,27 @@ struct SimulationSpec {
   engine::Date start{};
   int years = 10;
   engine::GridStep grid = engine::GridStep::monthly;
+  /// The month and day on which each reporting year (yearly tables, the budget, cohorts,
+  /// payback) begins: 1 January, calendar years, unless the scenario says otherwise.
+  std::chrono::month_day year_begins = std::chrono::January / 1;
   std::size_t replicates = 100;
   std::uint64_t seed = 1;
   /// Each replicate draws the estimated rates (those with a standard error) from their
   /// sampling distribution, so results show the spread of the estimates as well as chance.
   bool parameter_uncertainty = false;
 };
+
+/// The first date of each reporting year of the simulation.
+inline std::vector<engine::Date> reporting_year_starts(const SimulationSpec& simulation) {
+  return engine::reporting_year_starts(simulation.start, simulation.years, simulation.year_begins);
+}
+
+/// The calendar year in which each reporting year of the simulation begins (its price level).
+inline std::vector<int> reporting_calendar_years(const SimulationSpec& simulation) {
+  std::vector<int> years;
+  for (const engine::Date& start : reporting_year_starts(simulation)) years.push_back(static_cast<int>(start.year()));
+  return years;
+}
 
 /// A rate that is constant on boxes of age × time in state × calendar period.
 /// An estimate's standard error (0: a fixed value, not an estimate), as a calibrated model file

@@ -2,10 +2,15 @@
 
 #include <openssl/evp.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
 
+#include "engine/reporting_grid.hpp"
 #include "models/config/config_loader.hpp"
 #include "models/scenario/scenario_sections.hpp"
 
@@ -41,6 +46,37 @@ std::string scenario_hash(const Scenario& scenario) {
   return sha256_hex(parts);
 }
 
+/// "04-01": a month and a day that every year has.
+std::chrono::month_day read_month_day(const ConfigValue& value) {
+  std::string text = value.text();
+  auto digit = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
+  bool shaped = text.size() == 5 && digit(0) && digit(1) && text[2] == '-' && digit(3) && digit(4);
+  auto two_digits = [&](std::size_t i) { return static_cast<unsigned>((text[i] - '0') * 10 + (text[i + 1] - '0')); };
+  std::chrono::month_day md{std::chrono::month{shaped ? two_digits(0) : 0u}, std::chrono::day{shaped ? two_digits(3) : 0u}};
+  if (!shaped || !md.ok())
+    value.fail("expected a month and a day as MM-DD, e.g. 01-01 for calendar years or 04-01 for the English "
+               "financial year (no year), found '" + text + "'");
+  if (md == std::chrono::February / 29) value.fail("expected a day that every year has, not 29 February");
+  return md;
+}
+
+/// Every reporting year must begin on a grid date, so that its stock and flows are the grid's.
+void check_year_starts_on_grid(const ConfigMap& map, const SimulationSpec& spec) {
+  std::vector<engine::Date> grid = engine::grid_dates(spec.start, spec.grid, spec.years);
+  for (const engine::Date& start : engine::reporting_year_starts(spec.start, spec.years, spec.year_begins)) {
+    if (std::find(grid.begin(), grid.end(), start) != grid.end()) continue;
+    std::string problem = fmt::format(
+        "reporting years begin on {:02}-{:02}{}, but {} is not a date of the {} grid from {}. Start the "
+        "simulation on the day of a month the years begin on, use a finer grid, or set simulation.year_begins "
+        "to the start's month and day ({})",
+        static_cast<unsigned>(spec.year_begins.month()), static_cast<unsigned>(spec.year_begins.day()),
+        map.has("year_begins") ? "" : " (calendar years, the default)", engine::format_iso_date(start),
+        engine::grid_step_name(spec.grid), engine::format_iso_date(spec.start),
+        engine::format_iso_date(spec.start).substr(5));
+    map.fail_at_key(map.has("year_begins") ? "year_begins" : "start", problem);
+  }
+}
+
 }  // namespace
 
 SimulationSpec read_simulation(const ConfigValue& value) {
@@ -54,6 +90,8 @@ SimulationSpec read_simulation(const ConfigValue& value) {
       grid->fail("expected monthly, quarterly or yearly, found '" + step + "'");
     spec.grid = engine::parse_grid_step(step);
   }
+  if (auto begins = map.optional("year_begins")) spec.year_begins = read_month_day(*begins);
+  check_year_starts_on_grid(map, spec);
   if (auto replicates = map.optional("replicates"))
     spec.replicates = static_cast<std::size_t>(replicates->integer_in(1, 1000000));
   if (auto seed = map.optional("seed")) spec.seed = seed->unsigned_integer();

@@ -161,7 +161,7 @@ TEST(CompareCommand, RefusesScenariosOfOtherStatesBeforeRunning) {
   TestFolder folder;
   std::filesystem::path england = folder.work() / "../england-from-2025.yaml";
   std::ofstream(england) << "extends: " << (scenarios_dir() / "england-la.yaml").string()
-                         << "\nsimulation: {start: 2025-01-01, years: 10, grid: monthly}\n";
+                         << "\nsimulation: {start: 2025-01-01, years: 10, grid: monthly, year_begins: 01-01}\n";
   CommandResult run = folder.carecast("compare " + scenario("baseline.yaml") + " " + quoted(england.string()) +
                                       " -o c.h5 -r 200");
   EXPECT_EQ(run.status, 1) << run;

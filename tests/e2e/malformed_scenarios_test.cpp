@@ -59,6 +59,12 @@ const std::vector<Malformed> malformed_scenarios{
      "expected a date written YYYY-MM-DD, found '2025-02-30'"},
     {"invalid_grid.yaml", "invalid_grid.yaml:6:9", "simulation.grid",
      "expected monthly, quarterly or yearly, found 'weekly'"},
+    {"year_begins_with_a_year.yaml", "year_begins_with_a_year.yaml:7:16", "simulation.year_begins",
+     "expected a month and a day as MM-DD, e.g. 01-01 for calendar years or 04-01 for the English financial year "
+     "(no year), found '2025-04-01'"},
+    {"year_begins_off_the_grid.yaml", "year_begins_off_the_grid.yaml:4:3", "simulation.start",
+     "reporting years begin on 01-01 (calendar years, the default), but 2026-01-01 is not a date of the monthly "
+     "grid from 2025-04-15"},
     {"years_out_of_range.yaml", "years_out_of_range.yaml:5:10", "simulation.years",
      "expected a whole number from 1 to 100, found '0'"},
     {"years_too_many.yaml", "years_too_many.yaml:5:10", "simulation.years",

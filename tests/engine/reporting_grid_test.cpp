@@ -97,7 +97,7 @@ TEST(ReportingGrid, FirstPointAtOrAfter) {
 }
 
 TEST(ReportingGrid, YearOfByTableAgreesWithTheYearStarts) {
-  // Three simulated years from 1 March 2023; the first holds 29 February 2024: 366, 365, 365 days.
+  // Three reporting years (anniversaries) from 1 March 2023; the first holds 29 February 2024: 366, 365, 365 days.
   ReportingGrid grid(Calendar(ymd(2023, 3, 1)), GridStep::monthly, 3);
   const auto& starts = grid.year_starts();
   ASSERT_EQ(grid.years(), 3u);
@@ -113,6 +113,49 @@ TEST(ReportingGrid, YearOfByTableAgreesWithTheYearStarts) {
   // The clamped lookup is the same inside the grid, and gives the horizon the last year.
   for (double t = 0.0; t < grid.horizon(); t += 0.5) EXPECT_EQ(grid.year_of_clamped(t), grid.year_of(t)) << t;
   EXPECT_EQ(grid.year_of_clamped(grid.horizon()), grid.years() - 1);
+}
+
+TEST(ReportingYears, CalendarYearsFromAMidYearStartMakeAShortFirstAndLastYear) {
+  // Ten years from 1 July 2025 in calendar years: July-December 2025, 2026 ... 2034, and
+  // January-June 2035.
+  Calendar calendar(ymd(2025, 7, 1));
+  ReportingGrid grid(calendar, GridStep::monthly, 10, January / 1);
+  ASSERT_EQ(grid.years(), 11u);
+  ASSERT_EQ(grid.year_starts().size(), 12u);
+  EXPECT_EQ(grid.year_starts()[0], 0.0);
+  EXPECT_EQ(grid.year_starts()[1], calendar.offset_of(ymd(2026, 1, 1)));
+  EXPECT_EQ(grid.year_starts()[1], 184.0);  // July to December
+  EXPECT_EQ(grid.year_starts()[10], calendar.offset_of(ymd(2035, 1, 1)));
+  EXPECT_EQ(grid.year_starts()[11], grid.horizon());
+  ASSERT_EQ(grid.year_start_points().size(), 11u);
+  EXPECT_EQ(grid.year_start_points()[0], 0u);
+  for (std::size_t k = 1; k < 11; ++k) {
+    EXPECT_EQ(grid.year_start_points()[k], 6 + 12 * (k - 1));
+    EXPECT_EQ(grid.dates()[grid.year_start_points()[k]], year{2025 + static_cast<int>(k)} / January / 1);
+  }
+  EXPECT_EQ(grid.year_of(183.5), 0u);
+  EXPECT_EQ(grid.year_of(184.0), 1u);
+  EXPECT_EQ(grid.year_of(grid.horizon() - 0.5), 10u);
+}
+
+TEST(ReportingYears, AStartOnTheFirstDayGivesTheAnniversaries) {
+  Calendar calendar(ymd(2025, 4, 1));
+  ReportingGrid financial(calendar, GridStep::quarterly, 5, April / 1);
+  ReportingGrid anniversaries(calendar, GridStep::quarterly, 5);
+  EXPECT_EQ(financial.years(), 5u);
+  EXPECT_EQ(financial.year_starts(), anniversaries.year_starts());
+  EXPECT_EQ(financial.year_start_points(), (std::vector<std::size_t>{0, 4, 8, 12, 16}));
+  EXPECT_EQ(reporting_year_starts(ymd(2025, 1, 1), 3, January / 1),
+            (std::vector<Date>{ymd(2025, 1, 1), ymd(2026, 1, 1), ymd(2027, 1, 1)}));
+}
+
+TEST(ReportingYears, AYearThatDoesNotBeginOnAGridDateIsRefused) {
+  // A monthly grid from 15 April has no 1 January; a yearly grid from 1 April neither.
+  EXPECT_THROW(ReportingGrid(Calendar(ymd(2025, 4, 15)), GridStep::monthly, 2, January / 1), std::invalid_argument);
+  EXPECT_THROW(ReportingGrid(Calendar(ymd(2025, 4, 1)), GridStep::yearly, 2, January / 1), std::invalid_argument);
+  EXPECT_NO_THROW(ReportingGrid(Calendar(ymd(2025, 4, 1)), GridStep::yearly, 2, April / 1));
+  EXPECT_THROW(reporting_year_starts(ymd(2025, 4, 1), 2, February / 29), std::invalid_argument);
+  EXPECT_THROW(reporting_year_starts(ymd(2025, 4, 1), 2, February / 30), std::invalid_argument);
 }
 
 TEST(GridStep, NamesRoundTripAndUnknownNamesThrow) {

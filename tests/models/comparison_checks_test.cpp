@@ -156,7 +156,7 @@ TEST_F(ComparisonChecks, AcceptsTheSamePriceIndexGivenByAnotherKey) {
 TEST_F(ComparisonChecks, RefusesOtherStatesNamingBoth) {
   Scenario england = read_scenario(scratch.write(
       "england.yaml", "extends: " + (scenarios_dir() / "england-la.yaml").string() +
-                          "\nsimulation: {start: 2025-01-01, years: 10, grid: monthly}\n"));
+                          "\nsimulation: {start: 2025-01-01, years: 10, grid: monthly, year_begins: 01-01}\n"));
   InputError error = refusal(england);
   EXPECT_EQ(error.key_path(), "states");
   expect_holds(error, {"the same states that are not exits", "kinship, foster, institution",

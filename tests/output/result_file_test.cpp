@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <cmath>
 
 #include "engine/replicate_statistics.hpp"
@@ -236,6 +238,35 @@ TEST(ResultFileTest, RefusesGridDatesThatAreNotDatesInIncreasingOrder) {
       << error_opening(path);
   path = damaged_result(folder, [&](hid_t file) { rewrite_grid_dates(file, reversed); });
   EXPECT_NE(error_opening(path).find("/grid/date is not in increasing order"), std::string::npos) << error_opening(path);
+}
+
+/// Replaces (or, with nothing, removes) /grid/year_start.
+void rewrite_year_starts(hid_t file, const std::optional<std::vector<std::string>>& starts) {
+  hdf5::Group grid = hdf5::open_group(file, schema::grid);
+  H5Ldelete(grid.get(), schema::grid_year_start, H5P_DEFAULT);
+  if (starts) hdf5::write_string_dataset(grid.get(), schema::grid_year_start, *starts);
+}
+
+TEST(ResultFileTest, ReadsTheReportingYearsAndChecksThatEachBeginsOnAGridDate) {
+  ScratchFolder folder;
+  std::vector<std::string> dates = synthetic_result(3, 4).grid_dates;
+  auto path = damaged_result(folder, [&](hid_t file) { rewrite_year_starts(file, {{dates[0], dates[2]}}); });
+  ResultFile two_years(path);
+  EXPECT_EQ(two_years.year_starts(), (std::vector<std::string>{dates[0], dates[2]}));
+  EXPECT_EQ(two_years.reporting_years().first_point(1), 2u);
+  EXPECT_EQ(two_years.reporting_years().year_of_interval(1), 0u);
+  EXPECT_EQ(two_years.reporting_years().year_of_interval(2), 1u);
+  path = damaged_result(folder, [&](hid_t file) { rewrite_year_starts(file, {{dates[0], "2099-01-01"}}); });
+  EXPECT_NE(error_opening(path).find("/grid/year_start: the reporting year starting 2099-01-01 does not begin on a grid date"),
+            std::string::npos)
+      << error_opening(path);
+}
+
+TEST(ResultFileTest, AFileWrittenBeforeReportingYearsWereStoredHasTheAnniversaries) {
+  ScratchFolder folder;
+  std::vector<std::string> dates = synthetic_result(3, 4).grid_dates;
+  auto path = damaged_result(folder, [&](hid_t file) { rewrite_year_starts(file, std::nullopt); });
+  EXPECT_EQ(ResultFile(path).year_starts(), std::vector<std::string>{dates[0]});  // 3 months: one year
 }
 
 TEST(ResultFileTest, RefusesAReplicateCountThatTheArraysDoNotHold) {
