@@ -11,7 +11,7 @@ PACKAGES=(
   libeigen3-dev libboost-dev librandom123-dev libtbb-dev libhdf5-dev hdf5-tools
   libcli11-dev libyaml-cpp-dev libfmt-dev libfccp-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libopenmpi-dev openmpi-bin
-  python3 python3-h5py python3-numpy python3-matplotlib python3-nbformat python3-nbconvert
+  python3 python3-h5py python3-numpy python3-matplotlib python3-yaml python3-nbformat python3-nbconvert
   python3-ipykernel jupyter-nbconvert
 )
 BUILD_DIR=${CARECAST_BUILD_DIR:-build}

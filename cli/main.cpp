@@ -40,7 +40,9 @@ void describe_app(CLI::App& app) {
       "Exit codes: 0 success; 1 invalid input (scenario, table); 2 a result file cannot be written\n"
       "or read; "
       "3 wrong command line; 4 internal error.\n"
-      "Run 'carecast COMMAND --help' for the options of a command. Documentation: docs/.");
+      "Run 'carecast COMMAND --help' for the options of a command. Documentation: docs/.\n"
+      "A report with charts of a result or comparison file: python3 tools/report.py FILE -o report.html\n"
+      "(docs/report.md).");
 }
 
 /// The commands' names, for a misspelt one.

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Tests tools/report.py, the HTML report: its unit tests; a report of a fresh 20-replicate
+# baseline result (costs, school, foster carers, caseload) whose figures are checked against the
+# same figures computed here from the HDF5 file; the same result with /grid/year_start added
+# (years that do not begin on the grid rule); a comparison report; and the refusals (not HDF5,
+# another schema version, an existing output without --force, the output being the input).
+#
+# Usage: bash tests/notebooks/report.sh /path/to/carecast /path/to/workdir
+# (CTest runs it so; see tests/CMakeLists.txt.)
+set -euo pipefail
+
+fail() {
+  echo "FAIL (report): $*" >&2
+  exit 1
+}
+
+[[ $# -eq 2 ]] || fail "usage: bash $0 /path/to/carecast /path/to/workdir"
+CARECAST=$1
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+REPORT=$REPO/tools/report.py
+BASE_SCENARIO=$REPO/scenarios/baseline.yaml
+ALTERNATIVE=$REPO/scenarios/family-support-12-17.yaml
+
+source "$REPO/tests/notebooks/notebook_environment.bash"   # PATH and PYTHON (Debian's python3)
+[[ -x $CARECAST ]] || fail "carecast executable '$CARECAST' does not exist or is not executable"
+[[ -f $REPORT ]] || fail "$REPORT is missing"
+$PYTHON -c "import h5py, numpy, matplotlib" 2>/dev/null ||
+  fail "$PYTHON lacks h5py, numpy or matplotlib (Debian: python3-h5py, python3-numpy, python3-matplotlib)"
+
+mkdir -p "$2"
+WORKDIR=$(cd "$2" && pwd)/report
+rm -rf "$WORKDIR"   # so that a stale report cannot pass
+mkdir -p "$WORKDIR"
+export MPLCONFIGDIR=$WORKDIR/matplotlib   # keep matplotlib out of the home directory
+export PYTHONDONTWRITEBYTECODE=1          # and Python out of the source tree
+RESULT=$WORKDIR/base.h5
+COMPARISON=$WORKDIR/fs.h5
+
+echo "== unit tests of tools/carecast_report"
+$PYTHON -m unittest discover -s "$REPO/tools/tests" || fail "unit tests failed"
+
+echo "== carecast run (20 replicates) -> $RESULT"
+timeout 300 "$CARECAST" run "$BASE_SCENARIO" --replicates 20 -o "$RESULT" --quiet || fail "carecast run failed (exit $?)"
+
+echo "== report of the result"
+$PYTHON "$REPORT" "$RESULT" -o "$WORKDIR/base.html" || fail "report.py failed on $RESULT"
+$PYTHON "$REPO/tools/tests/report_checks.py" result "$RESULT" "$WORKDIR/base.html" ||
+  fail "the result report does not hold the figures of $RESULT; see above"
+
+echo "== report of a result from 1 July: calendar years, the first of six months"
+printf 'extends: %s\nsimulation: {start: 2025-07-01, years: 3}\n' "$BASE_SCENARIO" >"$WORKDIR/mid-year.yaml"
+timeout 300 "$CARECAST" run "$WORKDIR/mid-year.yaml" --replicates 20 -o "$WORKDIR/years.h5" --quiet ||
+  fail "carecast run of the mid-year scenario failed (exit $?)"
+$PYTHON "$REPORT" "$WORKDIR/years.h5" -o "$WORKDIR/years.html" || fail "report.py failed on years.h5"
+$PYTHON "$REPO/tools/tests/report_checks.py" years "$WORKDIR/years.h5" "$WORKDIR/years.html" ||
+  fail "the report does not count years by /grid/year_start; see above"
+
+echo "== carecast compare (20 replicates) -> $COMPARISON"
+timeout 300 "$CARECAST" compare "$BASE_SCENARIO" "$ALTERNATIVE" --replicates 20 -o "$COMPARISON" --quiet ||
+  fail "carecast compare failed (exit $?)"
+$PYTHON "$REPORT" "$COMPARISON" -o "$WORKDIR/fs.html" || fail "report.py failed on $COMPARISON"
+$PYTHON "$REPO/tools/tests/report_checks.py" comparison "$COMPARISON" "$WORKDIR/fs.html" ||
+  fail "the comparison report does not hold the figures of $COMPARISON; see above"
+
+echo "== refusals"
+# expect_refusal NAME OUTPUT ARGS...: report.py must exit non-zero and name NAME on stderr.
+expect_refusal() {
+  local name=$1 output=$2
+  shift 2
+  local status=0
+  $PYTHON "$REPORT" "$@" >"$WORKDIR/refusal.out" 2>"$WORKDIR/refusal.err" || status=$?
+  [[ $status -ne 0 ]] || fail "report.py $* succeeded; expected a refusal"
+  grep -qF -- "$name" "$WORKDIR/refusal.err" || { cat "$WORKDIR/refusal.err" >&2; fail "the message of report.py $* does not name '$name'"; }
+  echo "refused (exit $status): $(head -1 "$WORKDIR/refusal.err")"
+}
+no_partials() {
+  ! ls -a "$WORKDIR" | grep -q '\.partial-' || fail "a temporary .partial- file was left in $WORKDIR"
+}
+
+echo "not a carecast result" >"$WORKDIR/notes.txt"
+expect_refusal "notes.txt" "$WORKDIR/notes.html" "$WORKDIR/notes.txt" -o "$WORKDIR/notes.html"
+[[ ! -e $WORKDIR/notes.html ]] || fail "a refused report left $WORKDIR/notes.html"
+grep -qF "not an HDF5 file" "$WORKDIR/refusal.err" || fail "the text file is not called 'not an HDF5 file'"
+
+$PYTHON -c "
+import shutil, sys, h5py
+shutil.copy(sys.argv[1], sys.argv[2])
+with h5py.File(sys.argv[2], 'a') as f:
+    f.attrs['schema_version'] = '2.0'" "$RESULT" "$WORKDIR/v2.h5"
+expect_refusal "v2.h5" "$WORKDIR/v2.html" "$WORKDIR/v2.h5" -o "$WORKDIR/v2.html"
+grep -qF "schema version 2.0" "$WORKDIR/refusal.err" || fail "the schema version is not named"
+[[ ! -e $WORKDIR/v2.html ]] || fail "a refused report left $WORKDIR/v2.html"
+
+echo "keep me" >"$WORKDIR/existing.html"
+expect_refusal "existing.html" "$WORKDIR/existing.html" "$RESULT" -o "$WORKDIR/existing.html"
+grep -qF -- "--force" "$WORKDIR/refusal.err" || fail "the refusal of an existing output does not mention --force"
+[[ $(cat "$WORKDIR/existing.html") == "keep me" ]] || fail "an existing output was changed without --force"
+$PYTHON "$REPORT" "$RESULT" -o "$WORKDIR/existing.html" --force >/dev/null || fail "--force did not overwrite"
+grep -q "<svg" "$WORKDIR/existing.html" || fail "--force did not write the report"
+
+before=$(sha256sum "$RESULT")
+expect_refusal "base.h5" "$RESULT" "$RESULT" -o "$RESULT" --force
+[[ $(sha256sum "$RESULT") == "$before" ]] || fail "the input file was changed when given as the output"
+(cd "$WORKDIR" && $PYTHON "$REPORT" base.h5 -o ./base.h5 --force 2>/dev/null) && fail "./base.h5 as output of base.h5 was accepted"
+[[ $(sha256sum "$RESULT") == "$before" ]] || fail "the input file was changed when given as the output"
+no_partials
+
+$PYTHON "$REPORT" --help >"$WORKDIR/help.txt" || fail "--help failed"
+for word in RESULT --output --force "Exit status" "90 %" docs/report.md; do
+  grep -qF -- "$word" "$WORKDIR/help.txt" || fail "--help does not mention '$word'"
+done
+
+echo "PASS (report): $WORKDIR/base.html, $WORKDIR/years.html, $WORKDIR/fs.html"

@@ -1,0 +1,13 @@
+"""The errors that stop the report. Each message names the file and says what was expected."""
+
+
+class ReportError(Exception):
+    """The input file cannot be reported: not HDF5, another kind, another schema, a missing dataset."""
+
+    exit_status = 1
+
+
+class TargetError(ReportError):
+    """The output file cannot be written: it exists, it is the input, its folder is missing."""
+
+    exit_status = 3

@@ -1,0 +1,128 @@
+#!/usr/bin/python3
+"""carecast report: one self-contained HTML page of a carecast result or comparison file.
+
+Run with Debian's python3 (h5py, numpy and matplotlib; nothing else):
+
+    /usr/bin/python3 tools/report.py RESULT.h5 -o report.html [--force]
+
+docs/report.md describes what the report shows and how each figure is computed.
+"""
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from carecast_report import budget_section, comparison_sections, result_sections  # noqa: E402
+from carecast_report.errors import ReportError  # noqa: E402
+from carecast_report.html_page import Page  # noqa: E402
+from carecast_report.input_file import COMPARISON, Reader, open_input  # noqa: E402
+from carecast_report.result_context import load_context  # noqa: E402
+from carecast_report.target import check_target, write_atomically  # noqa: E402
+
+DESCRIPTION = """\
+Write a report of a carecast result file (of 'carecast run') or comparison file (of 'carecast
+compare') as ONE self-contained HTML file: charts inlined as SVG, styles inline, no scripts,
+fonts or links to anything else. Open it in a browser, print it, or paste its tables into a
+document or spreadsheet.
+
+A result file gives: the scenario and its run; children in care by state over time (a fan
+chart per placement state and a table by year); entries, exits and moves per year;
+breakdowns by cause and school changes per year; the foster-carer pool; the budget per year
+(nominal and discounted, and by category); caseworkers needed. Each section appears only when
+the file has its data. A comparison file gives, for each alternative against the base: the
+paired differences per year (new placements, children placed, breakdowns, cost, cumulative net
+cost), a chart of the cumulative net cost with its 90 % band and the payback year, the net
+present value and the share of replicates paying back; then each scenario's own figures."""
+
+EPILOG = """\
+Figures read 'mean (low to high)': the mean over the Monte Carlo replicates and the 90 %
+interval, from the 5th to the 95th percentile of the replicates. Yearly sums and totals are
+computed in each replicate first, then summarized. Money is in millions of the scenario's
+currency (costs.currency).
+
+The report is written under a temporary name in the output's folder and renamed when complete,
+so a failed report leaves nothing behind. An existing output is replaced only with --force, and
+the output may never be the input file.
+
+Exit status: 0 written; 1 the input cannot be reported (missing, not HDF5, not a result or
+comparison file, schema version other than 1.x, a dataset missing or misshapen); 2 wrong command
+line; 3 the output cannot be written (exists without --force, is the input, folder missing).
+
+Example:
+  carecast run scenarios/baseline.yaml -o base.h5
+  /usr/bin/python3 tools/report.py base.h5 -o base-report.html
+  carecast compare scenarios/baseline.yaml scenarios/family-support-12-17.yaml -o fs.h5
+  /usr/bin/python3 tools/report.py fs.h5 -o fs-report.html
+
+Details: docs/report.md."""
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(prog="report.py", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("input", metavar="RESULT",
+                        help="a result file of 'carecast run' or a comparison file of 'carecast compare' (.h5)")
+    parser.add_argument("-o", "--output", metavar="HTML", required=True,
+                        help="the HTML file to write; it must not exist unless --force is given, and must not be "
+                             "the input")
+    parser.add_argument("-f", "--force", action="store_true", help="overwrite the output if it exists")
+    return parser.parse_args(argv)
+
+
+def result_page(reader):
+    ctx = load_context(reader)
+    page = Page(f"carecast forecast: {ctx.scenario_name()}",
+                f"{len(ctx.year_starts)} years from {ctx.grid_dates[0]}, {ctx.replicates} replicates")
+    result_sections.header_section(page, ctx)
+    if ctx.replicates == 0:
+        result_sections.analytic_section(page, ctx)
+        return page
+    result_sections.stock_section(page, ctx)
+    result_sections.flows_section(page, ctx)
+    result_sections.breakdowns_section(page, ctx)
+    if ctx.has("carer_pool"):
+        result_sections.carer_pool_section(page, ctx)
+    budget_section.budget_section(page, ctx)
+    if ctx.has("fte_needed"):
+        result_sections.caseload_section(page, ctx)
+    result_sections.how_to_read_section(page)
+    return page
+
+
+def comparison_page(reader):
+    base = reader.attribute("base")
+    page = Page(f"carecast comparison against {base}", f"{reader.attribute('replicates')} replicates, common "
+                "random numbers")
+    comparison_sections.comparison_page_sections(page, reader)
+    return page
+
+
+def make_report(input_path):
+    """The HTML text of the report of `input_path`."""
+    file, kind = open_input(input_path)
+    with file:
+        reader = Reader(file, input_path, kind)
+        try:
+            page = comparison_page(reader) if kind == COMPARISON else result_page(reader)
+        except (KeyError, ValueError, IndexError, OSError) as error:    # a file carecast did not write so
+            raise ReportError(f"'{input_path}' cannot be read as a carecast {kind} file of schema 1.x: "
+                              f"{error}") from error
+        return page.render()
+
+
+def main(argv=None):
+    arguments = parse_arguments(argv)
+    try:
+        check_target(arguments.output, arguments.input, arguments.force)
+        html = make_report(arguments.input)
+        write_atomically(arguments.output, html, arguments.force)
+    except ReportError as error:
+        print(f"report.py: error: {error}", file=sys.stderr)
+        return error.exit_status
+    print(f"{arguments.input}: report written to '{arguments.output}'.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
