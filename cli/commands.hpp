@@ -13,5 +13,6 @@ void add_export_command(CLI::App& app, const CommandContext& context);
 void add_compare_command(CLI::App& app, const CommandContext& context);
 void add_calibrate_command(CLI::App& app, const CommandContext& context);
 void add_backtest_command(CLI::App& app, const CommandContext& context);
+void add_diff_command(CLI::App& app, const CommandContext& context);
 
 }  // namespace carecast::cli

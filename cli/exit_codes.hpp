@@ -8,6 +8,7 @@ enum ExitCode : int {
   output_error = 2,   // the result could not be written (or exists and --force was not given)
   usage_error = 3,    // the command line is wrong
   internal_error = 4, // a bug: please report it
+  results_differ = 1, // carecast diff only: the two results differ (as for diff and h5diff)
 };
 
 }  // namespace carecast::cli

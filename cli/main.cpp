@@ -37,9 +37,8 @@ void describe_app(CLI::App& app) {
   app.require_subcommand(1);
   app.set_version_flag("--version", fmt::format("carecast {} ({})", cli::engine_version, cli::git_commit));
   app.footer(
-      "Exit codes: 0 success; 1 invalid input (scenario, table); 2 a result file cannot be written\n"
-      "or read; "
-      "3 wrong command line; 4 internal error.\n"
+      "Exit codes: 0 success; 1 invalid input (scenario, table), or for 'diff' results that differ;\n"
+      "2 a result file cannot be written or read; 3 wrong command line; 4 internal error.\n"
       "Run 'carecast COMMAND --help' for the options of a command. Documentation: docs/.\n"
       "A report with charts of a result or comparison file: python3 tools/report.py FILE -o report.html\n"
       "(docs/report.md).");
@@ -77,7 +76,8 @@ void report_unexpected(const CLI::App& app) {
 
 int main(int argc, char** argv) {
   engine::ProcessGroup processes(argc, argv);
-  cli::CommandContext context{processes.communicator(), argc, argv};
+  int exit_status = cli::success;
+  cli::CommandContext context{processes.communicator(), argc, argv, &exit_status};
   CLI::App app{"carecast"};
   describe_app(app);
   cli::add_run_command(app, context);
@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
   cli::add_compare_command(app, context);
   cli::add_calibrate_command(app, context);
   cli::add_backtest_command(app, context);
+  cli::add_diff_command(app, context);
   if (!command_name_is_known(app, argc, argv)) return cli::usage_error;
   try {
     app.parse(argc, argv);
@@ -106,5 +107,5 @@ int main(int argc, char** argv) {
   } catch (const std::exception& error) {
     return report("internal error", error, cli::internal_error);
   }
-  return cli::success;
+  return exit_status;
 }
