@@ -39,6 +39,13 @@ std::string format_iso_date(const Date& date) {
   return text;
 }
 
+std::string format_month_day(std::chrono::month_day month_day) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%02u-%02u", static_cast<unsigned>(month_day.month()),
+                static_cast<unsigned>(month_day.day()));
+  return text;
+}
+
 Date add_months(const Date& date, int months) {
   Date shifted = date.year() / date.month() / std::chrono::day{1};
   shifted += std::chrono::months{months};

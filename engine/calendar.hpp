@@ -16,6 +16,9 @@ std::optional<Date> parse_iso_date(std::string_view text);
 
 std::string format_iso_date(const Date& date);
 
+/// "04-01": a month and day as MM-DD.
+std::string format_month_day(std::chrono::month_day month_day);
+
 /// Adds whole months, clamping the day to the month's last day (31 Jan + 1 month = 28/29 Feb).
 Date add_months(const Date& date, int months);
 

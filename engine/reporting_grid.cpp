@@ -21,16 +21,22 @@ int months_per_step(GridStep step) {
 }  // namespace
 
 std::vector<Date> reporting_year_starts(const Date& start, int years, std::chrono::month_day begins) {
-  if (!begins.ok() || begins == std::chrono::February / 29)
-    throw std::invalid_argument("reporting years must begin on a day that every year has");
+  if (!begins.ok()) throw std::invalid_argument("reporting years must begin on a day of the calendar");
   Date horizon = add_months(start, 12 * years);
   std::vector<Date> starts{start};
   for (std::chrono::year y = start.year(); y <= horizon.year(); ++y) {
-    Date boundary = y / begins;
+    Date boundary = begins == std::chrono::February / 29 ? Date{y / std::chrono::February / std::chrono::last}
+                                                         : Date{y / begins};
     if (sys_days_of(boundary) > sys_days_of(start) && sys_days_of(boundary) < sys_days_of(horizon))
       starts.push_back(boundary);
   }
   return starts;
+}
+
+int months_from(const Date& start, const Date& date) {
+  for (int months = 0; months <= 1200; ++months)
+    if (add_months(start, months) == date) return months;
+  throw std::invalid_argument(format_iso_date(date) + " is not a whole number of months after " + format_iso_date(start));
 }
 
 std::vector<Date> grid_dates(const Date& start, GridStep step, int years) {
@@ -38,6 +44,13 @@ std::vector<Date> grid_dates(const Date& start, GridStep step, int years) {
   std::vector<Date> dates;
   for (int months = 0; months <= 12 * years; months += months_per_step(step)) dates.push_back(add_months(start, months));
   return dates;
+}
+
+std::optional<Date> year_start_off_the_grid(const Date& start, GridStep step, int years, std::chrono::month_day begins) {
+  std::vector<Date> grid = grid_dates(start, step, years);
+  for (const Date& first_day : reporting_year_starts(start, years, begins))
+    if (std::find(grid.begin(), grid.end(), first_day) == grid.end()) return first_day;
+  return std::nullopt;
 }
 
 ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years,

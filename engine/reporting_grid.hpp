@@ -16,13 +16,21 @@ enum class GridStep { monthly, quarterly, yearly };
 
 /// The dates on which the reporting years of a simulation from `start` over `years` begin: the
 /// start date itself, then every date after it, before the horizon (`start` + `years`), that
-/// falls on `begins` (1 January: calendar years; 1 April: the English financial year). When
-/// `start` falls on `begins`, these are the start and its anniversaries. The first and the last
-/// year may be shorter than a year.
+/// falls on `begins` (1 January: calendar years; 1 April: the English financial year; 29
+/// February: the last day of February, as add_months counts). When `start` falls on `begins`,
+/// these are the start and its anniversaries. The first and the last year may be shorter than a
+/// year.
 std::vector<Date> reporting_year_starts(const Date& start, int years, std::chrono::month_day begins);
+
+/// The whole months from `start` to `date`, a date add_months(start, m) gives; throws
+/// std::invalid_argument if it is none (within 100 years).
+int months_from(const Date& start, const Date& date);
 
 /// The date of each grid point of a simulation from `start` over `years`.
 std::vector<Date> grid_dates(const Date& start, GridStep step, int years);
+
+/// The first day of a reporting year that is not a grid date, if any: each must be one.
+std::optional<Date> year_start_off_the_grid(const Date& start, GridStep step, int years, std::chrono::month_day begins);
 
 class ReportingGrid {
  public:

@@ -1,8 +1,10 @@
 #pragma once
 // The factors that turn an amount in the scenario's prices into money of each reporting year:
 // nominal = amount × price index of the calendar year in which the reporting year begins ÷ the
-// index of the price year; discounted = nominal ÷ (1 + discount rate)^k for reporting year k
-// (0 for the first).
+// index of the price year; discounted = nominal ÷ (1 + discount rate)^t, where t is the time
+// from the start date to the year's first day in years (whole months ÷ 12): 0 for the first
+// year, 1, 2, ... for years from anniversaries, 0.5 for the first calendar year after a 1 July
+// start. Discounting so depends on time, not on where the year boundaries fall.
 #include <cstddef>
 #include <vector>
 

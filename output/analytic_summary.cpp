@@ -10,13 +10,6 @@ namespace carecast::output {
 
 namespace {
 
-/// The first grid date of each reporting year, and the last grid date.
-std::vector<std::size_t> year_start_points(const ResultFile& file) {
-  ReportingYears years = file.reporting_years();
-  std::vector<std::size_t> points;
-  for (std::size_t k = 0; k <= years.years(); ++k) points.push_back(years.first_point(k));
-  return points;
-}
 
 }  // namespace
 
@@ -29,7 +22,7 @@ std::string format_analytic_summary(const ResultFile& file) {
     if (state.kind != "exit") columns.push_back({state.label.empty() ? state.name : state.label});
   columns.push_back({"in care, total"});
   TextTable table(columns);
-  for (std::size_t point : year_start_points(file)) {
+  for (std::size_t point : file.reporting_years().first_points_and_horizon()) {
     std::vector<std::string> row{file.grid_dates()[point]};
     double total = 0.0;
     for (std::size_t s = 0; s < states.size(); ++s) {

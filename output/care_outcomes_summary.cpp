@@ -17,7 +17,7 @@ namespace {
 std::vector<std::vector<double>> per_year(const ResultFile& file, const std::string& name,
                                           const std::function<bool(std::size_t)>& keep) {
   auto array = file.read_counts(name);
-  ReportingYears years = file.reporting_years();
+  const ReportingYears& years = file.reporting_years();
   std::size_t replicates = array.shape[0], intervals = array.shape[1];
   std::size_t width = array.values.size() / (replicates * intervals);
   std::vector<std::vector<double>> totals(years.years(), std::vector<double>(replicates, 0.0));
@@ -71,7 +71,7 @@ std::string exam_table(const ResultFile& file) {
 std::string pool_table(const ResultFile& file) {
   auto pool = file.read_counts("carer_pool");
   std::vector<std::string> years = reporting_year_names(file.year_starts());
-  ReportingYears reporting = file.reporting_years();
+  const ReportingYears& reporting = file.reporting_years();
   auto diverted = per_year(file, "carer_pool_flows", [](std::size_t k) { return k == 0; });
   auto returned = per_year(file, "carer_pool_flows", [](std::size_t k) { return k == 1; });
   std::size_t replicates = pool.shape[0], points = pool.shape[1], measures = pool.shape[2];

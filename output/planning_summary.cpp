@@ -85,7 +85,7 @@ CaseloadArrays read_caseload_arrays(const ResultFile& file) {
 std::string caseload_table(const ResultFile& file, std::size_t years) {
   CaseloadArrays a = read_caseload_arrays(file);
   bool staffed = a.per_worker.has_value(), feedback = a.breakdown_multiplier.has_value();
-  ReportingYears reporting = file.reporting_years();
+  const ReportingYears& reporting = file.reporting_years();
   const auto& dates = file.year_starts();
   std::vector<TableColumn> columns{{"year from", Align::left}, {"FTE needed"}};
   if (staffed) columns.insert(columns.end(), {{"caseload per worker"}, {"months above the norm"}});

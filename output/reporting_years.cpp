@@ -20,6 +20,18 @@ ReportingYears::ReportingYears(std::vector<std::size_t> first_points, std::size_
   }
 }
 
+std::vector<std::size_t> ReportingYears::first_points_and_horizon() const {
+  std::vector<std::size_t> points = first_points_;
+  points.push_back(points_ - 1);
+  return points;
+}
+
+std::vector<std::string> ReportingYears::first_dates(const std::vector<std::string>& grid_dates) const {
+  std::vector<std::string> dates;
+  for (std::size_t point : first_points_) dates.push_back(grid_dates.at(point));
+  return dates;
+}
+
 ReportingYears reporting_years_on(const std::vector<std::string>& grid_dates,
                                   const std::vector<std::string>& year_starts) {
   std::vector<std::size_t> points;

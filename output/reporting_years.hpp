@@ -24,6 +24,10 @@ class ReportingYears {
   }
   /// The year in which the grid interval [point i, point i + 1) lies.
   std::size_t year_of_interval(std::size_t interval) const { return year_of_interval_.at(interval); }
+  /// The first grid point of each year, then the horizon's: where yearly tables show the stock.
+  std::vector<std::size_t> first_points_and_horizon() const;
+  /// The first date of each year, from the grid's dates.
+  std::vector<std::string> first_dates(const std::vector<std::string>& grid_dates) const;
 
  private:
   std::vector<std::size_t> first_points_;

@@ -61,6 +61,7 @@ ResultFile::ResultFile(fs::path path, std::string group)
   read_states_and_grid();
   list_arrays();
   check_consistency();
+  settle_reporting_years();
 }
 
 std::string ResultFile::describe() const {
@@ -136,16 +137,26 @@ void ResultFile::check_consistency() const {
       throw OutputError(fmt::format("'{}': /grid/date is not in increasing order at '{}'", describe(), text));
     previous = date;
   }
-  try {
-    (void)reporting_years();
-  } catch (const std::invalid_argument& e) {
-    throw OutputError(fmt::format("'{}': /grid/year_start: {}", describe(), e.what()));
-  }
   for (const ArrayInfo& array : arrays_)
     if (array.shape.empty() || array.shape[0] != provenance_.replicates)
       throw OutputError(fmt::format("'{}': the file says it holds {} replicates, but /replicates/{} holds {}",
                                     describe(), provenance_.replicates, array.name,
                                     array.shape.empty() ? 0 : array.shape[0]));
+}
+
+/// The reporting years must begin on grid dates, and every yearly array must hold one entry
+/// for each of them.
+void ResultFile::settle_reporting_years() {
+  try {
+    reporting_years_ = reporting_years_on(grid_dates_, year_starts_);
+  } catch (const std::invalid_argument& e) {
+    throw OutputError(fmt::format("'{}': /grid/year_start: {}", describe(), e.what()));
+  }
+  for (const ArrayInfo& array : arrays_)
+    for (std::size_t d = 0; d < array.dimensions.size() && d < array.shape.size(); ++d)
+      if (array.dimensions[d] == "year" && array.shape[d] != year_starts_.size())
+        throw OutputError(fmt::format("'{}': /replicates/{} holds {} years but /grid/year_start {}", describe(),
+                                      array.name, array.shape[d], year_starts_.size()));
 }
 
 const ArrayInfo* ResultFile::find_array(const std::string& name) const {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,7 +63,7 @@ class ResultFile {
   /// was, the start date and its anniversaries.
   const std::vector<std::string>& year_starts() const { return year_starts_; }
   /// The reporting years on the grid (checked when the file was opened).
-  ReportingYears reporting_years() const { return reporting_years_on(grid_dates_, year_starts_); }
+  const ReportingYears& reporting_years() const { return *reporting_years_; }
 
   /// The arrays of /replicates, in the order they were written.
   const std::vector<ArrayInfo>& replicate_arrays() const { return arrays_; }
@@ -92,6 +93,7 @@ class ResultFile {
   void read_states_and_grid();
   void list_arrays();
   void check_consistency() const;
+  void settle_reporting_years();
 
   void refuse_other_kinds() const;
 
@@ -106,6 +108,7 @@ class ResultFile {
   std::vector<std::string> grid_dates_;
   std::vector<double> grid_days_;
   std::vector<std::string> year_starts_;
+  std::optional<ReportingYears> reporting_years_;
   std::vector<ArrayInfo> arrays_;
   bool has_analytic_stock_ = false;
 };

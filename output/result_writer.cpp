@@ -58,10 +58,8 @@ void write_grid(hid_t root, const RunResult& result) {
   hdf5::write_string_dataset(group.get(), schema::grid_date, result.grid_dates);
   hdf5::write_number_dataset<double>(group.get(), schema::grid_day, result.grid_days,
                                      {result.grid_days.size()});
-  ReportingYears years = reporting_years_of(result);
-  std::vector<std::string> year_starts;
-  for (std::size_t k = 0; k < years.years(); ++k) year_starts.push_back(result.grid_dates.at(years.first_point(k)));
-  hdf5::write_string_dataset(group.get(), schema::grid_year_start, year_starts);
+  hdf5::write_string_dataset(group.get(), schema::grid_year_start,
+                             reporting_years_of(result).first_dates(result.grid_dates));
 }
 
 void write_states(hid_t root, const std::vector<models::StateDescription>& states) {

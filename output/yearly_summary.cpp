@@ -75,16 +75,8 @@ Occupancy read_occupancy(const ResultFile& file) {
   return o;
 }
 
-/// The first grid date of each reporting year, and the last grid date.
-std::vector<std::size_t> stock_points(const ResultFile& file) {
-  ReportingYears years = file.reporting_years();
-  std::vector<std::size_t> points;
-  for (std::size_t k = 0; k <= years.years(); ++k) points.push_back(years.first_point(k));
-  return points;
-}
-
 std::vector<YearSpan> intervals_by_year(const ResultFile& file) {
-  ReportingYears years = file.reporting_years();
+  const ReportingYears& years = file.reporting_years();
   std::vector<std::string> names = reporting_year_names(file.year_starts());
   std::vector<YearSpan> spans;
   for (std::size_t k = 0; k < years.years(); ++k) spans.push_back({names[k], years.first_point(k), years.first_point(k + 1)});
@@ -228,7 +220,7 @@ YearlySummary compute_yearly_summary(const ResultFile& file) {
   summary.replicates = file.provenance().replicates;
   summary.seed = file.provenance().seed;
   summary.state_labels = non_exit_labels(file.states());
-  for (std::size_t point : stock_points(file))
+  for (std::size_t point : file.reporting_years().first_points_and_horizon())
     summary.stock.push_back(stock_on(occupancy, file.states(), point, dates[point]));
   for (const YearSpan& span : intervals_by_year(file))
     summary.flows.push_back(flows_in(occupancy, file.states(), span, dates));

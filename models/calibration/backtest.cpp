@@ -81,7 +81,7 @@ std::string scenario_yaml(const CalibratedModel& model, const BacktestSettings& 
       "initial_stock: {{snapshot: stock.csv}}\n",
       engine::format_iso_date(settings.cut), years, settings.replicates, settings.seed,
       settings.parameter_uncertainty ? "true" : "false", states_yaml(model.exposure, settings), settings.ageing_out_age,
-      settings.ageing_out_state, engine::format_iso_date(settings.cut).substr(5));
+      settings.ageing_out_state, engine::format_month_day(settings.cut.month() / settings.cut.day()));
 }
 
 /// The stock on the cut date, without children who have reached the ageing-out age (by whole

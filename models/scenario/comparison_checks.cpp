@@ -13,7 +13,7 @@ namespace carecast::models {
 
 namespace {
 
-constexpr char horizon_reason[] = "a comparison needs the same start date, years and grid as the base scenario";
+constexpr char horizon_reason[] = "a comparison needs the same start date, years, grid and reporting years as the base scenario";
 constexpr char states_reason[] =
     "a comparison needs the same states that are not exits, in the same order, as the base scenario";
 constexpr char money_reason[] =
@@ -85,10 +85,7 @@ void check_horizon(const Scenario& base, const Scenario& alternative) {
                fmt::format("{} years", b.years), horizon_reason);
   require_same(base, alternative, "simulation.grid", engine::grid_step_name(a.grid),
                engine::grid_step_name(b.grid), horizon_reason);
-  auto month_day = [](std::chrono::month_day md) {
-    return fmt::format("years beginning on {:02}-{:02}", static_cast<unsigned>(md.month()),
-                       static_cast<unsigned>(md.day()));
-  };
+  auto month_day = [](std::chrono::month_day md) { return "years beginning on " + engine::format_month_day(md); };
   require_same(base, alternative, "simulation.year_begins", month_day(a.year_begins), month_day(b.year_begins),
                horizon_reason);
 }

@@ -47,13 +47,17 @@ std::map<int, double> read_price_index(const ConfigMap& map, const Scenario& sce
   if (table && growth)
     map.fail_together({"price_index", "price_growth_per_year"}, "give price_index or price_growth_per_year, not both");
   int last = last_simulated_year(scenario);
+  // The years priced: from the price year (or the start year, if the prices are a later year's) on.
+  int first = std::min(price_year, static_cast<int>(scenario.simulation.start.year()));
   std::map<int, double> index;
   if (table) {
     YearTable given = read_year_table(*table, 0.0);
-    for (int year = price_year; year <= last; ++year) {
+    for (int year = first; year <= last; ++year) {
       if (!given.values().count(year))
-        table->fail(fmt::format("expected an index for every calendar year from the price year {} to {}; {} is missing",
-                                price_year, last, year));
+        table->fail(fmt::format("expected an index for every calendar year from {} to {} (the price year {} and "
+                                "each year in which a reporting year begins, the last on {}); {} is missing",
+                                first, last, price_year,
+                                engine::format_iso_date(reporting_year_starts(scenario.simulation).back()), year));
       index[year] = given.values().at(year);
     }
     return index;
@@ -61,7 +65,7 @@ std::map<int, double> read_price_index(const ConfigMap& map, const Scenario& sce
   double rate = growth ? growth->number() : 0.0;
   if (growth && (rate <= -1.0 || rate >= 1.0))
     growth->fail(fmt::format("expected a yearly growth between -1 and 1, a fraction (0.02 for 2 %), found {:g}", rate));
-  for (int year = price_year; year <= last; ++year) {
+  for (int year = first; year <= last; ++year) {
     index[year] = std::pow(1.0 + rate, year - price_year);
     if (!std::isfinite(index[year]) || index[year] == 0.0)
       map.fail_at_key("price_growth_per_year",
@@ -80,8 +84,8 @@ CostSpec read_costs(const ConfigValue& value, const Scenario& scenario) {
   if (auto currency = map.optional("currency")) spec.currency = currency->text();
   int start_year = static_cast<int>(scenario.simulation.start.year());
   spec.price_year = start_year;
-  if (auto year = map.optional("price_year"))
-    spec.price_year = static_cast<int>(year->integer_in(1900, start_year));
+  if (auto year = map.optional("price_year"))  // a later year's prices, such as a budget year's, will do
+    spec.price_year = static_cast<int>(year->integer_in(1900, last_simulated_year(scenario)));
   spec.per_day = read_daily_costs(map, scenario);
   if (auto one_off = map.optional("one_off")) spec.one_off = read_one_off(*one_off);
   spec.price_index = read_price_index(map, scenario, spec.price_year);

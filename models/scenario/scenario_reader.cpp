@@ -56,25 +56,21 @@ std::chrono::month_day read_month_day(const ConfigValue& value) {
   if (!shaped || !md.ok())
     value.fail("expected a month and a day as MM-DD, e.g. 01-01 for calendar years or 04-01 for the English "
                "financial year (no year), found '" + text + "'");
-  if (md == std::chrono::February / 29) value.fail("expected a day that every year has, not 29 February");
   return md;
 }
 
 /// Every reporting year must begin on a grid date, so that its stock and flows are the grid's.
 void check_year_starts_on_grid(const ConfigMap& map, const SimulationSpec& spec) {
-  std::vector<engine::Date> grid = engine::grid_dates(spec.start, spec.grid, spec.years);
-  for (const engine::Date& start : engine::reporting_year_starts(spec.start, spec.years, spec.year_begins)) {
-    if (std::find(grid.begin(), grid.end(), start) != grid.end()) continue;
-    std::string problem = fmt::format(
-        "reporting years begin on {:02}-{:02}{}, but {} is not a date of the {} grid from {}. Start the "
-        "simulation on the day of a month the years begin on, use a finer grid, or set simulation.year_begins "
-        "to the start's month and day ({})",
-        static_cast<unsigned>(spec.year_begins.month()), static_cast<unsigned>(spec.year_begins.day()),
-        map.has("year_begins") ? "" : " (calendar years, the default)", engine::format_iso_date(start),
-        engine::grid_step_name(spec.grid), engine::format_iso_date(spec.start),
-        engine::format_iso_date(spec.start).substr(5));
-    map.fail_at_key(map.has("year_begins") ? "year_begins" : "start", problem);
-  }
+  auto off_the_grid = engine::year_start_off_the_grid(spec.start, spec.grid, spec.years, spec.year_begins);
+  if (!off_the_grid) return;
+  std::string problem = fmt::format(
+      "reporting years begin on {}{}, but {} is not a date of the {} grid from {}. Start the simulation on the "
+      "day of a month the years begin on, use a finer grid, or set simulation.year_begins to the start's month "
+      "and day ({})",
+      engine::format_month_day(spec.year_begins), map.has("year_begins") ? "" : " (calendar years, the default)",
+      engine::format_iso_date(*off_the_grid), engine::grid_step_name(spec.grid), engine::format_iso_date(spec.start),
+      engine::format_month_day(spec.start.month() / spec.start.day()));
+  map.fail_at_key(map.has("year_begins") ? "year_begins" : "start", problem);
 }
 
 }  // namespace

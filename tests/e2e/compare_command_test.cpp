@@ -124,7 +124,7 @@ TEST(CompareCommand, RefusesScenariosOfOtherYearsBeforeRunning) {
   EXPECT_NE(run.err.find("invalid input: " + shorter.string() + ":2:"), std::string::npos) << run;
   EXPECT_NE(run.err.find("at 'simulation.years': 5 years here, but 10 years in the base scenario"), std::string::npos)
       << run;
-  EXPECT_NE(run.err.find("the same start date, years and grid"), std::string::npos) << run;
+  EXPECT_NE(run.err.find("the same start date, years, grid and reporting years"), std::string::npos) << run;
   EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
 }
 

@@ -129,7 +129,8 @@ const std::vector<Malformed> malformed_scenarios{
     {"entry_trend_as_percent.yaml", "entry_trend_as_percent.yaml:23:19", "entries.trend_per_year",
      "expected a yearly change between -1 and 1, a fraction (-0.02 for 2 % fewer a year), found 3"},
     {"price_index_missing_year.yaml", "price_index_missing_year.yaml:44:16", "costs.price_index",
-     "expected an index for every calendar year from the price year 2024 to 2026; 2025 is missing"},
+     "expected an index for every calendar year from 2024 to 2026 (the price year 2024 and each year in which a "
+     "reporting year begins, the last on 2026-01-01); 2025 is missing"},
     {"caseload_zero_norm.yaml", "caseload_zero_norm.yaml:42:9", "caseload.norm", "expected a number above 0, found 0"},
     {"caseload_feedback_without_staffing.yaml", "caseload_feedback_without_staffing.yaml:44:5", "caseload.feedback",
      "a feedback needs caseload.staffing: it compares caseload per worker with the norm"},

@@ -154,8 +154,20 @@ TEST(ReportingYears, AYearThatDoesNotBeginOnAGridDateIsRefused) {
   EXPECT_THROW(ReportingGrid(Calendar(ymd(2025, 4, 15)), GridStep::monthly, 2, January / 1), std::invalid_argument);
   EXPECT_THROW(ReportingGrid(Calendar(ymd(2025, 4, 1)), GridStep::yearly, 2, January / 1), std::invalid_argument);
   EXPECT_NO_THROW(ReportingGrid(Calendar(ymd(2025, 4, 1)), GridStep::yearly, 2, April / 1));
-  EXPECT_THROW(reporting_year_starts(ymd(2025, 4, 1), 2, February / 29), std::invalid_argument);
   EXPECT_THROW(reporting_year_starts(ymd(2025, 4, 1), 2, February / 30), std::invalid_argument);
+}
+
+TEST(ReportingYears, TwentyNinthOfFebruaryIsTheLastDayOfFebruaryAsTheGridCountsMonths) {
+  // From 29 February 2028 over five years: the grid's February dates are 28, 28, 28, 29 (2032).
+  Calendar calendar(ymd(2028, 2, 29));
+  ReportingGrid grid(calendar, GridStep::monthly, 5, February / 29);
+  ASSERT_EQ(grid.years(), 5u);
+  for (std::size_t k = 0; k < 5; ++k) EXPECT_EQ(grid.year_start_points()[k], 12 * k);
+  EXPECT_EQ(grid.dates()[48], ymd(2032, 2, 29));
+  EXPECT_EQ(grid.dates()[12], ymd(2029, 2, 28));
+  EXPECT_EQ(months_from(ymd(2028, 2, 29), ymd(2032, 2, 29)), 48);
+  EXPECT_EQ(months_from(ymd(2025, 7, 1), ymd(2026, 1, 1)), 6);
+  EXPECT_THROW(months_from(ymd(2025, 7, 1), ymd(2026, 1, 2)), std::invalid_argument);
 }
 
 TEST(GridStep, NamesRoundTripAndUnknownNamesThrow) {

@@ -105,7 +105,7 @@ TEST_F(ComparisonChecks, RefusesAnotherHorizonNamingTheKeyAndBothValues) {
   };
   for (const Case& c :
        {Case{"simulation: {start: 2025-01-01, years: 5, grid: monthly}\n", "simulation.years",
-             {"5 years here", "but 10 years in the base scenario", "the same start date, years and grid"}},
+             {"5 years here", "but 10 years in the base scenario", "the same start date, years, grid and reporting years"}},
         Case{"simulation: {start: 2025-07-01, years: 10}\n", "simulation.start", {"2025-07-01 here", "but 2025-01-01"}},
         Case{"simulation: {start: 2025-01-01, years: 10, grid: quarterly}\n", "simulation.grid",
              {"quarterly here", "but monthly in the base"}}}) {

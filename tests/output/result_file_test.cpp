@@ -262,6 +262,19 @@ TEST(ResultFileTest, ReadsTheReportingYearsAndChecksThatEachBeginsOnAGridDate) {
       << error_opening(path);
 }
 
+TEST(ResultFileTest, RefusesYearlyArraysOfAnotherNumberOfYears) {
+  ScratchFolder folder;
+  models::RunResult result = synthetic_result(3, 4);
+  auto layout = std::make_shared<engine::TallyLayout>(*result.layout);
+  layout->add_sums("care_days", {2, 4}, {"year", "state"});  // two years, but the grid has one
+  result.layout = layout;
+  for (auto& tally : result.replicates) tally = engine::Tally(layout);
+  write_result(result, folder / "years.h5", false);
+  EXPECT_NE(error_opening(folder / "years.h5").find("/replicates/care_days holds 2 years but /grid/year_start 1"),
+            std::string::npos)
+      << error_opening(folder / "years.h5");
+}
+
 TEST(ResultFileTest, AFileWrittenBeforeReportingYearsWereStoredHasTheAnniversaries) {
   ScratchFolder folder;
   std::vector<std::string> dates = synthetic_result(3, 4).grid_dates;
