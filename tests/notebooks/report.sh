@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Tests tools/report.py, the HTML report: its unit tests; a report of a fresh 20-replicate
 # baseline result (costs, school, foster carers, caseload) whose figures are checked against the
-# same figures computed here from the HDF5 file; the same result with /grid/year_start added
-# (years that do not begin on the grid rule); a comparison report; and the refusals (not HDF5,
-# another schema version, an existing output without --force, the output being the input).
+# same figures computed here from the HDF5 file and against what 'carecast summary' prints; a run
+# from 1 July in calendar years and one in financial years (short first and last years, marked);
+# a comparison report, checked against the file (the cost split included) and against what
+# 'carecast compare' prints; one combination of a sweep file (--combination), checked against
+# its group and 'carecast summary --combination'; and the refusals (not HDF5, another schema
+# version, a sweep without --combination, --combination of a combination the sweep lacks or of
+# another kind of file, an existing output without --force, the output being the input).
+# 20 replicates (an even number) make means that end in .5 or .05 common: such ties round as
+# carecast rounds them only if the mean is computed in carecast's arithmetic, so the stdout
+# checks fail for a report that takes numpy's mean.
 #
 # Usage: bash tests/notebooks/report.sh /path/to/carecast /path/to/workdir
 # (CTest runs it so; see tests/CMakeLists.txt.)
@@ -46,6 +53,9 @@ echo "== report of the result"
 $PYTHON "$REPORT" "$RESULT" -o "$WORKDIR/base.html" || fail "report.py failed on $RESULT"
 $PYTHON "$REPO/tools/tests/report_checks.py" result "$RESULT" "$WORKDIR/base.html" ||
   fail "the result report does not hold the figures of $RESULT; see above"
+"$CARECAST" summary "$RESULT" >"$WORKDIR/base-summary.txt" || fail "carecast summary failed (exit $?)"
+$PYTHON "$REPO/tools/tests/report_checks.py" summary-stdout "$RESULT" "$WORKDIR/base.html" "$WORKDIR/base-summary.txt" ||
+  fail "the result report's figures differ from those carecast summary printed ($WORKDIR/base-summary.txt)"
 
 echo "== report of a result from 1 July: calendar years, the first of six months"
 printf 'extends: %s\nsimulation: {start: 2025-07-01, years: 3}\n' "$BASE_SCENARIO" >"$WORKDIR/mid-year.yaml"
@@ -55,22 +65,49 @@ $PYTHON "$REPORT" "$WORKDIR/years.h5" -o "$WORKDIR/years.html" || fail "report.p
 $PYTHON "$REPO/tools/tests/report_checks.py" years "$WORKDIR/years.h5" "$WORKDIR/years.html" ||
   fail "the report does not count years by /grid/year_start; see above"
 
+echo "== report of a result from 1 July in financial years (year_begins 04-01)"
+printf 'extends: %s\nsimulation: {start: 2026-07-01, years: 2, year_begins: 04-01}\n' "$BASE_SCENARIO" \
+  >"$WORKDIR/financial.yaml"
+timeout 300 "$CARECAST" run "$WORKDIR/financial.yaml" --replicates 20 -o "$WORKDIR/financial.h5" --quiet ||
+  fail "carecast run of the financial-year scenario failed (exit $?)"
+$PYTHON "$REPORT" "$WORKDIR/financial.h5" -o "$WORKDIR/financial.html" || fail "report.py failed on financial.h5"
+$PYTHON "$REPO/tools/tests/report_checks.py" financial "$WORKDIR/financial.h5" "$WORKDIR/financial.html" ||
+  fail "the report does not name and mark financial years; see above"
+
 echo "== carecast compare (20 replicates) -> $COMPARISON"
-timeout 300 "$CARECAST" compare "$BASE_SCENARIO" "$ALTERNATIVE" --replicates 20 -o "$COMPARISON" --quiet ||
-  fail "carecast compare failed (exit $?)"
+timeout 300 "$CARECAST" compare "$BASE_SCENARIO" "$ALTERNATIVE" --replicates 20 -o "$COMPARISON" \
+  >"$WORKDIR/fs-compare.txt" || fail "carecast compare failed (exit $?)"
 $PYTHON "$REPORT" "$COMPARISON" -o "$WORKDIR/fs.html" || fail "report.py failed on $COMPARISON"
 $PYTHON "$REPO/tools/tests/report_checks.py" comparison "$COMPARISON" "$WORKDIR/fs.html" ||
   fail "the comparison report does not hold the figures of $COMPARISON; see above"
+$PYTHON "$REPO/tools/tests/report_checks.py" compare-stdout "$COMPARISON" "$WORKDIR/fs.html" "$WORKDIR/fs-compare.txt" ||
+  fail "the comparison report's figures differ from those carecast compare printed ($WORKDIR/fs-compare.txt)"
+
+SWEEP=$WORKDIR/sweep.h5
+echo "== carecast run of a sweep (2 combinations, 20 replicates) -> $SWEEP"
+printf 'extends: %s\nsweep:\n  interventions.family_support_12_17.uptake: [0.2, 0.5]\n' "$ALTERNATIVE" \
+  >"$WORKDIR/sweep.yaml"
+timeout 300 "$CARECAST" run "$WORKDIR/sweep.yaml" --replicates 20 -o "$SWEEP" --quiet || fail "the sweep failed (exit $?)"
+$PYTHON "$REPORT" "$SWEEP" --combination 1 -o "$WORKDIR/sweep-1.html" || fail "report.py --combination 1 failed"
+$PYTHON "$REPO/tools/tests/report_checks.py" sweep "$SWEEP" "$WORKDIR/sweep-1.html" 1 ||
+  fail "the report of combination 1 does not hold its figures; see above"
+"$CARECAST" summary "$SWEEP" --combination 1 >"$WORKDIR/sweep-1-summary.txt" || fail "carecast summary --combination failed"
+$PYTHON "$REPO/tools/tests/report_checks.py" summary-stdout "$SWEEP" "$WORKDIR/sweep-1.html" "$WORKDIR/sweep-1-summary.txt" ||
+  fail "the report of combination 1 differs from carecast summary --combination 1; see above"
 
 echo "== refusals"
-# expect_refusal NAME OUTPUT ARGS...: report.py must exit non-zero and name NAME on stderr.
+# expect_refusal NAME OUTPUT ARGS...: report.py must exit non-zero and name NAME on stderr (and
+# leave OUTPUT as it was: absent unless it existed).
 expect_refusal() {
   local name=$1 output=$2
   shift 2
-  local status=0
+  local status=0 existed=0
+  [[ -e $output ]] && existed=1
   $PYTHON "$REPORT" "$@" >"$WORKDIR/refusal.out" 2>"$WORKDIR/refusal.err" || status=$?
   [[ $status -ne 0 ]] || fail "report.py $* succeeded; expected a refusal"
+  [[ $existed -eq 1 || ! -e $output ]] || fail "the refused report.py $* wrote $output"
   grep -qF -- "$name" "$WORKDIR/refusal.err" || { cat "$WORKDIR/refusal.err" >&2; fail "the message of report.py $* does not name '$name'"; }
+  REFUSAL_STATUS=$status
   echo "refused (exit $status): $(head -1 "$WORKDIR/refusal.err")"
 }
 no_partials() {
@@ -91,6 +128,12 @@ expect_refusal "v2.h5" "$WORKDIR/v2.html" "$WORKDIR/v2.h5" -o "$WORKDIR/v2.html"
 grep -qF "schema version 2.0" "$WORKDIR/refusal.err" || fail "the schema version is not named"
 [[ ! -e $WORKDIR/v2.html ]] || fail "a refused report left $WORKDIR/v2.html"
 
+expect_refusal "--combination" "$WORKDIR/sweep.html" "$SWEEP" -o "$WORKDIR/sweep.html"
+grep -qF "2 combinations" "$WORKDIR/refusal.err" || fail "the refusal of a sweep does not give the number of combinations"
+[[ $REFUSAL_STATUS -eq 2 ]] || fail "a sweep without --combination exited $REFUSAL_STATUS; expected 2"
+expect_refusal "numbered 0 to 1" "$WORKDIR/sweep.html" "$SWEEP" --combination 2 -o "$WORKDIR/sweep.html"
+expect_refusal "applies to sweep files" "$WORKDIR/base-c.html" "$RESULT" --combination 0 -o "$WORKDIR/base-c.html"
+
 echo "keep me" >"$WORKDIR/existing.html"
 expect_refusal "existing.html" "$WORKDIR/existing.html" "$RESULT" -o "$WORKDIR/existing.html"
 grep -qF -- "--force" "$WORKDIR/refusal.err" || fail "the refusal of an existing output does not mention --force"
@@ -106,8 +149,9 @@ expect_refusal "base.h5" "$RESULT" "$RESULT" -o "$RESULT" --force
 no_partials
 
 $PYTHON "$REPORT" --help >"$WORKDIR/help.txt" || fail "--help failed"
-for word in RESULT --output --force "Exit status" "90 %" docs/report.md; do
+for word in RESULT --output --force --combination "Exit status" "90 %" docs/report.md; do
   grep -qF -- "$word" "$WORKDIR/help.txt" || fail "--help does not mention '$word'"
 done
 
-echo "PASS (report): $WORKDIR/base.html, $WORKDIR/years.html, $WORKDIR/fs.html"
+echo "PASS (report): $WORKDIR/base.html, $WORKDIR/years.html, $WORKDIR/financial.html, $WORKDIR/fs.html," \
+  "$WORKDIR/sweep-1.html"

@@ -10,7 +10,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 import numpy as np  # noqa: E402
 
+from .year_labels import axis_label  # noqa: E402
+
 STYLE = {
+    "text.parse_math": False,            # a '$' in a state's label is a dollar sign, not TeX
     "svg.fonttype": "path",
     "svg.hashsalt": "carecast-report",   # the same page for the same file
     "font.size": 9,
@@ -87,9 +90,16 @@ def fan_panels(dates, panels, title):
         return svg_of(figure, title)
 
 
+def set_year_ticks(ax, x, year_labels):
+    """Year labels under the bars or points, a short year's part on a second line ('2026\n(Jul–Dec)')."""
+    small = {"fontsize": 7} if any("(" in label for label in year_labels) else {}
+    ax.set_xticks(x, [axis_label(label) for label in year_labels], rotation=45 if len(year_labels) > 6 else 0,
+                  **small)
+
+
 def bars_with_whiskers(year_labels, series, title, ylabel):
     """Grouped bars of the means per year, with whiskers from q05 to q95; series is a list of
-    (name, Spread over years)."""
+    (name, Spread over years); year_labels are those of year_labels.year_labels."""
     colours = [BLUE, ORANGE, GREY]
     with matplotlib.rc_context(STYLE):
         figure, axes = new_figure()
@@ -101,7 +111,7 @@ def bars_with_whiskers(year_labels, series, title, ylabel):
             ax.bar(x + (i - (len(series) - 1) / 2) * width, spread.mean, width, yerr=whiskers, capsize=2,
                    color=colours[i % len(colours)], ecolor="#222222", error_kw={"linewidth": 0.8}, label=name)
         ax.axhline(0, color="#222222", linewidth=0.6)
-        ax.set_xticks(x, year_labels, rotation=45 if len(year_labels) > 6 else 0)
+        set_year_ticks(ax, x, year_labels)
         ax.set_title(title)
         ax.set_ylabel(ylabel)
         ax.legend(loc="best", fontsize=8, frameon=False)
@@ -122,7 +132,7 @@ def cumulative_net_cost_chart(year_labels, discounted, nominal_mean, payback_ind
         if payback_index is not None:
             ax.axvline(payback_index, color=ORANGE, linewidth=1.2, linestyle=":",
                        label=f"payback year ({year_labels[payback_index]})")
-        ax.set_xticks(x, year_labels, rotation=45 if len(year_labels) > 6 else 0)
+        set_year_ticks(ax, x, year_labels)
         ax.set_xlabel("to the end of the year")
         ax.set_title(title)
         ax.set_ylabel(ylabel)

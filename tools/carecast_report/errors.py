@@ -11,3 +11,10 @@ class TargetError(ReportError):
     """The output file cannot be written: it exists, it is the input, its folder is missing."""
 
     exit_status = 3
+
+
+class UsageError(ReportError):
+    """The command line does not fit the input: --combination of a file that is not a sweep, or of
+    a combination the sweep does not have, or a sweep file without --combination."""
+
+    exit_status = 2

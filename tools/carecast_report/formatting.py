@@ -2,10 +2,15 @@
 
 - a figure reads 'mean (q05 to q95)': the mean over replicates and the 90 % interval;
 - counts of children and events are whole, or have one decimal when the mean and both ends are
-  below 10 in size and not all whole (as 'carecast summary' prints them);
-- caseworker FTE and caseload per worker have two decimals below 10, else one;
+  below 10 in size and not all whole, 'whole' within 1e-9 (carecast's format_figure in
+  output/yearly_summary.cpp);
+- caseworker FTE and caseload per worker have two decimals when the high end is below 10, else
+  one (carecast's format_ratio in output/planning_summary.cpp);
 - money is in millions, with one decimal, or two when every figure of the table is below 10
   million in size;
+- numbers are rounded as printf's %.Nf (and carecast's fmt) round: the exact binary value to
+  nearest, ties to even; a value that rounds to zero loses its minus sign (carecast's
+  fixed_decimals in output/fixed_decimals.cpp);
 - thousands are separated by ',' and the decimal point is '.'; negatives have '-'.
 """
 import numpy as np
@@ -22,7 +27,7 @@ def number(value, decimals):
 def count_decimals(*values):
     values = np.asarray(values, dtype=float)
     small = np.all(np.abs(values) < 10)
-    whole = np.all(values == np.round(values))
+    whole = np.all(np.abs(values - np.round(values)) < 1e-9)
     return 1 if small and not whole else 0
 
 
@@ -47,13 +52,14 @@ def money_decimals(*values_in_millions):
 
 
 def money_figure(cell, decimals):
-    """A Spread cell in currency units, written in millions: '180.7 (163.4 to 202.3)'."""
-    return interval(cell.mean / 1e6, cell.q05 / 1e6, cell.q95 / 1e6, decimals)
+    """A Spread cell in millions (spread.millions_as_summary or millions_as_compare):
+    '180.7 (163.4 to 202.3)'."""
+    return interval(cell.mean, cell.q05, cell.q95, decimals)
 
 
 def spread_millions(spread):
-    """Every figure of a Spread (in currency units) in millions, for money_decimals."""
-    return [spread.mean / 1e6, spread.q05 / 1e6, spread.q95 / 1e6]
+    """Every printed figure of a Spread in millions, for money_decimals."""
+    return [spread.mean, spread.q05, spread.q95]
 
 
 def percent(share):
@@ -61,7 +67,7 @@ def percent(share):
 
 
 def ratio_figure(cell):
-    """FTE and caseload per worker: two decimals when the high end is below 10 in size, else one
-    (as 'carecast summary' prints them)."""
-    decimals = 2 if max(abs(float(cell.q05)), abs(float(cell.q95))) < 10 else 1
+    """FTE and caseload per worker: two decimals when the high end is below 10, else one (as
+    'carecast summary' prints them)."""
+    decimals = 2 if float(cell.q95) < 10 else 1
     return interval(cell.mean, cell.q05, cell.q95, decimals)

@@ -1,8 +1,9 @@
-"""Opening the input file, telling its kind (result or comparison), and checked reads.
+"""Opening the input file, telling its kind (result, comparison or sweep), and checked reads.
 
 A result file of 'carecast run' has no root attribute `kind`; a comparison file has
-kind = "comparison", a sweep file kind = "sweep" (docs/output-schema.md). Both carry
-`schema_version`, whose major version must be 1.
+kind = "comparison", a sweep file kind = "sweep" (docs/output-schema.md). All carry
+`schema_version`, whose major version must be 1. A Reader reads from a group: the file's root,
+or the group of one combination of a sweep file, which has the layout of a result file.
 """
 import os
 
@@ -13,7 +14,9 @@ from .errors import ReportError
 
 RESULT = "result"
 COMPARISON = "comparison"
-EXPECTED = "a result file of 'carecast run' or a comparison file of 'carecast compare'"
+SWEEP = "sweep"
+EXPECTED = ("a result file of 'carecast run', a sweep file (with --combination) or a comparison file of "
+            "'carecast compare'")
 READABLE_MAJOR_VERSION = "1"
 
 
@@ -59,9 +62,8 @@ def kind_of(file, path):
     kind = text(kind)
     if kind == COMPARISON:
         return COMPARISON
-    if kind == "sweep":
-        raise ReportError(f"'{path}' is a sweep file (one result per combination, in the groups listed "
-                          f"in /sweep/groups); expected {EXPECTED}")
+    if kind == SWEEP:
+        return SWEEP
     raise ReportError(f"'{path}' is a carecast file of kind '{kind}'; expected {EXPECTED}")
 
 
@@ -71,18 +73,24 @@ def text(value):
 
 
 class Reader:
-    """Checked reads from an open carecast file: a missing or misshapen dataset is a ReportError
-    naming the file, the dataset and what was expected."""
+    """Checked reads from an open carecast file, relative to the group `root` (the file itself, or
+    a sweep combination's group): a missing or misshapen dataset is a ReportError naming the file,
+    the dataset and what was expected."""
 
-    def __init__(self, file, path, kind):
-        self.file, self.path, self.kind = file, path, kind
+    def __init__(self, root, path, kind):
+        self.file, self.path, self.kind = root, path, kind
+        self.prefix = root.name.rstrip("/")           # '' at the file's root, '/combinations/03' in a sweep
+
+    def node(self, where):
+        """The group or dataset at `where`, relative to the root ('/' is the root itself)."""
+        return self.file if where.strip("/") == "" else self.file[where.strip("/")]
 
     def has(self, name):
         return isinstance(self.file.get(name), h5py.Dataset)
 
     def missing(self, name):
-        return ReportError(f"'{self.path}' has no dataset /{name.lstrip('/')}; a carecast {self.kind} file of "
-                           "schema 1.x has it (docs/output-schema.md)")
+        return ReportError(f"'{self.path}' has no dataset {self.prefix}/{name.lstrip('/')}; a carecast {self.kind} "
+                           "file of schema 1.x has it (docs/output-schema.md)")
 
     def dataset(self, name):
         if not self.has(name):
@@ -93,15 +101,15 @@ class Reader:
         return [str(s) for s in self.dataset(name).asstr()[()]]
 
     def attribute(self, name, where="/"):
-        attributes = self.file[where].attrs
+        attributes = self.node(where).attrs
         if name not in attributes:
-            raise ReportError(f"'{self.path}' has no attribute {name} at {where}; a carecast {self.kind} file "
-                              f"of schema 1.x has it (docs/output-schema.md)")
+            raise ReportError(f"'{self.path}' has no attribute {name} at {self.prefix}/{where.strip('/')}; a "
+                              f"carecast {self.kind} file of schema 1.x has it (docs/output-schema.md)")
         value = attributes[name]
         return text(value) if isinstance(value, (str, bytes)) else value
 
     def optional_attribute(self, name, where="/", default=""):
-        if where not in self.file or name not in self.file[where].attrs:
+        if (where.strip("/") and where.strip("/") not in self.file) or name not in self.node(where).attrs:
             return default
         return self.attribute(name, where)
 

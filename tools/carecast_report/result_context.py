@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import scenario_text, years
+from . import scenario_text, year_labels, year_span, years
 from .errors import ReportError
 from .input_file import text as attribute_text
 from .spread import across_replicates, from_summary
@@ -37,6 +37,8 @@ class ResultContext:
     kinds: np.ndarray
     replicates: int
     scenario_text: str
+    stored_years: bool = True      # the file has /grid/year_start (else anniversaries of the start)
+    sweep: object = None           # a sweep_combination.Combination when reporting one combination of a sweep
 
     @property
     def extents(self):
@@ -73,6 +75,24 @@ class ResultContext:
             values = values.sum(axis=reduce_axes)
         return across_replicates(self.by_year(values))
 
+    def year_labels(self):
+        """'2026 (Jul–Dec)', '2027', ...: each reporting year's name, a short year marked."""
+        return year_labels.year_labels(self.year_starts, self.grid_dates[-1])
+
+    def span_sentence(self):
+        """'5 years from 2026-07-01 to 2031-07-01; budget years are calendar years, ...'."""
+        return year_span.span_sentence(self.whole_years(), self.grid_dates[0], self.grid_dates[-1], self.year_starts,
+                                       scenario_text.year_begins(self.scenario_text), self.stored_years)
+
+    def whole_years(self):
+        """simulation.years of the scenario, else the grid's intervals over the grid's points per year."""
+        stated = scenario_text.simulation_years(self.scenario_text)
+        if stated is not None:
+            return stated
+        per_year = years.POINTS_PER_YEAR.get(self.reader.optional_attribute("grid_step"))
+        intervals = len(self.grid_dates) - 1
+        return intervals // per_year if per_year and intervals % per_year == 0 else None
+
     def first_points(self):
         return years.first_grid_points(self.grid_dates, self.year_starts)
 
@@ -89,7 +109,7 @@ class ResultContext:
         return scenario_text.money_of(self.scenario_text, self.grid_dates[0])
 
 
-def load_context(reader):
+def load_context(reader, sweep=None):
     grid_dates = reader.strings("grid/date")
     if len(grid_dates) < 2:
         raise ReportError(f"'{reader.path}': /grid/date holds {len(grid_dates)} dates; expected at least two")
@@ -100,4 +120,5 @@ def load_context(reader):
         raise ReportError(f"'{reader.path}': /states/name, /states/label and /states/kind differ in length")
     return ResultContext(reader=reader, grid_dates=grid_dates, year_starts=years.result_year_starts(reader, grid_dates),
                          names=names, labels=labels, kinds=kinds, replicates=int(reader.attribute("replicates")),
-                         scenario_text=str(reader.attribute("scenario_text")))
+                         scenario_text=str(reader.attribute("scenario_text")),
+                         stored_years=reader.has("grid/year_start"), sweep=sweep)

@@ -5,7 +5,7 @@ import numpy as np
 from . import charts, html_page as html
 from .formatting import count_figure, number, ratio_figure
 from .spread import across_replicates
-from .years import mean_by_year, year_names
+from .years import mean_by_year
 
 NINETY = "mean (90 % interval: 5th to 95th percentile of the replicates)"
 
@@ -15,13 +15,13 @@ def header_facts(ctx):
     run = "run_info"
     started, finished = (reader.optional_attribute(a, run) for a in ("started_at", "finished_at"))
     wall = reader.optional_attribute("wall_seconds", run, None)
-    return [
+    return sweep_facts(ctx) + [
         ("scenario", ctx.scenario_name()),
         ("scenario file", reader.optional_attribute("scenario_path")),
         ("scenario SHA-256", reader.optional_attribute("scenario_sha256")),
         ("start date", ctx.grid_dates[0]),
         ("horizon", ctx.grid_dates[-1]),
-        ("years", f"{len(ctx.year_starts)} (from {ctx.year_starts[0]})"),
+        ("years", ctx.span_sentence()),
         ("grid", f"{reader.optional_attribute('grid_step')} ({len(ctx.grid_dates)} dates)"),
         ("replicates", ctx.replicates),
         ("seed", reader.optional_attribute("seed")),
@@ -34,13 +34,16 @@ def header_facts(ctx):
     ]
 
 
+def sweep_facts(ctx):
+    """The combination of a sweep file that the page reports, with its swept values."""
+    if ctx.sweep is None:
+        return []
+    return [("sweep file", f"{ctx.reader.path}: {ctx.sweep.count} combinations"),
+            ("combination", f"{ctx.sweep.index} (group {ctx.sweep.group}): {ctx.sweep.values_text()}")]
+
+
 def header_section(page, ctx):
     page.add_section("run", "The forecast and its run", [html.facts_table(header_facts(ctx), "run-facts")])
-
-
-def year_rows(ctx):
-    """'year from' labels of the yearly tables: each year's start date."""
-    return list(ctx.year_starts)
 
 
 def stock_section(page, ctx):
@@ -84,14 +87,15 @@ def flows_section(page, ctx):
     exits = ctx.yearly_spread("exits", (2,))
     moves = ctx.yearly_spread("moves", (2,))
     ends = ctx.year_starts[1:] + [ctx.grid_dates[-1]]
-    rows = [[start, f"{start} to {end}", count_figure(entries.at(k)), count_figure(exits.at(k)),
-             count_figure(moves.at(k))] for k, (start, end) in enumerate(zip(ctx.year_starts, ends))]
-    chart = charts.bars_with_whiskers(year_names(ctx.year_starts), [("entries", entries), ("exits", exits)],
+    periods = zip(ctx.year_labels(), ctx.year_starts, ends)
+    rows = [[label, f"{start} to {end}", count_figure(entries.at(k)), count_figure(exits.at(k)),
+             count_figure(moves.at(k))] for k, (label, start, end) in enumerate(periods)]
+    chart = charts.bars_with_whiskers(ctx.year_labels(), [("entries", entries), ("exits", exits)],
                                       "Entries and exits per year", "children")
     page.add_section("flows", "Entries, exits and moves per year", [
         html.data_table("flows-by-year", f"Per year (the grid intervals that start in it): {NINETY}. Exits include "
                         "ageing out; moves are transitions between states that are not exits.",
-                        ["year from", "period", "entries", "exits", "moves"], rows),
+                        ["year", "period", "entries", "exits", "moves"], rows),
         html.figure(chart, "Bars: mean per year; whiskers: 90 % interval across replicates."),
     ])
 
@@ -101,15 +105,15 @@ def breakdowns_section(page, ctx):
     yearly = ctx.by_year(by_cause)                                    # [replicate, year, cause]
     carer, other, total = (across_replicates(v) for v in (yearly[:, :, 0], yearly[:, :, 1], yearly.sum(axis=2)))
     school = ctx.yearly_spread("school_changes", (2,)) if ctx.has("school_changes") else None
-    headers = ["year from", "breakdowns, carer-initiated", "breakdowns, other", "breakdowns, total"]
+    headers = ["year", "breakdowns, carer-initiated", "breakdowns, other", "breakdowns, total"]
     headers += ["school changes"] if school else []
     rows = []
-    for k, start in enumerate(ctx.year_starts):
-        row = [start, count_figure(carer.at(k)), count_figure(other.at(k)), count_figure(total.at(k))]
+    for k, label in enumerate(ctx.year_labels()):
+        row = [label, count_figure(carer.at(k)), count_figure(other.at(k)), count_figure(total.at(k))]
         rows.append(row + ([count_figure(school.at(k))] if school else []))
     series = [("breakdowns", total)] + ([("school changes", school)] if school else [])
     heading = "Breakdowns" + (" and school changes" if school else "") + " per year"
-    chart = charts.bars_with_whiskers(year_names(ctx.year_starts), series, heading, "events")
+    chart = charts.bars_with_whiskers(ctx.year_labels(), series, heading, "events")
     parts = [html.data_table("breakdowns-by-year", f"Breakdowns (unplanned ends of placements) by cause"
                              f"{' and school changes' if school else ''} per year: {NINETY}.", headers, rows),
              html.figure(chart, "Bars: mean per year; whiskers: 90 % interval across replicates.")]
@@ -126,10 +130,10 @@ def carer_pool_section(page, ctx):
     panels = [("Families in the pool", spreads[0], "families"), ("Free families", spreads[1], "families"),
               ("Children waiting", spreads[2], "children")]
     diverted, returned = across_replicates(flows[:, :, 0]), across_replicates(flows[:, :, 1])
-    rows = [[start] + [count_figure(s.at(t)) for s in spreads] + [count_figure(diverted.at(k)),
+    rows = [[label] + [count_figure(s.at(t)) for s in spreads] + [count_figure(diverted.at(k)),
                                                                    count_figure(returned.at(k))]
-            for k, (start, t) in enumerate(zip(ctx.year_starts, ctx.first_points()))]
-    headers = ["year from", "families", "of which free", "children waiting", "sent to the fallback",
+            for k, (label, t) in enumerate(zip(ctx.year_labels(), ctx.first_points()))]
+    headers = ["year", "families", "of which free", "children waiting", "sent to the fallback",
                "moved back"]
     page.add_section("carer-pool", "The foster-carer pool", [
         html.figure(charts.fan_panels(ctx.grid_dates, panels, "The foster-carer pool on each grid date"),
@@ -150,14 +154,14 @@ def caseload_section(page, ctx):
                         across_replicates(mean_by_year(per_worker, ctx.grid_dates, ctx.year_starts))))
     if ctx.has("months_above_norm"):
         columns.append(("months above the norm", across_replicates(ctx.replicate_array("months_above_norm"))))
-    rows = [[start] + [format_caseload(name, s.at(k)) for name, s in columns]
-            for k, start in enumerate(ctx.year_starts)]
+    rows = [[label] + [format_caseload(name, s.at(k)) for name, s in columns]
+            for k, label in enumerate(ctx.year_labels())]
     page.add_section("caseload", "Caseworkers", [
         html.figure(charts.fan_chart(ctx.grid_dates, across_replicates(fte), "Caseworkers needed", "FTE"),
                     "Full-time caseworkers needed on each grid date (weighted open cases divided by the caseload "
                     "norm): mean, 50 % and 90 % bands."),
         html.data_table("caseload-by-year", f"By year, FTE and caseload as the mean over the year's grid dates, "
-                        f"per replicate: {NINETY}.", ["year from"] + [n for n, _ in columns], rows),
+                        f"per replicate: {NINETY}.", ["year"] + [n for n, _ in columns], rows),
     ])
 
 

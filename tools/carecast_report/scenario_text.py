@@ -1,5 +1,6 @@
-"""Settings of the resolved scenario stored in a file's `scenario_text` attribute: the name and the
-money settings (costs.currency, costs.price_year, costs.discount_rate), read with PyYAML
+"""Settings of the resolved scenario stored in a file's `scenario_text` attribute: the name, the
+simulation's years and year_begins, and the money settings (costs.currency, costs.price_year,
+costs.price_growth_per_year or costs.price_index, costs.discount_rate), read with PyYAML
 (Debian's python3-yaml). Defaults follow docs/scenario-reference.md.
 """
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ class Money:
     currency: str       # "" without a costs section: money is then counted at face value
     price_year: str
     discount_rate: float
+    price_growth: float = 0.0   # costs.price_growth_per_year (0: constant prices)
+    price_index: bool = False   # costs.price_index is given
 
     def unit(self):
         """'million DKK', or 'million (money at face value)' without a costs section."""
@@ -28,14 +31,32 @@ def parsed(scenario_text):
     return document if isinstance(document, dict) else {}
 
 
+def section(scenario_text, name):
+    value = parsed(scenario_text).get(name)
+    return value if isinstance(value, dict) else None
+
+
 def money_of(scenario_text, start_date):
-    costs = parsed(scenario_text).get("costs")
-    if not isinstance(costs, dict):
+    costs = section(scenario_text, "costs")
+    if costs is None:
         return Money(False, "", "", 0.0)
     currency = str(costs.get("currency") or "DKK")
     price_year = str(costs.get("price_year") or start_date[:4])
-    rate = costs.get("discount_rate")
-    return Money(True, currency, price_year, float(rate) if rate is not None else 0.0)
+    rate, growth = costs.get("discount_rate"), costs.get("price_growth_per_year")
+    return Money(True, currency, price_year, float(rate) if rate is not None else 0.0,
+                 float(growth) if growth is not None else 0.0, isinstance(costs.get("price_index"), dict))
+
+
+def simulation_years(scenario_text):
+    """simulation.years as an int, or None when the text does not say."""
+    years = (section(scenario_text, "simulation") or {}).get("years")
+    return years if isinstance(years, int) and not isinstance(years, bool) else None
+
+
+def year_begins(scenario_text):
+    """simulation.year_begins as 'MM-DD'; '01-01' (calendar years) when it is not set."""
+    begins = (section(scenario_text, "simulation") or {}).get("year_begins")
+    return str(begins) if begins else "01-01"
 
 
 def scenario_name(scenario_text):

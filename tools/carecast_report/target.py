@@ -20,6 +20,8 @@ def check_target(output, input_path, force):
         raise TargetError(f"the folder of the output '{output}' is not writable")
     if os.path.lexists(output) and not force:
         raise TargetError(f"the output '{output}' exists; pass --force to overwrite it")
+    if os.path.lexists(output) and (os.path.islink(output) or not os.path.isfile(output)):
+        raise TargetError(f"the output '{output}' is not a regular file; --force replaces only an earlier report")
 
 
 def same_file(a, b):

@@ -9,6 +9,7 @@ interval belongs to the year that holds its start date.
 import numpy as np
 
 from .errors import ReportError
+from .in_order import mean_in_order, sum_in_order
 
 POINTS_PER_YEAR = {"monthly": 12, "quarterly": 4, "yearly": 1}
 
@@ -34,20 +35,18 @@ def year_of_dates(dates, year_starts):
 
 def sum_by_year(per_interval, grid_dates, year_starts):
     """[replicate, interval, ...] -> [replicate, year, ...]: each replicate's sum over the intervals
-    of each year (the intervals whose start date lies in the year)."""
+    of each year (the intervals whose start date lies in the year), added in order as carecast adds."""
     year = year_of_dates(grid_dates[:-1], year_starts)
-    shape = (per_interval.shape[0], len(year_starts)) + per_interval.shape[2:]
-    totals = np.zeros(shape, dtype=per_interval.dtype)
-    for k in range(len(year_starts)):
-        totals[:, k] = per_interval[:, year == k].sum(axis=1)
-    return totals
+    return np.stack([sum_in_order(per_interval[:, year == k], axis=1) for k in range(len(year_starts))], axis=1)
 
 
 def mean_by_year(per_point, grid_dates, year_starts):
     """[replicate, time] -> [replicate, year]: each replicate's mean over the grid dates of each year
-    (the horizon excluded, as it begins no interval)."""
+    (the horizon excluded, as it begins no interval): the sum in order divided by their number, as
+    carecast's mean_over_year."""
     year = year_of_dates(grid_dates[:-1], year_starts)
-    return np.stack([per_point[:, :-1][:, year == k].mean(axis=1) for k in range(len(year_starts))], axis=1)
+    return np.stack([mean_in_order(per_point[:, :-1][:, year == k], axis=1) for k in range(len(year_starts))],
+                    axis=1)
 
 
 def first_grid_points(grid_dates, year_starts):
@@ -79,18 +78,3 @@ def check_year_starts(path, starts, grid_dates):
         raise ReportError(f"'{path}': /grid/year_start must hold increasing dates from the start "
                           f"{grid_dates[0]} to before the horizon {grid_dates[-1]}")
 
-
-def year_names(year_starts):
-    """Short names for chart axes: '2026' for years from 1 January, '2025/26' for years that begin
-    on another day (a first year shorter than the others is named after the year it is part of)."""
-    begins = (year_starts[1] if len(year_starts) > 1 else year_starts[0])[5:]
-    names = []
-    for start in year_starts:
-        year = int(start[:4])
-        if begins == "01-01":
-            names.append(str(year))
-            continue
-        if start[5:] < begins:
-            year -= 1
-        names.append(f"{year}/{(year + 1) % 100:02d}")
-    return names

@@ -66,11 +66,6 @@ class StoredYearStarts(unittest.TestCase):
         means = years.mean_by_year(points, self.grid, self.starts)
         np.testing.assert_allclose(means, [[np.mean(range(0, 10)), np.mean(range(10, 22)), np.mean([22, 23])]])
 
-    def test_names(self):
-        self.assertEqual(years.year_names(self.starts), ["2025", "2026", "2027"])
-        self.assertEqual(years.year_names(["2025-01-01", "2025-04-01", "2026-04-01"]),
-                         ["2024/25", "2025/26", "2026/27"])
-
 
 if __name__ == "__main__":
     unittest.main()
