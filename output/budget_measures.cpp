@@ -29,23 +29,36 @@ std::vector<double> replicate_totals(const ResultArray<double>& costs, const std
   return totals;
 }
 
+std::vector<double> replicate_totals_over_years(const ResultArray<double>& costs, const std::vector<std::string>& categories,
+                                                const std::string& prefix) {
+  std::vector<double> totals(costs.shape[0], 0.0);
+  for (std::size_t year = 0; year < costs.shape[1]; ++year) {
+    std::vector<double> of_year = replicate_totals(costs, categories, year, prefix);
+    for (std::size_t r = 0; r < totals.size(); ++r) totals[r] += of_year[r];
+  }
+  return totals;
+}
+
 void write_budget_csv(const ResultFile& file, const std::filesystem::path& path) {
   const std::array<ResultArray<double>, 2> costs{file.read_sums("costs"), file.read_sums("costs_discounted")};
   std::vector<std::string> categories = file.axis_labels("category");
   std::size_t years = costs[0].shape[1];
-  LabelledAxis year_starts = label_axis(file, "year", years);
+  LabelledAxis spans = label_axis(file, "year", years);
   CsvFile csv(path);
-  csv.write_row({year_starts.columns.front(), "measure", "statistic", "value"});
-  for (std::size_t year = 0; year < years; ++year) {
-    for (const BudgetMeasure& measure : budget_measures()) {
-      auto totals = replicate_totals(costs[measure.discounted ? 1 : 0], categories, year, measure.category_prefix);
-      std::array<double, 7> statistics = engine::summarize(std::move(totals));
-      for (std::size_t s = 0; s < statistics.size(); ++s) {
-        std::string value = fmt::format("{}", statistics[s]);
-        csv.write_row({year_starts.fields[year].front(), measure.name, engine::summary_statistic_names[s], value});
-      }
-    }
-  }
+  csv.write_row({"year_start", "year_end", "measure", "statistic", "value"});
+  auto write_rows = [&](const std::vector<std::string>& span, const BudgetMeasure& measure, std::vector<double> totals) {
+    std::array<double, 7> statistics = engine::summarize(std::move(totals));
+    for (std::size_t s = 0; s < statistics.size(); ++s)
+      csv.write_row({span[0], span[1], measure.name, engine::summary_statistic_names[s], fmt::format("{}", statistics[s])});
+  };
+  for (std::size_t year = 0; year < years; ++year)
+    for (const BudgetMeasure& measure : budget_measures())
+      write_rows(spans.fields[year], measure,
+                 replicate_totals(costs[measure.discounted ? 1 : 0], categories, year, measure.category_prefix));
+  std::vector<std::string> horizon{file.grid_dates().front(), file.grid_dates().back()};
+  for (const BudgetMeasure& measure : budget_measures())
+    write_rows(horizon, measure,
+               replicate_totals_over_years(costs[measure.discounted ? 1 : 0], categories, measure.category_prefix));
   csv.close();
 }
 

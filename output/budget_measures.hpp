@@ -24,8 +24,14 @@ const std::vector<BudgetMeasure>& budget_measures();
 std::vector<double> replicate_totals(const ResultArray<double>& costs, const std::vector<std::string>& categories,
                                      std::size_t year, const std::string& prefix);
 
-/// budget.csv: one row per reporting year, measure and summary statistic (mean, sd, q05 ... q95
-/// over replicates), in the scenario's currency (not millions). Needs the result's costs.
+/// The same, summed over every year (the whole horizon), replicate by replicate.
+std::vector<double> replicate_totals_over_years(const ResultArray<double>& costs, const std::vector<std::string>& categories,
+                                                const std::string& prefix);
+
+/// budget.csv: year_start,year_end,measure,statistic,value: one row per reporting year, measure
+/// and summary statistic (mean, sd, q05 ... q95 over replicates), in the scenario's currency (not
+/// millions), then the same over the whole horizon (year_start the start date, year_end the
+/// horizon), each total added up per replicate. Needs the result's costs.
 void write_budget_csv(const ResultFile& file, const std::filesystem::path& path);
 
 }  // namespace carecast::output

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <cmath>
+
 #include "engine/replicate_statistics.hpp"
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
@@ -22,6 +25,19 @@ std::vector<T> prefixed(T first, const std::vector<T>& rest) {
   return all;
 }
 
+/// The summary statistics of each cell over replicates; for a one-cell figure with a value that
+/// means "none", over the replicates that have another value (NaN if none has).
+std::vector<double> summary_of(const Metric& metric) {
+  if (!metric.none || metric.cells() != 1)
+    return engine::summarize_columns(metric.values, metric.replicates, metric.cells());
+  std::vector<double> kept;
+  for (double value : metric.values)
+    if (value != *metric.none) kept.push_back(value);
+  if (kept.empty()) return std::vector<double>(engine::summary_statistic_names.size(), std::nan(""));
+  std::array<double, 7> stats = engine::summarize(std::move(kept));
+  return {stats.begin(), stats.end()};
+}
+
 void write_metric(hid_t replicates, hid_t summary, const Metric& metric) {
   {
     hdf5::Dataset data = hdf5::write_number_dataset<double>(replicates, metric.name, metric.values,
@@ -29,7 +45,7 @@ void write_metric(hid_t replicates, hid_t summary, const Metric& metric) {
     hdf5::write_string_list_attribute(data.get(), schema::dimensions,
                                       prefixed<std::string>(schema::replicate_dimension, metric.dimensions));
   }
-  std::vector<double> stats = engine::summarize_columns(metric.values, metric.replicates, metric.cells());
+  std::vector<double> stats = summary_of(metric);
   std::vector<std::string> names(engine::summary_statistic_names.begin(), engine::summary_statistic_names.end());
   hdf5::Dataset data = hdf5::write_number_dataset<double>(summary, metric.name, stats,
                                                          prefixed(names.size(), metric.shape));

@@ -63,7 +63,7 @@ void add_money(PairedComparison& out, const Metric& net, const Metric& net_disco
   Metric discounted = cumulative(net_discounted, "cumulative_net_cost_discounted");
   std::size_t years = net.shape[0], replicates = net.replicates;
   Metric npv{"net_present_value", {}, {}, std::vector<double>(replicates), replicates};
-  Metric payback{"payback_year", {}, {}, std::vector<double>(replicates), replicates};
+  Metric payback{"payback_year", {}, {}, std::vector<double>(replicates), replicates, 0.0};
   std::vector<double> mean(years, 0.0);
   std::size_t paying = 0;
   for (std::size_t r = 0; r < replicates; ++r) {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "output/budget_measures.hpp"
+#include "output/money_facts.hpp"
 #include "output/fixed_decimals.hpp"
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
@@ -30,18 +31,25 @@ std::string budget_table(const ResultFile& file, const ResultArray<double>& cost
   auto discounted = file.read_sums("costs_discounted");
   auto categories = file.axis_labels("category");
   std::size_t years = costs.shape[1];
-  const auto& dates = file.year_starts();
-  TextTable table({{"year from", Align::left}, {"total"}, {"total, discounted"}, {"care days"}, {"one-off"},
-                   {"interventions"}});
+  const ReportingYears& reporting = file.reporting_years();
+  std::vector<std::string> names = reporting_year_names(file.year_starts());
+  TextTable table({{"year", Align::left}, {"period", Align::left}, {"total"}, {"total, discounted"}, {"care days"},
+                   {"one-off"}, {"interventions"}});
   for (std::size_t k = 0; k < years; ++k) {
-    std::vector<std::string> row{dates[k]};
+    std::vector<std::string> row{names[k], reporting.period(k, file.grid_dates())};
     for (const BudgetMeasure& measure : budget_measures())
       row.push_back(format_millions(summarize_figure(
           replicate_totals(measure.discounted ? discounted : costs, categories, k, measure.category_prefix))));
     table.add_row(row);
   }
-  return "Budget by year, millions (nominal: in each year's prices; discounted to the start)\n" +
-         table.render();
+  std::vector<std::string> total{"all years", file.grid_dates().front() + " to " + file.grid_dates().back()};
+  for (const BudgetMeasure& measure : budget_measures())
+    total.push_back(format_millions(summarize_figure(
+        replicate_totals_over_years(measure.discounted ? discounted : costs, categories, measure.category_prefix))));
+  table.add_row(total);
+  MoneyFacts money = money_facts(file.provenance(), file.grid_dates().front());
+  return "Budget by year, " + describe_money(money) + "\n" + table.render() +
+         "(a year shorter than twelve months counts only its period; each total is added up per replicate)\n";
 }
 
 bool spends_money(const ResultArray<double>& costs) {
@@ -86,13 +94,14 @@ std::string caseload_table(const ResultFile& file, std::size_t years) {
   CaseloadArrays a = read_caseload_arrays(file);
   bool staffed = a.per_worker.has_value(), feedback = a.breakdown_multiplier.has_value();
   const ReportingYears& reporting = file.reporting_years();
-  const auto& dates = file.year_starts();
-  std::vector<TableColumn> columns{{"year from", Align::left}, {"FTE needed"}};
+  std::vector<std::string> names = reporting_year_names(file.year_starts());
+  std::vector<TableColumn> columns{{"year", Align::left}, {"period", Align::left}, {"FTE needed"}};
   if (staffed) columns.insert(columns.end(), {{"caseload per worker"}, {"months above the norm"}});
   if (feedback) columns.insert(columns.end(), {{"breakdown hazards ×"}, {"planned exits ×"}});
   TextTable table(columns);
   for (std::size_t k = 0; k < years; ++k) {
-    std::vector<std::string> row{dates[k], format_ratio(mean_over_year(a.fte, reporting, k))};
+    std::vector<std::string> row{names[k], reporting.period(k, file.grid_dates()),
+                                 format_ratio(mean_over_year(a.fte, reporting, k))};
     if (staffed) {
       row.push_back(format_ratio(mean_over_year(*a.per_worker, reporting, k)));
       row.push_back(format_figure(value_of_year(*a.months_above_norm, k)));

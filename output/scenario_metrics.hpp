@@ -12,6 +12,7 @@
 //   cost [year], cost_discounted [year]   all categories
 //   cost_by_category [year, category]     nominal
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct Metric {
   std::vector<double> values;
   std::size_t cells() const { return values.size() / replicates; }
   std::size_t replicates = 0;
+  /// A value that stands for "none" (payback_year: 0, no payback within the horizon): a
+  /// replicate with it is left out of the summary of a one-cell figure, which is NaN if every
+  /// replicate has it.
+  std::optional<double> none;
 };
 
 struct ScenarioMetrics {

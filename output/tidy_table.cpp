@@ -41,10 +41,14 @@ LabelledAxis state_names(const ResultFile& file, const std::string& name, std::s
   return named_entries(name, names);
 }
 
-LabelledAxis year_starts(const ResultFile& file, std::size_t extent) {
+/// A year's first day and the next year's (the horizon for the last): a short year shows as such.
+LabelledAxis year_spans(const ResultFile& file, std::size_t extent) {
   const std::vector<std::string>& starts = file.year_starts();
   if (starts.size() != extent) mismatch(file, "year", extent, "/grid/year_start", starts.size());
-  return named_entries("year_start", starts);
+  LabelledAxis axis{{"year_start", "year_end"}, {}};
+  for (std::size_t k = 0; k < starts.size(); ++k)
+    axis.fields.push_back({starts[k], k + 1 < starts.size() ? starts[k + 1] : file.grid_dates().back()});
+  return axis;
 }
 
 LabelledAxis stored_labels_or_indices(const ResultFile& file, const std::string& name,
@@ -82,7 +86,7 @@ LabelledAxis label_axis(const ResultFile& file, const std::string& axis, std::si
   if (axis == "interval") return interval_bounds(file, extent);
   if (axis == "state" || axis == "from_state" || axis == "to_state")
     return state_names(file, axis, extent);
-  if (axis == "year") return year_starts(file, extent);
+  if (axis == "year") return year_spans(file, extent);
   return stored_labels_or_indices(file, axis, extent);
 }
 

@@ -7,7 +7,8 @@
 //   time                          date         /grid/date[i]
 //   interval                      from, to     /grid/date[i], /grid/date[i + 1]
 //   state, from_state, to_state   (the axis)   /states/name[i]
-//   year                          year_start   /grid/year_start[i] (its first day)
+//   year                          year_start,  /grid/year_start[i] (its first day), and the next
+//                                 year_end     year's (the horizon for the last)
 //   any other axis X              X            /axes/X[i] if the file has it, else i
 #include <cstddef>
 #include <cstdint>

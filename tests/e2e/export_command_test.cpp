@@ -57,45 +57,49 @@ std::vector<std::string> fields_of(const std::string& line) {
 }
 
 // budget.csv adds up the cost categories replicate by replicate, then summarizes: its total is
-// checked here against the replicates' own category costs, and its parts against their prefixes.
+// checked here against the replicates' own category costs, and its parts against their prefixes,
+// for each year and over the whole horizon (its last rows).
 TEST(ExportCommand, TheBudgetAddsUpEachReplicatesCategoriesBeforeSummarizing) {
   TestFolder folder;
   std::string run = "run " + quoted((scenarios_dir() / "family-support-12-17.yaml").string()) + " -r 7 -q -o out.h5";
   ASSERT_EQ(folder.carecast(run).status, 0);
   ASSERT_EQ(folder.carecast("export out.h5 --csv tables --replicates").status, 0);
-  // [year_start][measure prefix][replicate] from replicates/costs.csv.
+  // [year_start,year_end][measure prefix][replicate] from replicates/costs.csv; the whole horizon
+  // is "2025-01-01,2035-01-01".
   std::map<std::string, std::map<std::string, std::vector<double>>> totals;
   std::vector<std::string> costs = lines_of(folder.work() / "tables" / "replicates" / "costs.csv");
-  ASSERT_EQ(costs[0], "year_start,category,replicate,value");
+  ASSERT_EQ(costs[0], "year_start,year_end,category,replicate,value");
   for (std::size_t i = 1; i < costs.size(); ++i) {
     std::vector<std::string> f = fields_of(costs[i]);
-    auto replicate = static_cast<std::size_t>(std::stoul(f[2]));
-    for (const std::string& prefix : {std::string("total:"), f[1].substr(0, f[1].find(':') + 1)}) {
-      std::vector<double>& sum = totals[f[0]][prefix];
-      sum.resize(7, 0.0);
-      sum[replicate] += std::stod(f[3]);
-    }
+    auto replicate = static_cast<std::size_t>(std::stoul(f[3]));
+    for (const std::string& span : {f[0] + "," + f[1], std::string("2025-01-01,2035-01-01")})
+      for (const std::string& prefix : {std::string("total:"), f[2].substr(0, f[2].find(':') + 1)}) {
+        std::vector<double>& sum = totals[span][prefix];
+        sum.resize(7, 0.0);
+        sum[replicate] += std::stod(f[4]);
+      }
   }
   const std::map<std::string, std::string> prefix_of{
       {"total", "total:"}, {"care_days", "care:"}, {"one_off", "one_off:"}, {"interventions", "intervention:"}};
   std::vector<std::string> budget = lines_of(folder.work() / "tables" / "budget.csv");
-  ASSERT_EQ(budget[0], "year_start,measure,statistic,value");
-  ASSERT_EQ(budget.size(), 1u + 10 * 5 * 7);  // 10 years, 5 measures, 7 statistics
+  ASSERT_EQ(budget[0], "year_start,year_end,measure,statistic,value");
+  ASSERT_EQ(budget.size(), 1u + 11 * 5 * 7);  // 10 years and the horizon, 5 measures, 7 statistics
+  EXPECT_TRUE(budget.back().rfind("2025-01-01,2035-01-01,interventions,q95,", 0) == 0) << budget.back();
   int checked = 0;
   for (std::size_t i = 1; i < budget.size(); ++i) {
     std::vector<std::string> f = fields_of(budget[i]);
-    if (!prefix_of.count(f[1])) continue;  // total_discounted: from costs_discounted
-    const std::vector<double>& per_replicate = totals[f[0]][prefix_of.at(f[1])];
-    double value = std::stod(f[3]), expected = std::nan("");
-    if (f[2] == "mean") expected = std::accumulate(per_replicate.begin(), per_replicate.end(), 0.0) / 7.0;
-    if (f[2] == "q05") expected = quantile(per_replicate, 0.05);
-    if (f[2] == "q95") expected = quantile(per_replicate, 0.95);
+    if (!prefix_of.count(f[2])) continue;  // total_discounted: from costs_discounted
+    const std::vector<double>& per_replicate = totals[f[0] + "," + f[1]][prefix_of.at(f[2])];
+    double value = std::stod(f[4]), expected = std::nan("");
+    if (f[3] == "mean") expected = std::accumulate(per_replicate.begin(), per_replicate.end(), 0.0) / 7.0;
+    if (f[3] == "q05") expected = quantile(per_replicate, 0.05);
+    if (f[3] == "q95") expected = quantile(per_replicate, 0.95);
     if (std::isnan(expected)) continue;
     EXPECT_NEAR(value, expected, 1e-6 * std::max(1.0, std::abs(expected))) << budget[i];
     ++checked;
   }
-  EXPECT_EQ(checked, 10 * 4 * 3);
-  EXPECT_GT(totals["2030-01-01"]["intervention:"][0], 0.0) << "the intervention's cost must be in the check";
+  EXPECT_EQ(checked, 11 * 4 * 3);
+  EXPECT_GT(totals["2030-01-01,2031-01-01"]["intervention:"][0], 0.0) << "the intervention's cost must be in the check";
 }
 
 /// The value of the row of `lines` whose fields before the value are `keys`; "(none)" if none.
@@ -202,8 +206,8 @@ TEST(ExportCommand, WritesTidyCsvFilesWithLabelledAxes) {
   EXPECT_TRUE(starts_with(breakdowns[8], "2025-01-01,2025-02-01,foster,other,mean,")) << breakdowns[8];
 
   std::vector<std::string> left = lines_of(tables / "left_within_year.csv");
-  EXPECT_EQ(left[0], "year_start,statistic,value");
-  EXPECT_TRUE(starts_with(left[1 + 7], "2026-01-01,mean,")) << left[8];
+  EXPECT_EQ(left[0], "year_start,year_end,statistic,value");
+  EXPECT_TRUE(starts_with(left[1 + 7], "2026-01-01,2027-01-01,mean,")) << left[8];
 
   std::string provenance = read_text(tables / "provenance.csv");
   EXPECT_TRUE(starts_with(provenance, "key,value\nscenario_path,")) << provenance;

@@ -103,8 +103,9 @@ TEST_F(ReportingYearsTest, TheExportLabelsYearsByTheirFirstDay) {
   CommandResult run = folder.carecast("export calendar.h5 --csv csv");
   ASSERT_EQ(run.status, 0) << run;
   std::string budget = read_text(folder.work() / "csv" / "budget.csv");
-  EXPECT_NE(budget.find("\n2025-07-01,total,mean,"), std::string::npos) << budget.substr(0, 300);
-  EXPECT_NE(budget.find("\n2028-01-01,total,mean,"), std::string::npos) << budget.substr(0, 300);
+  EXPECT_NE(budget.find("\n2025-07-01,2026-01-01,total,mean,"), std::string::npos) << budget.substr(0, 300);
+  EXPECT_NE(budget.find("\n2028-01-01,2028-07-01,total,mean,"), std::string::npos) << budget.substr(0, 300);
+  EXPECT_NE(budget.find("\n2025-07-01,2028-07-01,total,mean,"), std::string::npos) << budget.substr(0, 300);
 }
 
 }  // namespace

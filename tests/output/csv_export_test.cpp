@@ -170,8 +170,8 @@ TEST_F(CsvExportTest, HeadersNameTheAxesThenStatisticThenValue) {
   EXPECT_EQ(read_csv(out / "breakdowns.csv")[0],
             (Header{"from", "to", "state", "cause", "statistic", "value"}));
   EXPECT_EQ(read_csv(out / "cohort_placements.csv")[0],
-            (Header{"year_start", "count", "statistic", "value"}));
-  EXPECT_EQ(read_csv(out / "cost.csv")[0], (Header{"year_start", "statistic", "value"}));
+            (Header{"year_start", "year_end", "count", "statistic", "value"}));
+  EXPECT_EQ(read_csv(out / "cost.csv")[0], (Header{"year_start", "year_end", "statistic", "value"}));
   EXPECT_EQ(read_csv(out / "analytic_stock.csv")[0], (Header{"date", "state", "value"}));
   EXPECT_EQ(read_csv(out / "provenance.csv")[0], (Header{"key", "value"}));
 }
@@ -220,14 +220,16 @@ TEST_F(CsvExportTest, IntervalsAreBoundedByTheirGridDates) {
   EXPECT_EQ(number(row[5]), summary.values[6 * 8 * 16 + cell]);
 }
 
-TEST_F(CsvExportTest, YearsStartOnTheirFirstGridDateAndOtherAxesUseAxesLabelsOrIndices) {
+TEST_F(CsvExportTest, YearsRunFromTheirFirstDayToTheNextAndOtherAxesUseAxesLabelsOrIndices) {
   ResultFile file(result_path);
   export_csv(file, out, {});
   Rows cohort = read_csv(out / "cohort_placements.csv");
   EXPECT_EQ(cohort[1][0], "2025-01-01");
+  EXPECT_EQ(cohort[1][1], "2026-01-01");
   EXPECT_EQ(cohort.back()[0], "2026-01-01");
-  EXPECT_EQ(cohort[1][1], "0");
-  EXPECT_EQ(cohort.back()[1], "6");
+  EXPECT_EQ(cohort.back()[1], file.grid_dates().back());  // the last year ends at the horizon
+  EXPECT_EQ(cohort[1][2], "0");
+  EXPECT_EQ(cohort.back()[2], "6");
   Rows breakdowns = read_csv(out / "breakdowns.csv");
   std::vector<std::string> causes = column(breakdowns, 3);
   EXPECT_TRUE(holds(causes, "carer_initiated"));
@@ -243,8 +245,9 @@ TEST_F(CsvExportTest, NumbersAreTheShortestTextThatReadsBack) {
   export_csv(file, out, {});
   // cost[year 0] is 0, 1000.5 and 2001 in the three replicates: mean 1000.5.
   Rows cost = read_csv(out / "cost.csv");
-  EXPECT_EQ(cost[1], (std::vector<std::string>{"2025-01-01", "mean", "1000.5"}));
-  EXPECT_EQ(cost[8], (std::vector<std::string>{"2026-01-01", "mean", "1000.75"}));
+  EXPECT_EQ(cost[1], (std::vector<std::string>{"2025-01-01", "2026-01-01", "mean", "1000.5"}));
+  EXPECT_EQ(cost[8][2], "mean");
+  EXPECT_EQ(cost[8][3], "1000.75");
   for (const std::string& value : column(read_csv(out / "stock.csv"), 3))
     EXPECT_EQ(value.find_first_not_of("0123456789.-e+"), std::string::npos) << value;
 }
@@ -284,9 +287,10 @@ TEST_F(CsvExportTest, ReplicatesAreWrittenOnlyOnRequest) {
   EXPECT_EQ(row, (std::vector<std::string>{"2025-07-01", "foster", "2",
                                            std::to_string(counts.values[2 * 36 + 2 * 4 + 1])}));
   Rows cost = read_csv(with / "replicates" / "cost.csv");
-  EXPECT_EQ(cost[0], (std::vector<std::string>{"year_start", "replicate", "value"}));
-  EXPECT_EQ(cost[2], (std::vector<std::string>{"2025-01-01", "1", "1000.5"}));
-  EXPECT_EQ(cost[6], (std::vector<std::string>{"2026-01-01", "2", "2001.25"}));
+  EXPECT_EQ(cost[0], (std::vector<std::string>{"year_start", "year_end", "replicate", "value"}));
+  EXPECT_EQ(cost[2], (std::vector<std::string>{"2025-01-01", "2026-01-01", "1", "1000.5"}));
+  EXPECT_EQ(cost[6][0], "2026-01-01");
+  EXPECT_EQ((std::vector<std::string>{cost[6][2], cost[6][3]}), (std::vector<std::string>{"2", "2001.25"}));
 }
 
 TEST_F(CsvExportTest, FillsAnEmptyFolderWithoutForce) {
