@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
+#include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "models/config/did_you_mean.hpp"
 
@@ -30,6 +33,31 @@ std::string kind_name(ConfigNode::Kind kind) {
   return "something else";
 }
 
+/// Why a scalar a person meant as a number is not one, if that can be told: a percentage, or a
+/// decimal comma or thousands separator ("" otherwise).
+std::string number_hint(const std::string& text) {
+  if (!text.empty() && text.back() == '%')
+    return "; write a fraction: 0.035 for 3.5 %";
+  bool digits_and_separators = !text.empty() && text.find_first_not_of("0123456789,.-+ ") == std::string::npos &&
+                               text.find_first_of("0123456789") != std::string::npos;
+  if (digits_and_separators && (text.find(',') != std::string::npos || text.find(' ') != std::string::npos))
+    return "; write numbers with a '.' for decimals and no thousands separator: 1287.50, 470000";
+  return "";
+}
+
+/// The year and month of "2026-06-31": a text shaped YYYY-MM-DD, with a valid month, whose day
+/// that month does not have.
+std::optional<std::chrono::year_month> month_of_impossible_day(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+  std::chrono::year_month month{std::chrono::year{std::stoi(text.substr(0, 4))},
+                                std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))}};
+  unsigned day = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+  if (!month.ok() || day == 0 || day <= static_cast<unsigned>((month / std::chrono::last).day())) return std::nullopt;
+  return month;
+}
+
 }  // namespace
 
 ConfigValue::ConfigValue(const ConfigNode& node, std::string path)
@@ -49,7 +77,7 @@ std::string ConfigValue::text() const {
 
 double ConfigValue::number() const {
   auto value = is_scalar() ? parse_number(node_->scalar) : std::nullopt;
-  if (!value) fail("expected a number, found " + found());
+  if (!value) fail("expected a number, found " + found() + (is_scalar() ? number_hint(node_->scalar) : ""));
   return *value;
 }
 
@@ -122,8 +150,12 @@ bool ConfigValue::flag() const {
 
 engine::Date ConfigValue::date() const {
   auto value = is_scalar() ? engine::parse_iso_date(node_->scalar) : std::nullopt;
-  if (!value) fail("expected a date written YYYY-MM-DD, found " + found());
-  return *value;
+  if (value) return *value;
+  if (auto month = is_scalar() ? month_of_impossible_day(node_->scalar) : std::nullopt)
+    fail(fmt::format("{} is written YYYY-MM-DD, but that month has no such day: {}-{:02} has {} days", found(),
+                     static_cast<int>(month->year()), static_cast<unsigned>(month->month()),
+                     static_cast<unsigned>((month->year() / month->month() / std::chrono::last).day())));
+  fail("expected a date written YYYY-MM-DD, found " + found());
 }
 
 std::vector<ConfigValue> ConfigValue::list() const {

@@ -62,6 +62,10 @@ int resolve_state_name(const std::string& name, const ConfigValue& value, const 
   for (const auto& s : scenario.states) names.push_back(s.name);
   std::string problem = "the state '" + name + "' is not declared under 'states'";
   if (auto near = closest_name(name, names)) problem += "; did you mean '" + *near + "'?";
+  bool digits = !name.empty() && name.find_first_not_of("0123456789") == std::string::npos;
+  if (digits)  // {foster: 1287,50} reads as foster: 1287 and a key 50
+    problem += ". A decimal comma? In {…} a comma separates entries, so 'N," + name + "' reads as the number N and a key '" +
+               name + "': write N." + name;
   value.fail(problem);
 }
 

@@ -46,6 +46,21 @@ void check_distinct(const std::vector<SweepKey>& keys) {
                        std::to_string(max_sweep_combinations) + " are allowed");
 }
 
+/// A value listed twice would run the same scenario twice. With scalars listed as [0,7, 0,9],
+/// YAML reads four values (0, 7, 0, 9): a decimal comma.
+void refuse_repeated_values(const std::string& path, const ConfigNode& values) {
+  for (std::size_t i = 0; i < values.items.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      const ConfigNode& a = values.items[j];
+      const ConfigNode& b = values.items[i];
+      if (a.kind != ConfigNode::Kind::scalar || b.kind != ConfigNode::Kind::scalar || a.scalar != b.scalar) continue;
+      throw InputError(b.where, error_path(path),
+                       "the value " + b.scalar + " is listed twice (items " + std::to_string(j + 1) + " and " +
+                           std::to_string(i + 1) + "), which would run one scenario twice. A decimal comma? "
+                           "Write [0.7, 0.9], not [0,7, 0,9]");
+    }
+}
+
 SweepSection read_grid(const ConfigNode& sweep) {
   SweepSection section;
   if (sweep.entries.empty()) throw InputError(sweep.where, section_name, "a sweep needs at least one key path");
@@ -57,6 +72,7 @@ SweepSection read_grid(const ConfigNode& sweep) {
     if (values.kind != ConfigNode::Kind::sequence || values.items.empty())
       throw InputError(values.where, error_path(path),
                        "expected a list of the values to sweep, such as [0.1, 0.2, 0.3] (one value: [0.1])");
+    refuse_repeated_values(path, values);
     lists.push_back(&values.items);
     count *= values.items.size();
     if (count > max_sweep_combinations) too_many(sweep, count);

@@ -56,7 +56,7 @@ const std::vector<Malformed> malformed_scenarios{
     {"entries_beyond_support.yaml", "entries_beyond_support.yaml", "population",
      "entries a day at age 0 is more than carecast supports; check the population table's units and scale"},
     {"invalid_date.yaml", "invalid_date.yaml:4:10", "simulation.start",
-     "expected a date written YYYY-MM-DD, found '2025-02-30'"},
+     "'2025-02-30' is written YYYY-MM-DD, but that month has no such day: 2025-02 has 28 days"},
     {"invalid_grid.yaml", "invalid_grid.yaml:6:9", "simulation.grid",
      "expected monthly, quarterly or yearly, found 'weekly'"},
     {"year_begins_with_a_year.yaml", "year_begins_with_a_year.yaml:7:16", "simulation.year_begins",
@@ -121,6 +121,9 @@ const std::vector<Malformed> malformed_scenarios{
      "interventions.support.uptake.beta", "unknown distribution 'beta'; expected uniform, triangular or normal"},
     {"negative_daily_cost.yaml", "negative_daily_cost.yaml:42:43", "costs.per_year.residential",
      "expected a number that is zero or more, found '-1160000'"},
+    {"cost_decimal_comma.yaml", "cost_decimal_comma.yaml:43:28", "costs.per_day.50",
+     "the state '50' is not declared under 'states'. A decimal comma? In {…} a comma separates entries, so 'N,50' "
+     "reads as the number N and a key '50': write N.50"},
     {"cost_thousands_separator.yaml", "cost_thousands_separator.yaml:43:22", "costs.per_year.foster",
      "'470.000' would be read as 470, since a point in YAML is a decimal point; for 470000 write it without a "
      "thousands separator, and for 470 write 470"},

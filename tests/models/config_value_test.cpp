@@ -44,7 +44,10 @@ const char* const values_text =
     "absolute: /tmp/x.csv\n" // 24
     "quoted: \"12\"\n"       // 25
     "largest: 18446744073709551615\n"    // 26
-    "too_large: 18446744073709551616\n"; // 27
+    "too_large: 18446744073709551616\n"  // 27
+    "percent: 3.5%\n"                    // 28
+    "comma: '470,000'\n"                 // 29
+    "spaced: 1 287.50\n";                // 30
 
 class ConfigValueTest : public ::testing::Test {
  protected:
@@ -96,6 +99,15 @@ TEST_F(ConfigValueTest, Number) {
   expect_error("nan", [](const ConfigValue& v) { v.number(); }, "expected a number, found '.nan'");
   expect_error("infinity", [](const ConfigValue& v) { v.number(); }, "expected a number, found '.inf'");
   expect_error("list", [](const ConfigValue& v) { v.number(); }, "expected a number, found a list");
+}
+
+TEST_F(ConfigValueTest, ANumberWrittenAsASpreadsheetWouldGetsAHint) {
+  expect_error("percent", [](const ConfigValue& v) { v.number(); },
+               "expected a number, found '3.5%'; write a fraction: 0.035 for 3.5 %");
+  const std::string separators =
+      "; write numbers with a '.' for decimals and no thousands separator: 1287.50, 470000";
+  expect_error("comma", [](const ConfigValue& v) { v.number(); }, "expected a number, found '470,000'" + separators);
+  expect_error("spaced", [](const ConfigValue& v) { v.number(); }, "expected a number, found '1 287.50'" + separators);
 }
 
 TEST_F(ConfigValueTest, ALeadingPlusSignIsRejectedAsDocumented) {
@@ -175,7 +187,7 @@ TEST_F(ConfigValueTest, Date) {
   engine::Date date = value("date").date();
   EXPECT_EQ(engine::format_iso_date(date), "2024-02-29");
   expect_error("bad_date", [](const ConfigValue& v) { v.date(); },
-               "expected a date written YYYY-MM-DD, found '2025-02-29'");
+               "'2025-02-29' is written YYYY-MM-DD, but that month has no such day: 2025-02 has 28 days");
   expect_error("short_date", [](const ConfigValue& v) { v.date(); },
                "expected a date written YYYY-MM-DD, found '2025-2-1'");
   expect_error("list", [](const ConfigValue& v) { v.date(); },

@@ -62,6 +62,8 @@ TEST(SweepSection, RejectsMalformedSections) {
       {"sweep: [{a: 1}, {b: 2}]\n", "sweep[1]", "this one lacks 'a'"},
       {"sweep: [{a: 1}, {a: 2, b: 2}]\n", "sweep[1].b", "the same key paths as the first"},
       {"sweep: [{a: 1}, 3]\n", "sweep[1]", "expected a mapping of key paths to values"},
+      {"sweep: {a: [0,7, 0,9]}\n", "sweep.a", "the value 0 is listed twice (items 1 and 3)"},
+      {"sweep: {a: [0.5, 0.50, 0.5]}\n", "sweep.a", "A decimal comma? Write [0.7, 0.9], not [0,7, 0,9]"},
   };
   for (const Case& c : cases) {
     auto error = error_of(c.yaml);
