@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "output/fixed_decimals.hpp"
+#include "output/reporting_years.hpp"
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
 
@@ -41,6 +42,7 @@ std::string yearly_table(const PairedComparison& c, const std::vector<std::strin
   std::size_t counts = metrics.size();
   add_year_column(columns, metrics, c, "cost", "cost, m");
   add_year_column(columns, metrics, c, "cumulative_net_cost", "cumulative net cost, m");
+  add_year_column(columns, metrics, c, "cumulative_net_cost_discounted", "the same, discounted");
   TextTable table(columns);
   for (std::size_t k = 0; k < years.size(); ++k) {
     std::vector<std::string> row{years[k]};
@@ -54,7 +56,10 @@ std::string yearly_table(const PairedComparison& c, const std::vector<std::strin
 std::string state_table(const PairedComparison& c, const ScenarioMetrics& base) {
   const Metric* placements = c.find("placements");
   if (!placements) return {};
-  TextTable table({{"state", Align::left}, {"children, first year", Align::right}, {"children, last year", Align::right}});
+  std::vector<std::string> names = reporting_year_names(base.year_starts);
+  TextTable table({{"state", Align::left},
+                   {"children, first year (" + names.front() + ")", Align::right},
+                   {"children, last year (" + names.back() + ")", Align::right}});
   std::size_t states = base.states.size(), years = base.year_starts.size();
   for (std::size_t s = 0; s < states; ++s)
     table.add_row({base.states[s], format_figure(cell_figure(*placements, s)),
@@ -62,15 +67,32 @@ std::string state_table(const PairedComparison& c, const ScenarioMetrics& base) 
   return table.render();
 }
 
-std::string money_lines(const PairedComparison& c, const std::string& currency) {
+/// Whether a scenario spends anything of its own: money in an intervention's category.
+bool has_own_cost(const ScenarioMetrics& scenario) {
+  const Metric* by_category = scenario.find("cost_by_category");
+  if (by_category == nullptr || scenario.categories.empty()) return false;
+  std::size_t categories = scenario.categories.size();
+  for (std::size_t i = 0; i < by_category->values.size(); ++i)
+    if (scenario.categories[i % categories].rfind("intervention:", 0) == 0 && by_category->values[i] != 0.0) return true;
+  return false;
+}
+
+std::string money_lines(const PairedComparison& c, const std::string& currency, const ScenarioMetrics& base,
+                        const ScenarioMetrics& alternative) {
   Figure npv = cell_figure(*c.find("net_present_value"), 0, 1e-6);
-  std::string payback = c.mean_payback_year ? fmt::format("year {} of the horizon", *c.mean_payback_year)
-                                            : std::string("none within the horizon");
+  std::string payback = c.mean_payback_year && *c.mean_payback_year <= base.year_starts.size()
+                            ? fmt::format("year {} of the horizon (from {})", *c.mean_payback_year,
+                                          base.year_starts[*c.mean_payback_year - 1])
+                            : std::string("none within the horizon");
+  std::string own_cost = has_own_cost(alternative)
+                             ? ""
+                             : "It has no cost of its own (no intervention's cost): its net cost is the change in "
+                               "care costs alone, so a payback says only that it never cost more.\n";
   return fmt::format(
       "Net present value (what it saves minus what it costs, discounted): {} {} m ({} to {}).\n"
       "Payback (mean cumulative discounted net cost at or below 0 from then on): {}; {:.0f} % of replicates pay back within the horizon.\n",
       currency, fixed_decimals(npv.mean, 1), fixed_decimals(npv.low, 1), fixed_decimals(npv.high, 1), payback,
-      100.0 * c.share_paying_back);
+      100.0 * c.share_paying_back) + own_cost;
 }
 
 }  // namespace
@@ -78,12 +100,14 @@ std::string money_lines(const PairedComparison& c, const std::string& currency) 
 std::string format_comparison(const ComparisonResult& result, const std::string& currency) {
   std::string text;
   const ComparedScenario& base = result.scenarios.front();
-  for (const PairedComparison& c : result.comparisons) {
+  for (std::size_t a = 0; a < result.comparisons.size(); ++a) {
+    const PairedComparison& c = result.comparisons[a];
+    const ComparedScenario& alternative = result.scenarios.at(a + 1);
     text += fmt::format("{} minus {}: paired differences (same seed, {} replicates), mean (5 %-95 %)\n\n",
                         c.alternative, c.base, result.run.replicates);
     text += yearly_table(c, base.metrics.year_starts) + "\n";
     text += "Average children in each state, difference:\n" + state_table(c, base.metrics) + "\n";
-    text += money_lines(c, currency) + "\n";
+    text += money_lines(c, currency, base.metrics, alternative.metrics) + "\n";
   }
   return text;
 }

@@ -51,6 +51,31 @@ TEST(ComparisonReport, MoneyThatRoundsToZeroReadsZeroNotMinusZero) {
   EXPECT_NE(text.find("DKK 2.0 m"), std::string::npos) << text;
 }
 
+/// by_hand with a cost by category: care only, or care and an intervention of 1 a year.
+ScenarioMetrics with_categories(std::vector<double> cost, bool intervention) {
+  ScenarioMetrics metrics = by_hand(cost);
+  metrics.categories = {"care:foster", "intervention:team"};
+  std::vector<double> by_category;
+  for (double c : cost) by_category.insert(by_category.end(), {c, intervention ? 1.0 : 0.0});
+  metrics.metrics.push_back(Metric{"cost_by_category", {"year", "category"}, {2, 2}, by_category, 2});
+  return metrics;
+}
+
+TEST(ComparisonReport, PaybackGivesItsDateAndALeverWithoutCostOfItsOwnIsSaidToBeSo) {
+  ScenarioMetrics base = with_categories({5e6, 5e6, /**/ 5e6, 5e6}, false);
+  for (bool intervention : {false, true}) {
+    ScenarioMetrics alternative = with_categories({5e6, 3e6, /**/ 5e6, 3e6}, intervention);
+    ComparisonResult result;
+    result.scenarios = {{"base", {}, "none", base}, {"alt", {}, "none", alternative}};
+    result.comparisons = {compare_paired(base, alternative, "base", "alt")};
+    result.run.replicates = 2;
+    std::string text = format_comparison(result, "DKK");
+    EXPECT_NE(text.find("year 1 of the horizon (from 2025-01-01)"), std::string::npos) << text;
+    EXPECT_NE(text.find("the same, discounted"), std::string::npos) << text;
+    EXPECT_EQ(text.find("It has no cost of its own") != std::string::npos, !intervention) << text;
+  }
+}
+
 TEST(FixedDecimals, DropsTheMinusOfARoundedZeroOnly) {
   EXPECT_EQ(fixed_decimals(-0.04, 1), "0.0");
   EXPECT_EQ(fixed_decimals(-0.0, 1), "0.0");
