@@ -68,7 +68,9 @@ void add_export_command(CLI::App& app, const CommandContext& context) {
   command->footer(
       "Files in DIR:\n"
       "  provenance.csv      key,value: scenario_path, scenario_sha256, seed, replicates,\n"
-      "                      engine_version, git_commit, grid_step, schema_version\n"
+      "                      engine_version, git_commit, grid_step, schema_version, start,\n"
+      "                      horizon, year_starts; with costs also currency, price_year,\n"
+      "                      prices and discount_rate\n"
       "  A.csv               for each array A (stock, entries, transitions, exits, moves, ...):\n"
       "                      the summary over replicates, one row per cell and statistic\n"
       "  replicates/A.csv    with --replicates: one row per cell and replicate (counts whole)\n"

@@ -40,8 +40,8 @@ void validate(const ValidateOptions& options) {
              scenario.simulation.years, engine::format_iso_date(scenario.simulation.start),
              scenario.simulation.replicates);
   if (sweep.is_sweep())
-    fmt::print("A sweep of {} combinations of {} keys; every combination is valid.\n", sweep.combinations.size(),
-               sweep.keys.size());
+    fmt::print("A sweep of {} combinations of {} key{}; every combination is valid.\n", sweep.combinations.size(),
+               sweep.keys.size(), sweep.keys.size() == 1 ? "" : "s");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "output/csv_export.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "output/budget_measures.hpp"
 #include "output/csv_writer.hpp"
 #include "output/export_contents.hpp"
+#include "output/money_facts.hpp"
 #include "output/provenance_csv.hpp"
 #include "output/output_error.hpp"
 #include "output/tidy_table.hpp"
@@ -111,9 +113,21 @@ void write_analytic_stock(const ResultFile& file, const fs::path& path) {
   write_table(path, table, stock.values);
 }
 
+/// The facts that a table's numbers need to be read: the span, the reporting years, and how
+/// money is counted (as the summary's budget table states them).
 void write_provenance(const ResultFile& file, const fs::path& path) {
-  write_provenance_csv(path, file.provenance(),
-                       {{"grid_step", file.grid_step()}, {"schema_version", file.schema_version()}});
+  ProvenanceRows rows{{"grid_step", file.grid_step()},
+                      {"schema_version", file.schema_version()},
+                      {"start", file.grid_dates().front()},
+                      {"horizon", file.grid_dates().back()},
+                      {"year_starts", fmt::format("{}", fmt::join(file.year_starts(), " "))}};
+  MoneyFacts money = money_facts(file.provenance(), file.grid_dates().front());
+  if (money.has_costs)
+    rows.insert(rows.end(), {{"currency", money.currency},
+                             {"price_year", money.price_year},
+                             {"prices", money.prices},
+                             {"discount_rate", money.discount_rate}});
+  write_provenance_csv(path, file.provenance(), rows);
 }
 
 /// True if `inner` is `outer` or lies somewhere below it.

@@ -1,5 +1,5 @@
 #pragma once
-// Names in the result file schema (version 1.0), shared by the writer and the reader.
+// Names in the result file schema (version 1.1), shared by the writer and the reader.
 //
 //   /                 attributes: schema_version, scenario_path, scenario_text, scenario_sha256,
 //                                 seed (uint64), replicates (uint64), engine_version, git_commit,
@@ -16,7 +16,7 @@
 // Every array dataset has a string-list attribute `dimensions` naming its axes.
 namespace carecast::output::schema {
 
-inline constexpr char version[] = "1.0";
+inline constexpr char version[] = "1.1";
 inline constexpr char major_version[] = "1";
 
 // Root attributes.

@@ -211,7 +211,7 @@ TEST(ExportCommand, WritesTidyCsvFilesWithLabelledAxes) {
 
   std::string provenance = read_text(tables / "provenance.csv");
   EXPECT_TRUE(starts_with(provenance, "key,value\nscenario_path,")) << provenance;
-  for (const char* row : {"\nseed,5\n", "\nreplicates,4\n", "\ngrid_step,monthly\n", "\nschema_version,1.0\n"})
+  for (const char* row : {"\nseed,5\n", "\nreplicates,4\n", "\ngrid_step,monthly\n", "\nschema_version,1.1\n"})
     EXPECT_NE(provenance.find(row), std::string::npos) << row << provenance;
 }
 

@@ -264,8 +264,14 @@ TEST_F(CsvExportTest, ProvenanceListsTheRootAttributes) {
                    {"engine_version", "0.1.0"},
                    {"git_commit", "0123456789abcdef0123456789abcdef01234567"},
                    {"grid_step", "quarterly"},
-                   {"schema_version", "1.0"}};
-  EXPECT_EQ(rows, expected);
+                   {"schema_version", "1.1"}};
+  ASSERT_GE(rows.size(), expected.size() + 3);
+  EXPECT_EQ(Rows(rows.begin(), rows.begin() + static_cast<long>(expected.size())), expected);
+  // Then the span and the reporting years; money only for a scenario with a costs section.
+  EXPECT_EQ(rows[expected.size()][0], "start");
+  EXPECT_EQ(rows[expected.size() + 1][0], "horizon");
+  EXPECT_EQ(rows[expected.size() + 2][0], "year_starts");
+  EXPECT_EQ(rows.size(), expected.size() + 3);
   EXPECT_NE(file_bytes(out / "provenance.csv")
                 .find("\nscenario_path,\"scenarios/north, \"\"east\"\".yaml\"\n"),
             std::string::npos);
