@@ -87,10 +87,10 @@ class ReportingGrid {
   std::vector<std::uint32_t> year_of_day_;            // [whole day in [0, horizon)]
 };
 
-/// The simulated year [year_starts[k], year_starts[k+1]) holding t, or nothing outside them
+/// The reporting year [year_starts[k], year_starts[k+1]) holding t, or nothing outside them
 /// (or for NaN). Inline, because observers call it for every stay: a guess from the mean length
 /// of a year, then a step or two to the exact year (exact for any increasing year starts).
-inline std::optional<std::size_t> simulated_year_of(const std::vector<double>& year_starts, double t) {
+inline std::optional<std::size_t> reporting_year_of(const std::vector<double>& year_starts, double t) {
   if (year_starts.size() < 2 || !(t >= year_starts.front()) || !(t < year_starts.back())) return std::nullopt;
   const std::size_t last = year_starts.size() - 2;  // the last year
   double share = (t - year_starts.front()) / (year_starts.back() - year_starts.front());

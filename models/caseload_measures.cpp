@@ -45,7 +45,7 @@ void CaseloadMeasures::compute(const CaseloadSpec& spec, const engine::Reporting
     if (!spec.staffing) continue;
     double per_worker = weighted / spec.staffing->at(year);
     tally.sums(*handles.per_worker)[t] = per_worker;
-    auto k = engine::simulated_year_of(grid.year_starts(), grid.offset(t));
+    auto k = engine::reporting_year_of(grid.year_starts(), grid.offset(t));
     if (k && per_worker > norm) tally.sums(*handles.months_above_norm)[*k] += step;
     if (!spec.feedback) continue;
     double excess = std::max(0.0, per_worker / norm - 1.0);

@@ -102,7 +102,7 @@ TEST(ReportingGrid, YearOfByTableAgreesWithTheYearStarts) {
   const auto& starts = grid.year_starts();
   ASSERT_EQ(grid.years(), 3u);
   ASSERT_EQ(starts[1] - starts[0], 366.0);
-  auto expected = [&](double t) { return simulated_year_of(starts, t).value_or(grid.years()); };
+  auto expected = [&](double t) { return reporting_year_of(starts, t).value_or(grid.years()); };
   for (double t = -3.0; t < grid.horizon() + 3.0; t += 0.25) EXPECT_EQ(grid.year_of(t), expected(t)) << t;
   for (double start : starts) {
     EXPECT_EQ(grid.year_of(start), expected(start)) << start;

@@ -1,7 +1,8 @@
 """Years of a result: where each begins, and which dates and grid intervals fall in it.
 
-A result file that has /grid/year_start (ISO dates, one per year) is labelled by it; the years
-need not begin on grid dates then. Otherwise simulated year k begins on grid date 12k, 4k or k
+A result file that has /grid/year_start (ISO dates, one per year; carecast writes each on a grid
+date, though these functions do not need it) is labelled by it. A file written before it was
+stored has years that begin on the start and its anniversaries: year k on grid date 12k, 4k or k
 on a monthly, quarterly or yearly grid (docs/output-schema.md). A year holds the dates on or
 after its start and before the next year's start; the last year ends at the horizon. A grid
 interval belongs to the year that holds its start date.
