@@ -19,21 +19,24 @@ std::array<double, one_off_kinds> read_one_off(const ConfigValue& value) {
   return amounts;
 }
 
-/// Daily costs from `per_day` and `per_year` (a child-year of 365.25 days); a state in both is an error.
+/// Daily costs from `per_day`, `per_week` (English placement fees are weekly) and `per_year` (a
+/// child-year of 365.25 days); a state under two of them is an error.
 std::vector<double> read_daily_costs(const ConfigMap& map, const Scenario& scenario) {
   std::vector<double> per_day(scenario.states.size(), 0.0);
-  std::vector<bool> given(scenario.states.size(), false);
+  std::vector<std::string> given_under(scenario.states.size());
   auto add = [&](const char* key, double divisor) {
     auto section = map.optional(key);
     if (!section) return;
     for (const auto& [name, amount] : section->map().entries()) {
       auto state = static_cast<std::size_t>(resolve_state_name(name, amount, scenario));
-      if (given[state]) amount.fail("the cost of '" + name + "' is given both per_day and per_year; give one");
-      given[state] = true;
+      if (!given_under[state].empty())
+        amount.fail("the cost of '" + name + "' is given both " + given_under[state] + " and " + key + "; give one");
+      given_under[state] = key;
       per_day[state] = read_money_amount(amount) / divisor;
     }
   };
   add("per_day", 1.0);
+  add("per_week", 7.0);
   add("per_year", 365.25);
   return per_day;
 }

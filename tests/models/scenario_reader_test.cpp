@@ -155,6 +155,13 @@ TEST(ScenarioReader, EnglandLocalAuthority) {
   EXPECT_EQ(engine::format_iso_date(scenario.simulation.start), "2025-04-01");
   EXPECT_EQ(scenario.simulation.years, 5);
   EXPECT_EQ(scenario.simulation.seed, 20250401u);
+  EXPECT_EQ(scenario.simulation.year_begins, std::chrono::April / 1);  // English financial years
+  // Weekly prices (CMA 2021) turn into daily costs.
+  EXPECT_TRUE(scenario.costs.enabled);
+  EXPECT_EQ(scenario.costs.currency, "GBP");
+  EXPECT_DOUBLE_EQ(scenario.costs.per_day[static_cast<std::size_t>(scenario.state_index("foster"))], 820.0 / 7.0);
+  EXPECT_DOUBLE_EQ(scenario.costs.per_day[static_cast<std::size_t>(scenario.state_index("childrens_home"))],
+                   3830.0 / 7.0);
   EXPECT_EQ(state_names(scenario),
             (std::vector<std::string>{"foster", "childrens_home", "semi_independent", "with_parents",
                                       "for_adoption", "returned_home", "adopted", "special_guardianship",
