@@ -6,6 +6,8 @@
 #include "cli/commands.hpp"
 #include "cli/result_summary_printer.hpp"
 #include "models/scenario/sweep_definition.hpp"
+#include "output/comparison_from_file.hpp"
+#include "output/comparison_report.hpp"
 #include "output/sweep_file.hpp"
 #include "output/sweep_report.hpp"
 
@@ -26,8 +28,21 @@ void print_combination(const output::SweepFile& sweep, std::size_t index) {
   print_result_summary(result);
 }
 
+/// A comparison file's tables, as compare printed them when it wrote the file.
+void print_comparison(const std::string& path) {
+  output::ComparisonFile file(path);
+  fmt::print("Comparison file {}: {} scenarios, seed {}, {} replicates\n\n", path, file.scenarios().size(), file.seed(),
+             file.replicates());
+  fmt::print("{}", output::format_comparison(output::read_comparison_result(file), output::comparison_currency(file)));
+}
+
 void summarize(const SummaryOptions& options) {
   bool one_combination = options.combination_option->count() > 0;
+  if (output::ComparisonFile::is_comparison_file(options.result)) {
+    if (one_combination)
+      throw CLI::ValidationError("--combination", "'" + options.result + "' is a comparison file, not a sweep file");
+    return print_comparison(options.result);
+  }
   if (!output::SweepFile::is_sweep_file(options.result)) {
     if (one_combination)
       throw CLI::ValidationError("--combination", "'" + options.result + "' is not a sweep file");
@@ -48,7 +63,9 @@ void add_summary_command(CLI::App& app, const CommandContext&) {
   CLI::App* command = app.add_subcommand(
       "summary", "Print the main figures of a result file by year: children in each kind of care, entries, "
                  "exits and moves, breakdowns and school, the carer pool, the budget and caseworkers, with 90 % intervals.");
-  command->add_option("RESULT", options->result, "A result file written by 'carecast run'.")
+  command->add_option("RESULT", options->result,
+                      "A result or sweep file written by 'carecast run', or a comparison file written by 'carecast "
+                      "compare'.")
       ->required()
       ->check(CLI::ExistingFile);
   options->combination_option = command->add_option(
@@ -59,10 +76,10 @@ void add_summary_command(CLI::App& app, const CommandContext&) {
       "the replicates, which holds the outcome with 90 % probability under the model. Years are the\n"
       "scenario's reporting years: calendar years, unless simulation.year_begins says otherwise\n"
       "(04-01: financial years). Stocks are shown on the first day of each year and on the last\n"
-      "grid date. A result of\n"
-      "'run --analytic' shows the expected stock only. For a sweep file it prints the table over\n"
-      "the grid: each combination's values, its figures over the horizon, and their paired\n"
-      "differences from combination 0; --combination N prints one combination by year.");
+      "grid date. A result of 'run --analytic' shows the expected stock only. For a sweep file it\n"
+      "prints the table over the grid: each combination's values, its figures over the horizon,\n"
+      "and their paired differences from combination 0; --combination N prints one combination by\n"
+      "year. For a comparison file it prints the tables 'compare' printed when it wrote the file.");
   command->callback([options] { summarize(*options); });
 }
 

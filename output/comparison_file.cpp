@@ -88,7 +88,8 @@ std::vector<std::string> ComparisonFile::categories(ComparisonPart part, const s
 ComparisonFile::Source ComparisonFile::source(const std::string& scenario) const {
   hdf5::Group group = open_part(ComparisonPart::scenario, scenario);
   return {hdf5::read_string_attribute(group.get(), schema::scenario_path),
-          hdf5::read_string_attribute(group.get(), schema::scenario_sha256)};
+          hdf5::read_string_attribute(group.get(), schema::scenario_sha256),
+          hdf5::read_string_attribute(group.get(), schema::scenario_text)};
 }
 
 ComparisonFile::Payback ComparisonFile::payback(const std::string& alternative) const {

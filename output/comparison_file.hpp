@@ -53,6 +53,7 @@ class ComparisonFile {
   struct Source {
     std::string path;
     std::string sha256;
+    std::string text;  // the resolved scenario, as YAML
   };
   Source source(const std::string& scenario) const;
 

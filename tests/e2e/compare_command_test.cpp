@@ -82,6 +82,14 @@ TEST(CompareCommand, WritesPairedDifferencesAndPrintsTheTable) {
   CommandResult again = folder.carecast("compare " + args);
   EXPECT_EQ(again.status, 2) << again;
   EXPECT_NE(again.err.find("--force"), std::string::npos) << again;
+
+  // summary prints the file's tables again, word for word after the first line.
+  CommandResult summary = folder.carecast("summary fs.h5");
+  ASSERT_EQ(summary.status, 0) << summary;
+  auto after_first_line = [](const std::string& text) { return text.substr(text.find('\n') + 1); };
+  EXPECT_EQ(after_first_line(summary.out), after_first_line(run.out));
+  EXPECT_NE(summary.out.find("Comparison file fs.h5: 3 scenarios, seed"), std::string::npos) << summary;
+  EXPECT_EQ(folder.carecast("summary fs.h5 --combination 1").status, 3);
 }
 
 TEST(CompareCommand, NeverWritesTheComparisonOverAScenarioItReads) {
