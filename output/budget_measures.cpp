@@ -54,11 +54,11 @@ void write_budget_csv(const ResultFile& file, const std::filesystem::path& path)
   for (std::size_t year = 0; year < years; ++year)
     for (const BudgetMeasure& measure : budget_measures())
       write_rows(spans.fields[year], measure,
-                 replicate_totals(costs[measure.discounted ? 1 : 0], categories, year, measure.category_prefix));
+                 replicate_totals(costs_for(measure, costs[0], costs[1]), categories, year, measure.category_prefix));
   std::vector<std::string> horizon{file.grid_dates().front(), file.grid_dates().back()};
   for (const BudgetMeasure& measure : budget_measures())
     write_rows(horizon, measure,
-               replicate_totals_over_years(costs[measure.discounted ? 1 : 0], categories, measure.category_prefix));
+               replicate_totals_over_years(costs_for(measure, costs[0], costs[1]), categories, measure.category_prefix));
   csv.close();
 }
 

@@ -19,6 +19,12 @@ struct BudgetMeasure {
 /// total, total_discounted, care_days, one_off, interventions: in that order.
 const std::vector<BudgetMeasure>& budget_measures();
 
+/// The costs a measure adds up: `discounted` for a discounted measure, else `nominal`.
+inline const ResultArray<double>& costs_for(const BudgetMeasure& measure, const ResultArray<double>& nominal,
+                                            const ResultArray<double>& discounted) {
+  return measure.discounted ? discounted : nominal;
+}
+
 /// Per replicate, the sum of `costs` [replicate, year, category] in `year` over the categories
 /// whose label starts with `prefix` ("" for all).
 std::vector<double> replicate_totals(const ResultArray<double>& costs, const std::vector<std::string>& categories,

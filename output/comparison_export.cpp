@@ -1,6 +1,7 @@
 #include "output/comparison_export.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <optional>
@@ -9,6 +10,7 @@
 
 #include "output/comparison_tables.hpp"
 #include "output/csv_writer.hpp"
+#include "output/money_facts.hpp"
 #include "output/output_error.hpp"
 #include "output/result_schema.hpp"
 #include "output/tidy_table.hpp"
@@ -188,6 +190,15 @@ void write_provenance(const ComparisonFile& file, const fs::path& path) {
   write_scenario("base", file.base());
   for (std::size_t a = 0; a < file.alternatives().size(); ++a)
     write_scenario(fmt::format("alternative_{}", a + 1), file.alternatives()[a]);
+  csv.write_row({"year_starts", fmt::format("{}", fmt::join(file.year_starts(), " "))});
+  models::Provenance base;
+  base.scenario_text = file.source(file.base()).text;
+  MoneyFacts money = money_facts(base, file.year_starts().empty() ? "" : file.year_starts().front());
+  if (money.has_costs)  // every scenario counts money as the base does (compare checks it)
+    for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+             {"currency", money.currency}, {"price_year", money.price_year}, {"prices", money.prices},
+             {"discount_rate", money.discount_rate}})
+      csv.write_row({key, value});
   csv.close();
 }
 

@@ -67,27 +67,27 @@ std::string state_table(const PairedComparison& c, const ScenarioMetrics& base) 
   return table.render();
 }
 
-/// Whether a scenario spends anything of its own: money in an intervention's category.
-bool has_own_cost(const ScenarioMetrics& scenario) {
-  const Metric* by_category = scenario.find("cost_by_category");
-  if (by_category == nullptr || scenario.categories.empty()) return false;
-  std::size_t categories = scenario.categories.size();
+/// Whether interventions' own costs differ between the alternative and the base, in any year of
+/// any replicate: else the net cost is the change in care and one-off costs alone.
+bool programme_cost_differs(const PairedComparison& c) {
+  const Metric* by_category = c.find("cost_by_category");
+  if (by_category == nullptr || c.categories.empty()) return false;
+  std::size_t categories = c.categories.size();
   for (std::size_t i = 0; i < by_category->values.size(); ++i)
-    if (scenario.categories[i % categories].rfind("intervention:", 0) == 0 && by_category->values[i] != 0.0) return true;
+    if (c.categories[i % categories].rfind("intervention:", 0) == 0 && by_category->values[i] != 0.0) return true;
   return false;
 }
 
-std::string money_lines(const PairedComparison& c, const std::string& currency, const ScenarioMetrics& base,
-                        const ScenarioMetrics& alternative) {
+std::string money_lines(const PairedComparison& c, const std::string& currency, const ScenarioMetrics& base) {
   Figure npv = cell_figure(*c.find("net_present_value"), 0, 1e-6);
   std::string payback = c.mean_payback_year && *c.mean_payback_year <= base.year_starts.size()
                             ? fmt::format("year {} of the horizon (from {})", *c.mean_payback_year,
                                           base.year_starts[*c.mean_payback_year - 1])
                             : std::string("none within the horizon");
-  std::string own_cost = has_own_cost(alternative)
+  std::string own_cost = programme_cost_differs(c)
                              ? ""
-                             : "It has no cost of its own (no intervention's cost): its net cost is the change in "
-                               "care costs alone, so a payback says only that it never cost more.\n";
+                             : "Its interventions cost what the base's cost: its net cost is the change in care costs "
+                               "alone, so a payback says only that it never cost more.\n";
   return fmt::format(
       "Net present value (what it saves minus what it costs, discounted): {} {} m ({} to {}).\n"
       "Payback (mean cumulative discounted net cost at or below 0 from then on): {}; {:.0f} % of replicates pay back within the horizon.\n",
@@ -100,14 +100,12 @@ std::string money_lines(const PairedComparison& c, const std::string& currency, 
 std::string format_comparison(const ComparisonResult& result, const std::string& currency) {
   std::string text;
   const ComparedScenario& base = result.scenarios.front();
-  for (std::size_t a = 0; a < result.comparisons.size(); ++a) {
-    const PairedComparison& c = result.comparisons[a];
-    const ComparedScenario& alternative = result.scenarios.at(a + 1);
+  for (const PairedComparison& c : result.comparisons) {
     text += fmt::format("{} minus {}: paired differences (same seed, {} replicates), mean (5 %-95 %)\n\n",
                         c.alternative, c.base, result.run.replicates);
     text += yearly_table(c, base.metrics.year_starts) + "\n";
     text += "Average children in each state, difference:\n" + state_table(c, base.metrics) + "\n";
-    text += money_lines(c, currency, base.metrics, alternative.metrics) + "\n";
+    text += money_lines(c, currency, base.metrics) + "\n";
   }
   return text;
 }

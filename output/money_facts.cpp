@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
+
 namespace carecast::output {
 
 namespace {
@@ -24,7 +26,8 @@ double percent_or_zero(const std::string& fraction) {
 std::string prices_of(const YAML::Node& costs) {
   if (costs["price_index"] && costs["price_index"].IsMap()) return "following costs.price_index";
   double rate = percent_or_zero(scalar_or(costs, "price_growth_per_year", "0"));
-  return rate != 0.0 ? fmt::format("rising {:g} % a year", rate) : "held constant";
+  if (rate == 0.0) return "held constant";
+  return fmt::format("{} {:g} % a year", rate > 0.0 ? "rising" : "falling", std::abs(rate));
 }
 
 }  // namespace

@@ -39,13 +39,13 @@ std::string budget_table(const ResultFile& file, const ResultArray<double>& cost
     std::vector<std::string> row{names[k], reporting.period(k, file.grid_dates())};
     for (const BudgetMeasure& measure : budget_measures())
       row.push_back(format_millions(summarize_figure(
-          replicate_totals(measure.discounted ? discounted : costs, categories, k, measure.category_prefix))));
+          replicate_totals(costs_for(measure, costs, discounted), categories, k, measure.category_prefix))));
     table.add_row(row);
   }
   std::vector<std::string> total{"all years", file.grid_dates().front() + " to " + file.grid_dates().back()};
   for (const BudgetMeasure& measure : budget_measures())
     total.push_back(format_millions(summarize_figure(
-        replicate_totals_over_years(measure.discounted ? discounted : costs, categories, measure.category_prefix))));
+        replicate_totals_over_years(costs_for(measure, costs, discounted), categories, measure.category_prefix))));
   table.add_row(total);
   MoneyFacts money = money_facts(file.provenance(), file.grid_dates().front());
   return "Budget by year, " + describe_money(money) + "\n" + table.render() +

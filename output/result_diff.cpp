@@ -86,6 +86,17 @@ void compare_values(const std::vector<T>& a, const std::vector<T>& b, const Diff
   }
 }
 
+/// How two arrays of one name are laid out differently: "[20, 121, 7] and [20, 61, 7]", "counts
+/// and sums", or "axes [year, state] and [time, state]"; "" if they are laid out alike.
+std::string other_layout(const ArrayInfo& a, const ArrayInfo& b) {
+  if (a.shape != b.shape) return fmt::format("[{}] and [{}]", fmt::join(a.shape, ", "), fmt::join(b.shape, ", "));
+  auto kind = [](ArrayKind k) { return k == ArrayKind::counts ? "counts" : "sums"; };
+  if (a.kind != b.kind) return fmt::format("{} and {}", kind(a.kind), kind(b.kind));
+  if (a.dimensions != b.dimensions)
+    return fmt::format("axes [{}] and [{}]", fmt::join(a.dimensions, ", "), fmt::join(b.dimensions, ", "));
+  return "";
+}
+
 ArrayDifference compare_array(const ResultFile& a, const ResultFile& b, const ArrayInfo& info,
                               const DiffTolerance& tolerance) {
   ArrayDifference out;
@@ -95,9 +106,9 @@ ArrayDifference compare_array(const ResultFile& a, const ResultFile& b, const Ar
     out.status = Status::only_in_first;
     return out;
   }
-  if (other->shape != info.shape || other->kind != info.kind || other->dimensions != info.dimensions) {
+  out.shapes = other_layout(info, *other);
+  if (!out.shapes.empty()) {
     out.status = Status::other_shape;
-    out.shapes = fmt::format("[{}] and [{}]", fmt::join(info.shape, ", "), fmt::join(other->shape, ", "));
     return out;
   }
   std::size_t largest_at = 0;
@@ -127,7 +138,7 @@ std::string status_text(const ArrayDifference& d) {
     case Status::same: return "identical";
     case Status::within_tolerance: return "within the tolerance";
     case Status::differs: return "differs";
-    case Status::other_shape: return "other shape " + d.shapes;
+    case Status::other_shape: return "laid out otherwise: " + d.shapes;
     case Status::only_in_first: return "only in the first";
     case Status::only_in_second: return "only in the second";
   }
@@ -165,11 +176,36 @@ std::size_t differing_arrays(const ResultDiff& diff) {
 
 bool ResultDiff::same() const { return structure.empty() && differing_arrays(*this) == 0; }
 
+/// /analytic/stock [time, state] of `run --analytic`, compared as a sum array.
+ArrayDifference compare_analytic_stock(const ResultFile& a, const ResultFile& b, const DiffTolerance& tolerance) {
+  ArrayDifference out;
+  out.name = "analytic/stock";
+  if (!a.has_analytic_stock() || !b.has_analytic_stock()) {
+    out.status = a.has_analytic_stock() ? Status::only_in_first : Status::only_in_second;
+    return out;
+  }
+  ResultArray<double> x = a.read_analytic_stock(), y = b.read_analytic_stock();
+  ArrayInfo info{out.name, ArrayKind::sums, x.shape, {"time", "state"}};
+  out.shapes = other_layout(info, ArrayInfo{out.name, ArrayKind::sums, y.shape, {"time", "state"}});
+  if (!out.shapes.empty()) {
+    out.status = Status::other_shape;
+    return out;
+  }
+  std::size_t largest_at = 0;
+  compare_values(x.values, y.values, tolerance, out, largest_at);
+  if (out.largest > 0) out.first_value = x.values[largest_at], out.second_value = y.values[largest_at];
+  out.status = out.differing > 0 ? Status::differs : out.largest > 0 ? Status::within_tolerance : Status::same;
+  if (out.status != Status::same) out.where = labelled_cell(a, info, largest_at);
+  return out;
+}
+
 ResultDiff diff_results(const ResultFile& first, const ResultFile& second, const DiffTolerance& tolerance) {
   ResultDiff diff;
   diff.facts = differing_facts(first.provenance(), second.provenance());
   diff.structure = differing_structure(first, second);
   for (const ArrayInfo& info : first.replicate_arrays()) diff.arrays.push_back(compare_array(first, second, info, tolerance));
+  if (first.has_analytic_stock() || second.has_analytic_stock())
+    diff.arrays.push_back(compare_analytic_stock(first, second, tolerance));
   for (const ArrayInfo& info : second.replicate_arrays())
     if (first.find_array(info.name) == nullptr) {
       ArrayDifference only;

@@ -5,7 +5,7 @@
 // /replicates how many cells differ and where the largest difference is, with the labels of its
 // axes. Counts must be equal; sums (days, money, expected passes) may differ within a tolerance,
 // for results whose real-valued sums were added in another order. Summaries follow from the
-// replicates and are not compared.
+// replicates and are not compared; the expected stock of `run --analytic` is (as sums).
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -31,7 +31,7 @@ struct ArrayDifference {
   double first_value = 0.0;    // at that cell, in each file
   double second_value = 0.0;
   std::string where;           // that cell, labelled: "replicate 3, date 2027-01-01, state foster"
-  std::string shapes;          // for other_shape: "[20, 121, 7] and [20, 61, 7]"
+  std::string shapes;          // for other_shape: "[20, 121, 7] and [20, 61, 7]", "counts and sums", …
 };
 
 struct ResultDiff {

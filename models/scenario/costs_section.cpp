@@ -29,6 +29,7 @@ std::vector<double> read_daily_costs(const ConfigMap& map, const Scenario& scena
     if (!section) return;
     for (const auto& [name, amount] : section->map().entries()) {
       auto state = static_cast<std::size_t>(resolve_state_name(name, amount, scenario));
+      if (amount.is_null()) continue;  // `foster: ~` drops a cost a base file gives, to give it in another unit
       if (!given_under[state].empty())
         amount.fail("the cost of '" + name + "' is given both " + given_under[state] + " and " + key + "; give one");
       given_under[state] = key;

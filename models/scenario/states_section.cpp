@@ -63,7 +63,11 @@ int resolve_state_name(const std::string& name, const ConfigValue& value, const 
   std::string problem = "the state '" + name + "' is not declared under 'states'";
   if (auto near = closest_name(name, names)) problem += "; did you mean '" + *near + "'?";
   bool digits = !name.empty() && name.find_first_not_of("0123456789") == std::string::npos;
-  if (digits)  // {foster: 1287,50} reads as foster: 1287 and a key 50
+  // {foster: 1287,50} reads as foster: 1287 and a key 50; {foster: 470,000} as 470 and a key 000.
+  if (digits && name.size() == 3)
+    problem += ". A thousands separator? In {…} a comma separates entries, so 'N," + name +
+               "' reads as the number N and a key '" + name + "': write the number without separators (N" + name + ")";
+  else if (digits)
     problem += ". A decimal comma? In {…} a comma separates entries, so 'N," + name + "' reads as the number N and a key '" +
                name + "': write N." + name;
   value.fail(problem);

@@ -126,6 +126,9 @@ TEST(ExportCommand, AComparisonGivesPairedTablesWithTheStoredNetPresentValue) {
             std::string::npos)
       << result;
   fs::path tables = folder.work() / "tables";
+  std::string provenance = read_text(tables / "provenance.csv");
+  for (const char* row : {"\ncurrency,DKK\n", "\ndiscount_rate,0.035\n", "\nyear_starts,2025-01-01 2026-01-01 "})
+    EXPECT_NE(provenance.find(row), std::string::npos) << row << provenance;
   EXPECT_EQ(names_in(tables), (std::set<std::string>{"provenance.csv", "comparison.csv", "comparison_totals.csv",
                                                      "comparison_payback.csv", "comparison_placements.csv", "comparison_cost_by_category.csv",
                                                      "scenarios.csv", "scenario_placements.csv",
@@ -211,8 +214,10 @@ TEST(ExportCommand, WritesTidyCsvFilesWithLabelledAxes) {
 
   std::string provenance = read_text(tables / "provenance.csv");
   EXPECT_TRUE(starts_with(provenance, "key,value\nscenario_path,")) << provenance;
-  for (const char* row : {"\nseed,5\n", "\nreplicates,4\n", "\ngrid_step,monthly\n", "\nschema_version,1.1\n"})
+  for (const char* row : {"\nseed,5\n", "\nreplicates,4\n", "\ngrid_step,monthly\n", "\nschema_version,1.1\n",
+                          "\nstart,2025-01-01\n", "\nhorizon,", "\nyear_starts,2025-01-01 "})
     EXPECT_NE(provenance.find(row), std::string::npos) << row << provenance;
+  EXPECT_EQ(provenance.find("\ncurrency,"), std::string::npos) << "this scenario has no costs section";
 }
 
 TEST(ExportCommand, RefusesAFolderThatIsNotEmptyUnlessForced) {

@@ -292,6 +292,25 @@ TEST_F(ScenarioReaderScratch, TheHashIsOverTheResolvedTextThenThePopulationTable
   EXPECT_EQ(scenario.sha256, sha256_hex({scenario.resolved_text, slurp(population_file)}));
 }
 
+// A file that extends another may price a state in another unit: `~` drops the base's amount.
+TEST_F(ScenarioReaderScratch, AnExtendingFileRepricesAStateInAnotherUnit) {
+  std::string base = (scenarios_dir() / "baseline.yaml").string();
+  Scenario weekly = read_scenario(
+      scratch.write("weekly.yaml", "extends: " + base + "\ncosts: {per_week: {foster: 9100}, per_year: {foster: ~}}\n"));
+  EXPECT_DOUBLE_EQ(weekly.costs.per_day[static_cast<std::size_t>(weekly.state_index("foster"))], 1300.0);
+  auto both = input_error_of([&] {
+    read_scenario(scratch.write("both.yaml", "extends: " + base + "\ncosts: {per_week: {foster: 9100}}\n"));
+  });
+  ASSERT_TRUE(both.has_value());
+  EXPECT_NE(both->problem().find("is given both per_week and per_year; give one"), std::string::npos) << both->what();
+  auto thousands = input_error_of([&] {
+    read_scenario(scratch.write("thousands.yaml", "extends: " + base + "\ncosts: {per_year: {foster: 470,000}}\n"));
+  });
+  ASSERT_TRUE(thousands.has_value());
+  EXPECT_EQ(thousands->key_path(), "costs.per_year.000");
+  EXPECT_NE(thousands->problem().find("A thousands separator?"), std::string::npos) << thousands->what();
+}
+
 TEST_F(ScenarioReaderScratch, TheNameDefaultsToTheFileStem) {
   std::string text = slurp(scenario_file);
   text.replace(text.find("name: Minimal\n"), 14, "");

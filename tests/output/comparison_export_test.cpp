@@ -147,7 +147,8 @@ TEST_F(ComparisonExportTest, ProvenanceHoldsTheRootAttributesTheBaseAndTheAltern
                                              {"alternative_1_sha256", std::string(64, 'b')},
                                              {"alternative_2", support},
                                              {"alternative_2_path", "u.yaml"},
-                                             {"alternative_2_sha256", std::string(64, 'c')}}));
+                                             {"alternative_2_sha256", std::string(64, 'c')},
+                                             {"year_starts", "2025-01-01 2026-01-01"}}));
 }
 
 TEST_F(ComparisonExportTest, ComparisonCsvHasEveryYearlyFigureOfEveryAlternativeAsStored) {

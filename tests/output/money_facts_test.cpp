@@ -33,6 +33,8 @@ TEST(MoneyFacts, DefaultsFollowTheScenarioReference) {
   EXPECT_EQ(money.discount_rate, "0");
   EXPECT_EQ(money_facts(with_text("costs: {price_index: {2026: 100, 2027: 103}}\n"), "2026-01-01").prices,
             "following costs.price_index");
+  EXPECT_EQ(money_facts(with_text("costs: {price_growth_per_year: -0.05}\n"), "2026-01-01").prices,
+            "falling 5 % a year");
 }
 
 TEST(MoneyFacts, WithoutACostsSectionMoneyIsAtFaceValue) {

@@ -81,6 +81,33 @@ TEST_F(ResultDiffTest, SumsWithinTheToleranceDoNotMakeResultsDiffer) {
   EXPECT_TRUE(absolute.same());
 }
 
+TEST_F(ResultDiffTest, TheAnalyticStockIsCompared) {
+  models::RunResult changed = synthetic_result(3, 4);
+  changed.analytic_stock[5] += 0.5;  // point 1, state 1
+  ResultFile a = written(base, "a.h5"), b = written(changed, "b.h5");
+  ResultDiff diff = diff_results(a, b, {});
+  EXPECT_FALSE(diff.same());
+  const ArrayDifference& d = array_named(diff, "analytic/stock");
+  EXPECT_EQ(d.status, Status::differs);
+  EXPECT_EQ(d.where, "date 2025-02-01, state foster");
+  models::RunResult without = synthetic_result(3, 4);
+  without.analytic_stock.clear();
+  EXPECT_EQ(array_named(diff_results(a, written(without, "c.h5"), {}), "analytic/stock").status,
+            Status::only_in_first);
+}
+
+TEST_F(ResultDiffTest, AnArrayOfCountsAgainstOneOfSumsIsLaidOutOtherwise) {
+  models::RunResult changed = synthetic_result(3, 4);
+  auto layout = std::make_shared<engine::TallyLayout>();
+  engine::OccupancyRecorder::register_arrays(*layout, 4, changed.states.size());
+  layout->add_counts("cost", {3}, {"interval"});  // counts where the base has sums
+  changed.layout = layout;
+  for (auto& tally : changed.replicates) tally = engine::Tally(layout);
+  ResultDiff diff = diff_results(written(base, "a.h5"), written(changed, "b.h5"), {});
+  EXPECT_EQ(array_named(diff, "cost").status, Status::other_shape);
+  EXPECT_EQ(array_named(diff, "cost").shapes, "sums and counts");
+}
+
 TEST_F(ResultDiffTest, AnotherGridOrAnArrayInOneFileOnlyDiffers) {
   models::RunResult longer = synthetic_result(3, 5);
   ResultFile a = written(base, "a.h5"), b = written(longer, "b.h5");

@@ -13,12 +13,14 @@ def money_note(money):
 
 
 def prices_sentence(money):
-    start = f"Nominal money is in each year's prices: the scenario's amounts are in {money.price_year} prices, raised"
+    start = f"Nominal money is in each year's prices: the scenario's amounts are in {money.price_year} prices, moved"
     end = "to the prices of the calendar year in which each reporting year begins."
     if money.price_index:
         return f"{start} by the scenario's price index (costs.price_index) {end}"
     if money.price_growth:
-        return f"{start} by {percent_rate(money.price_growth)} a year (costs.price_growth_per_year) {end}"
+        direction = "rising" if money.price_growth > 0 else "falling"
+        return (f"{start} with prices {direction} {percent_rate(abs(money.price_growth))} a year "
+                f"(costs.price_growth_per_year) {end}")
     return (f"Nominal money is at constant {money.price_year} prices: the scenario sets no price growth or price "
             "index.")
 

@@ -181,7 +181,7 @@ def check_result(h5_path, html_path, group="/"):
     check("million DKK" in page and "currency: DKK" in text, "the budget is not in million DKK")
     check("10 years from 2025-01-01 to 2035-01-01; budget years are calendar years, each a whole year" in page,
           "the header does not say '10 years from 2025-01-01 to 2035-01-01; ... calendar years, each a whole year'")
-    for words in ("divided by (1 + 0.035)^t, t the years from the start date", "by 2 % a year",
+    for words in ("divided by (1 + 0.035)^t, t the years from the start date", "rising 2 % a year",
                   "costs.price_growth_per_year"):
         check(words in page, f"the money note does not say '{words}'")
 

@@ -53,7 +53,7 @@ class MoneyNote(unittest.TestCase):
     def test_growth_and_discounting_by_whole_reporting_years(self):
         note = money_note.money_note(scenario_text.money_of(
             "costs: {price_year: 2019, price_growth_per_year: 0.02, discount_rate: 0.035}", "2026-07-01"))
-        self.assertIn("2019 prices, raised by 2 % a year (costs.price_growth_per_year)", note)
+        self.assertIn("2019 prices, moved with prices rising 2 % a year (costs.price_growth_per_year)", note)
         self.assertIn("each year's money is divided by (1 + 0.035)^t, t the years from the start date to the year's "
                       "first day (whole months / 12)", note)
 
