@@ -18,6 +18,14 @@ int months_per_step(GridStep step) {
   return 1;
 }
 
+/// The first day of each reporting year: on `year_begins`, or on the origin's anniversaries.
+std::vector<Date> first_days_of_years(const Date& origin, int years, std::optional<std::chrono::month_day> year_begins) {
+  if (year_begins) return reporting_year_starts(origin, years, *year_begins);
+  std::vector<Date> starts;
+  for (int year = 0; year < years; ++year) starts.push_back(add_months(origin, 12 * year));
+  return starts;
+}
+
 }  // namespace
 
 std::vector<Date> reporting_year_starts(const Date& start, int years, std::chrono::month_day begins) {
@@ -57,11 +65,7 @@ ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years,
                              std::optional<std::chrono::month_day> year_begins)
     : dates_(grid_dates(calendar.origin(), step, years)) {
   for (const Date& date : dates_) offsets_.push_back(calendar.offset_of(date));
-  const Date& origin = calendar.origin();
-  std::vector<Date> starts;
-  if (year_begins) starts = reporting_year_starts(origin, years, *year_begins);
-  for (int year = 0; !year_begins && year < years; ++year) starts.push_back(add_months(origin, 12 * year));
-  for (const Date& start : starts) {
+  for (const Date& start : first_days_of_years(calendar.origin(), years, year_begins)) {
     auto point = std::find(dates_.begin(), dates_.end(), start);
     if (point == dates_.end())
       throw std::invalid_argument("a reporting year begins on " + format_iso_date(start) + ", not a grid date");
