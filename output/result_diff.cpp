@@ -70,10 +70,14 @@ bool beyond(double a, double b, const DiffTolerance& tolerance) {
   return std::abs(a - b) > tolerance.absolute + tolerance.relative * std::max(std::abs(a), std::abs(b));
 }
 
+/// Compares the cells of two arrays laid out as `info` (of `first`): the cells beyond the
+/// tolerance (any difference, for counts), the largest difference, where it is and both values
+/// there, and the status these give.
 template <class T>
-void compare_values(const std::vector<T>& a, const std::vector<T>& b, const DiffTolerance& tolerance,
-                    ArrayDifference& out, std::size_t& largest_at) {
+void compare_cells(const ResultFile& first, const ArrayInfo& info, const std::vector<T>& a, const std::vector<T>& b,
+                   const DiffTolerance& tolerance, ArrayDifference& out) {
   out.cells = a.size();
+  std::size_t largest_at = 0;
   for (std::size_t i = 0; i < a.size(); ++i) {
     auto x = static_cast<double>(a[i]), y = static_cast<double>(b[i]);
     if (x == y || (std::isnan(x) && std::isnan(y))) continue;
@@ -84,6 +88,11 @@ void compare_values(const std::vector<T>& a, const std::vector<T>& b, const Diff
       largest_at = i;
     }
   }
+  out.status = out.differing > 0 ? Status::differs : out.largest > 0 ? Status::within_tolerance : Status::same;
+  if (out.status == Status::same) return;
+  out.first_value = static_cast<double>(a[largest_at]);
+  out.second_value = static_cast<double>(b[largest_at]);
+  out.where = labelled_cell(first, info, largest_at);
 }
 
 /// How two arrays of one name are laid out differently: "[20, 121, 7] and [20, 61, 7]", "counts
@@ -111,18 +120,10 @@ ArrayDifference compare_array(const ResultFile& a, const ResultFile& b, const Ar
     out.status = Status::other_shape;
     return out;
   }
-  std::size_t largest_at = 0;
-  if (info.kind == ArrayKind::counts) {
-    auto x = a.read_counts(info.name).values, y = b.read_counts(info.name).values;
-    compare_values(x, y, tolerance, out, largest_at);
-    if (out.largest > 0) out.first_value = static_cast<double>(x[largest_at]), out.second_value = static_cast<double>(y[largest_at]);
-  } else {
-    auto x = a.read_sums(info.name).values, y = b.read_sums(info.name).values;
-    compare_values(x, y, tolerance, out, largest_at);
-    if (out.largest > 0) out.first_value = x[largest_at], out.second_value = y[largest_at];
-  }
-  out.status = out.differing > 0 ? Status::differs : out.largest > 0 ? Status::within_tolerance : Status::same;
-  if (out.status != Status::same) out.where = labelled_cell(a, info, largest_at);
+  if (info.kind == ArrayKind::counts)
+    compare_cells(a, info, a.read_counts(info.name).values, b.read_counts(info.name).values, tolerance, out);
+  else
+    compare_cells(a, info, a.read_sums(info.name).values, b.read_sums(info.name).values, tolerance, out);
   return out;
 }
 
@@ -191,11 +192,7 @@ ArrayDifference compare_analytic_stock(const ResultFile& a, const ResultFile& b,
     out.status = Status::other_shape;
     return out;
   }
-  std::size_t largest_at = 0;
-  compare_values(x.values, y.values, tolerance, out, largest_at);
-  if (out.largest > 0) out.first_value = x.values[largest_at], out.second_value = y.values[largest_at];
-  out.status = out.differing > 0 ? Status::differs : out.largest > 0 ? Status::within_tolerance : Status::same;
-  if (out.status != Status::same) out.where = labelled_cell(a, info, largest_at);
+  compare_cells(a, info, x.values, y.values, tolerance, out);
   return out;
 }
 
