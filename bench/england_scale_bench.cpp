@@ -432,7 +432,7 @@ std::uint64_t checksum(const engine::Tally& tally) {
 void print_workload(const Workload& w) {
   auto tallies = w.run(1);
   auto one = w.totals(tallies);
-  double years = static_cast<double>(w.scenario.simulation.years);
+  double years = static_cast<double>(w.scenario.simulation.span.count()) / 12.0;
   std::printf("carecast benchmark: %s\n", w.scenario.name.c_str());
   std::printf("  scenario          %s\n", w.scenario.path.c_str());
   std::printf("  CPU               %s, %u hardware threads\n", cpu_model().c_str(),
@@ -442,7 +442,7 @@ void print_workload(const Workload& w) {
   std::printf("  entries           %.0f a year expected, %.0f a year in replicate 0\n",
               w.expected_entries() / years, static_cast<double>(one.entries) / years);
   std::printf("  horizon           %d years, %zu grid points, %zu states; %s\n",
-              w.scenario.simulation.years, w.compiled.grid.points(), w.states(),
+              static_cast<int>(w.scenario.simulation.span.count() / 12), w.compiled.grid.points(), w.states(),
               w.compiled.carer_pool ? "foster-carer pool (interacting replicate)" : "independent children");
   std::printf("  events            %lld in replicate 0: %lld arrivals + %lld transitions (ageing out\n"
               "                    included)\n",

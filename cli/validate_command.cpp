@@ -28,16 +28,26 @@ void build_every_combination(const models::Sweep& sweep) {
   }
 }
 
+/// "10 years", "9 years and 6 months", "18 months".
+std::string span_text(std::chrono::months span) {
+  auto years = span.count() / 12, months = span.count() % 12;
+  auto plural = [](long n, const char* unit) { return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s"); };
+  if (months == 0) return plural(years, "year");
+  if (years == 0) return plural(months, "month");
+  return plural(years, "year") + " and " + plural(months, "month");
+}
+
 void validate(const ValidateOptions& options) {
   models::Sweep sweep = models::read_sweep(options.scenario);  // every combination, when a sweep
   build_every_combination(sweep);
   const models::Scenario& scenario = sweep.combinations.front().scenario;
   std::size_t placements = 0, exits = 0;
   for (const auto& state : scenario.states) (state.kind == models::StateKind::exit ? exits : placements) += 1;
-  fmt::print("{}: valid. '{}': {} states in care and {} exit states, {} transitions, {} years "
-             "from {}, {} replicates.\n",
+  fmt::print("{}: valid. '{}': {} states in care and {} exit states, {} transitions, {} to {} "
+             "({}), {} replicates.\n",
              options.scenario, scenario.name, placements, exits, scenario.transitions.size(),
-             scenario.simulation.years, engine::format_iso_date(scenario.simulation.start),
+             engine::format_iso_date(scenario.simulation.start),
+             engine::format_iso_date(models::horizon_date(scenario.simulation)), span_text(scenario.simulation.span),
              scenario.simulation.replicates);
   if (sweep.is_sweep())
     fmt::print("A sweep of {} combinations of {} key{}; every combination is valid.\n", sweep.combinations.size(),

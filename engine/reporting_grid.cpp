@@ -9,7 +9,18 @@ namespace {
 
 std::chrono::sys_days sys_days_of(const Date& date) { return std::chrono::sys_days(date); }
 
-int months_per_step(GridStep step) {
+/// The first day of each reporting year: on `year_begins`, or on the origin's anniversaries.
+std::vector<Date> first_days_of_years(const Date& origin, std::chrono::months span,
+                                      std::optional<std::chrono::month_day> year_begins) {
+  if (year_begins) return reporting_year_starts(origin, span, *year_begins);
+  std::vector<Date> starts;
+  for (int months = 0; months < span.count(); months += 12) starts.push_back(add_months(origin, months));
+  return starts;
+}
+
+}  // namespace
+
+int grid_step_months(GridStep step) {
   switch (step) {
     case GridStep::monthly: return 1;
     case GridStep::quarterly: return 3;
@@ -18,19 +29,9 @@ int months_per_step(GridStep step) {
   return 1;
 }
 
-/// The first day of each reporting year: on `year_begins`, or on the origin's anniversaries.
-std::vector<Date> first_days_of_years(const Date& origin, int years, std::optional<std::chrono::month_day> year_begins) {
-  if (year_begins) return reporting_year_starts(origin, years, *year_begins);
-  std::vector<Date> starts;
-  for (int year = 0; year < years; ++year) starts.push_back(add_months(origin, 12 * year));
-  return starts;
-}
-
-}  // namespace
-
-std::vector<Date> reporting_year_starts(const Date& start, int years, std::chrono::month_day begins) {
+std::vector<Date> reporting_year_starts(const Date& start, std::chrono::months span, std::chrono::month_day begins) {
   if (!begins.ok()) throw std::invalid_argument("reporting years must begin on a day of the calendar");
-  Date horizon = add_months(start, 12 * years);
+  Date horizon = add_months(start, static_cast<int>(span.count()));
   std::vector<Date> starts{start};
   for (std::chrono::year y = start.year(); y <= horizon.year(); ++y) {
     Date boundary = begins == std::chrono::February / 29 ? Date{y / std::chrono::February / std::chrono::last}
@@ -47,25 +48,29 @@ int months_from(const Date& start, const Date& date) {
   throw std::invalid_argument(format_iso_date(date) + " is not a whole number of months after " + format_iso_date(start));
 }
 
-std::vector<Date> grid_dates(const Date& start, GridStep step, int years) {
-  if (years < 1) throw std::invalid_argument("a reporting grid needs at least one year");
+std::vector<Date> grid_dates(const Date& start, GridStep step, std::chrono::months span) {
+  const int step_months = grid_step_months(step);
+  if (span.count() < step_months || span.count() % step_months != 0)
+    throw std::invalid_argument("a " + grid_step_name(step) + " grid needs a whole number of its steps, not " +
+                                std::to_string(span.count()) + " months");
   std::vector<Date> dates;
-  for (int months = 0; months <= 12 * years; months += months_per_step(step)) dates.push_back(add_months(start, months));
+  for (int months = 0; months <= span.count(); months += step_months) dates.push_back(add_months(start, months));
   return dates;
 }
 
-std::optional<Date> year_start_off_the_grid(const Date& start, GridStep step, int years, std::chrono::month_day begins) {
-  std::vector<Date> grid = grid_dates(start, step, years);
-  for (const Date& first_day : reporting_year_starts(start, years, begins))
+std::optional<Date> year_start_off_the_grid(const Date& start, GridStep step, std::chrono::months span,
+                                         std::chrono::month_day begins) {
+  std::vector<Date> grid = grid_dates(start, step, span);
+  for (const Date& first_day : reporting_year_starts(start, span, begins))
     if (std::find(grid.begin(), grid.end(), first_day) == grid.end()) return first_day;
   return std::nullopt;
 }
 
-ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, int years,
+ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, std::chrono::months span,
                              std::optional<std::chrono::month_day> year_begins)
-    : dates_(grid_dates(calendar.origin(), step, years)) {
+    : dates_(grid_dates(calendar.origin(), step, span)) {
   for (const Date& date : dates_) offsets_.push_back(calendar.offset_of(date));
-  for (const Date& start : first_days_of_years(calendar.origin(), years, year_begins)) {
+  for (const Date& start : first_days_of_years(calendar.origin(), span, year_begins)) {
     auto point = std::find(dates_.begin(), dates_.end(), start);
     if (point == dates_.end())
       throw std::invalid_argument("a reporting year begins on " + format_iso_date(start) + ", not a grid date");

@@ -14,30 +14,35 @@ namespace carecast::engine {
 
 enum class GridStep { monthly, quarterly, yearly };
 
-/// The dates on which the reporting years of a simulation from `start` over `years` begin: the
-/// start date itself, then every date after it, before the horizon (`start` + `years`), that
+/// Whole months per step of the grid (1, 3 or 12).
+int grid_step_months(GridStep step);
+
+/// The dates on which the reporting years of a simulation from `start` over `span` begin: the
+/// start date itself, then every date after it, before the horizon (`start` + `span`), that
 /// falls on `begins` (1 January: calendar years; 1 April: the English financial year; 29
 /// February: the last day of February, as add_months counts). When `start` falls on `begins`,
 /// these are the start and its anniversaries. The first and the last year may be shorter than a
 /// year.
-std::vector<Date> reporting_year_starts(const Date& start, int years, std::chrono::month_day begins);
+std::vector<Date> reporting_year_starts(const Date& start, std::chrono::months span, std::chrono::month_day begins);
 
 /// The whole months from `start` to `date`, a date add_months(start, m) gives; throws
 /// std::invalid_argument if it is none (within 100 years).
 int months_from(const Date& start, const Date& date);
 
-/// The date of each grid point of a simulation from `start` over `years`.
-std::vector<Date> grid_dates(const Date& start, GridStep step, int years);
+/// The date of each grid point of a simulation from `start` over `span`; throws
+/// std::invalid_argument unless `span` is a positive whole number of steps.
+std::vector<Date> grid_dates(const Date& start, GridStep step, std::chrono::months span);
 
 /// The first day of a reporting year that is not a grid date, if any: each must be one.
-std::optional<Date> year_start_off_the_grid(const Date& start, GridStep step, int years, std::chrono::month_day begins);
+std::optional<Date> year_start_off_the_grid(const Date& start, GridStep step, std::chrono::months span,
+                                         std::chrono::month_day begins);
 
 class ReportingGrid {
  public:
   /// Reporting years begin on `year_begins` (see reporting_year_starts), each on a grid date:
   /// throws std::invalid_argument if one does not. Without it, on the start date and its
-  /// anniversaries.
-  ReportingGrid(const Calendar& calendar, GridStep step, int years,
+  /// anniversaries (the last one short when `span` is not whole years).
+  ReportingGrid(const Calendar& calendar, GridStep step, std::chrono::months span,
                 std::optional<std::chrono::month_day> year_begins = std::nullopt);
 
   std::size_t points() const { return offsets_.size(); }

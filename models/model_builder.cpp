@@ -207,7 +207,7 @@ CompiledScenario compile_scenario(const Scenario& scenario) {
 
 CompiledScenario compile_scenario(const Scenario& scenario, const InterventionValues& values) {
   engine::Calendar calendar(scenario.simulation.start);
-  engine::ReportingGrid grid(calendar, scenario.simulation.grid, scenario.simulation.years,
+  engine::ReportingGrid grid(calendar, scenario.simulation.grid, scenario.simulation.span,
                             scenario.simulation.year_begins);
   engine::KernelSpan span;
   span.horizon = grid.horizon();

@@ -13,7 +13,7 @@ namespace carecast::models {
 
 namespace {
 
-constexpr char horizon_reason[] = "a comparison needs the same start date, years, grid and reporting years as the base scenario";
+constexpr char horizon_reason[] = "a comparison needs the same start date, horizon (years or end), grid and reporting years as the base scenario";
 constexpr char states_reason[] =
     "a comparison needs the same states that are not exits, in the same order, as the base scenario";
 constexpr char money_reason[] =
@@ -81,8 +81,13 @@ void check_horizon(const Scenario& base, const Scenario& alternative) {
   const SimulationSpec& b = base.simulation;
   require_same(base, alternative, "simulation.start", engine::format_iso_date(a.start),
                engine::format_iso_date(b.start), horizon_reason);
-  require_same(base, alternative, "simulation.years", fmt::format("{} years", a.years),
-               fmt::format("{} years", b.years), horizon_reason);
+  auto span = [](const SimulationSpec& s) {
+    std::string end = engine::format_iso_date(horizon_date(s));
+    return s.span_key == "end" ? "ending on " + end : fmt::format("{} years (to {})", s.span.count() / 12, end);
+  };
+  if (horizon_date(a) != horizon_date(b))
+    refuse(base, alternative, {"simulation." + a.span_key, span(a), "simulation." + b.span_key, span(b)},
+           horizon_reason);
   require_same(base, alternative, "simulation.grid", engine::grid_step_name(a.grid),
                engine::grid_step_name(b.grid), horizon_reason);
   auto month_day = [](std::chrono::month_day md) { return "years beginning on " + engine::format_month_day(md); };

@@ -2,7 +2,7 @@
 // What `compare` needs of its scenarios, checked before anything runs. The paired figures are
 // taken by reporting year and by state, and each alternative's money has the base's subtracted
 // from it year by year, so every alternative must have the base's
-//   horizon:  simulation.start, simulation.years, simulation.grid and simulation.year_begins;
+//   horizon:  simulation.start, simulation.years or end, simulation.grid and simulation.year_begins;
 //   states:   the states that are not exits, by name and in order (exit states may differ);
 //   money:    a costs section (or none), costs.currency, costs.price_year, the price index of
 //             each reporting year over the price year's (costs.price_index or

@@ -109,8 +109,7 @@ void check_population_coverage(const Scenario& scenario, const ConfigValue& tabl
   // Years before the start matter too: a warm-up reads them (before the table's first year it
   // uses the first year), so a gap anywhere from there on is an error, not a silent zero.
   int first_year = std::min(static_cast<int>(scenario.simulation.start.year()), scenario.population.first_year());
-  int last_year = calendar.year_at(calendar.offset_of(engine::add_months(
-                      scenario.simulation.start, 12 * scenario.simulation.years)) - 1.0);
+  int last_year = calendar.year_at(calendar.offset_of(horizon_date(scenario.simulation)) - 1.0);
   const BandedRate& rates = scenario.entries.rate_per_1000;
   for (int age = 0; age < static_cast<int>(std::ceil(scenario.ageing_out.age)); ++age) {
     int box = box_containing(rates.boxes, age + 0.5, 0.0, 0.0);

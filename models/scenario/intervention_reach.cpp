@@ -12,7 +12,7 @@ namespace {
 
 void check_window(const InterventionSpec& spec, const ConfigMap& map, const Scenario& scenario) {
   engine::Date first = scenario.simulation.start;
-  engine::Date end = engine::add_months(first, 12 * scenario.simulation.years);
+  engine::Date end = horizon_date(scenario.simulation);
   if (spec.start >= end)
     map.fail_at_key("start", fmt::format("the intervention starts on {}, when the simulation has ended ({}); it "
                                          "would reach no child",

@@ -31,7 +31,9 @@ struct StateSpec {
 
 struct SimulationSpec {
   engine::Date start{};
-  int years = 10;
+  /// From the start to the horizon: `years` × 12, or the whole months to `end`.
+  std::chrono::months span{120};
+  std::string span_key = "years";  // the key that gave the span: years or end
   engine::GridStep grid = engine::GridStep::monthly;
   /// The month and day on which each reporting year (yearly tables, the budget, cohorts,
   /// payback) begins: 1 January, calendar years, unless the scenario says otherwise.
@@ -43,9 +45,14 @@ struct SimulationSpec {
   bool parameter_uncertainty = false;
 };
 
+/// The horizon: the last grid date, the day after the last day simulated.
+inline engine::Date horizon_date(const SimulationSpec& simulation) {
+  return engine::add_months(simulation.start, static_cast<int>(simulation.span.count()));
+}
+
 /// The first date of each reporting year of the simulation.
 inline std::vector<engine::Date> reporting_year_starts(const SimulationSpec& simulation) {
-  return engine::reporting_year_starts(simulation.start, simulation.years, simulation.year_begins);
+  return engine::reporting_year_starts(simulation.start, simulation.span, simulation.year_begins);
 }
 
 /// The calendar year in which each reporting year of the simulation begins (its price level).

@@ -61,7 +61,7 @@ std::chrono::month_day read_month_day(const ConfigValue& value) {
 
 /// Every reporting year must begin on a grid date, so that its stock and flows are the grid's.
 void check_year_starts_on_grid(const ConfigMap& map, const SimulationSpec& spec) {
-  auto off_the_grid = engine::year_start_off_the_grid(spec.start, spec.grid, spec.years, spec.year_begins);
+  auto off_the_grid = engine::year_start_off_the_grid(spec.start, spec.grid, spec.span, spec.year_begins);
   if (!off_the_grid) return;
   std::string problem = fmt::format(
       "reporting years begin on {}{}, but {} is not a date of the {} grid from {}. Start the simulation on the "
@@ -73,19 +73,62 @@ void check_year_starts_on_grid(const ConfigMap& map, const SimulationSpec& spec)
   map.fail_at_key(map.has("year_begins") ? "year_begins" : "start", problem);
 }
 
+/// The grid date nearest to `date` on or after it, for a hint.
+engine::Date next_grid_date(const engine::Date& start, engine::GridStep grid, const engine::Date& date) {
+  int step = engine::grid_step_months(grid), months = step;
+  while (months < 1200 * 2 && engine::add_months(start, months) < date) months += step;
+  return engine::add_months(start, months);
+}
+
+/// The horizon as `end`: a date of the grid after the start, at most 100 years on.
+std::chrono::months read_end(const ConfigValue& value, const SimulationSpec& spec) {
+  engine::Date end = value.date();
+  auto grid_name = [&] { return fmt::format("the {} grid from {}", engine::grid_step_name(spec.grid), engine::format_iso_date(spec.start)); };
+  if (end <= spec.start)
+    value.fail(fmt::format("expected a date after the start ({}), found {}", engine::format_iso_date(spec.start),
+                           engine::format_iso_date(end)));
+  if (end > engine::add_months(spec.start, 1200))
+    value.fail(fmt::format("expected a date at most 100 years after the start ({}), found {}",
+                           engine::format_iso_date(spec.start), engine::format_iso_date(end)));
+  engine::Date on_grid = next_grid_date(spec.start, spec.grid, end);
+  if (on_grid != end)
+    value.fail(fmt::format("expected a date of {}: the simulation ends on a grid date, the day after the last day it "
+                           "counts; found {}. Did you mean {}?",
+                           grid_name(), engine::format_iso_date(end), engine::format_iso_date(on_grid)));
+  return std::chrono::months{engine::months_from(spec.start, end)};
+}
+
+/// How long the simulation runs: `years` from the start, or until `end`; exactly one of them.
+/// Either may be `~` (not given), so that a scenario extending one with years can end on a date.
+std::chrono::months read_span(const ConfigMap& map, const SimulationSpec& spec) {
+  auto years = map.optional("years"), end = map.optional("end");
+  if (years && years->is_null()) years.reset();
+  if (end && end->is_null()) end.reset();
+  if (years && end)
+    map.fail_at_key("end", "give either years (whole years from the start) or end (the date the simulation ends "
+                           "on), not both; to end on a date a scenario that extends one with years, write years: ~ "
+                           "next to end");
+  if (end) return read_end(*end, spec);
+  if (!years)
+    map.fail("the key 'years' is missing: give years (whole years from the start, e.g. years: 10) or end (the "
+             "date the simulation ends on, a grid date, e.g. end: 2036-01-01)");
+  return std::chrono::years{years->integer_in(1, 100)};
+}
+
 }  // namespace
 
 SimulationSpec read_simulation(const ConfigValue& value) {
   ConfigMap map = value.map();
   SimulationSpec spec;
   spec.start = map.required("start").date();
-  spec.years = static_cast<int>(map.required("years").integer_in(1, 100));
   if (auto grid = map.optional("grid")) {
     std::string step = grid->text();
     if (step != "monthly" && step != "quarterly" && step != "yearly")
       grid->fail("expected monthly, quarterly or yearly, found '" + step + "'");
     spec.grid = engine::parse_grid_step(step);
   }
+  spec.span = read_span(map, spec);
+  if (map.has("end") && !map.required("end").is_null()) spec.span_key = "end";
   if (auto begins = map.optional("year_begins")) spec.year_begins = read_month_day(*begins);
   check_year_starts_on_grid(map, spec);
   if (auto replicates = map.optional("replicates"))

@@ -130,9 +130,9 @@ TEST(CompareCommand, RefusesScenariosOfOtherYearsBeforeRunning) {
   CommandResult run = folder.carecast("compare " + scenario("baseline.yaml") + " " + quoted(shorter.string()) + " -o c.h5");
   EXPECT_EQ(run.status, 1) << run;
   EXPECT_NE(run.err.find("invalid input: " + shorter.string() + ":2:"), std::string::npos) << run;
-  EXPECT_NE(run.err.find("at 'simulation.years': 5 years here, but 10 years in the base scenario"), std::string::npos)
+  EXPECT_NE(run.err.find("at 'simulation.years': 5 years (to 2030-01-01) here, but 10 years (to 2035-01-01) in the base scenario"), std::string::npos)
       << run;
-  EXPECT_NE(run.err.find("the same start date, years, grid and reporting years"), std::string::npos) << run;
+  EXPECT_NE(run.err.find("the same start date, horizon (years or end), grid and reporting years"), std::string::npos) << run;
   EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
 }
 

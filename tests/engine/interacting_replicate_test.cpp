@@ -108,7 +108,7 @@ struct PoolFixture {
         arrivals(make_pool_arrivals(o.arrivals_per_day)),
         initial(make_pool_initial(o.initial_foster)),
         calendar(std::chrono::year{2024} / std::chrono::January / 1),
-        grid(calendar, GridStep::monthly, o.years),
+        grid(calendar, GridStep::monthly, std::chrono::years{o.years}),
         span{o.first_arrival_day, grid.horizon()},
         kernel(model, arrivals, initial, span) {}
   PoolFixture(const PoolFixture&) = delete;

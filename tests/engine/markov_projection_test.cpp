@@ -67,7 +67,7 @@ void append(std::vector<InitialChild>& stock, std::size_t count, const InitialCh
 }
 
 ReportingGrid grid_of(GridStep step, int years) {
-  return ReportingGrid(Calendar(year{2021} / January / 1), step, years);
+  return ReportingGrid(Calendar(year{2021} / January / 1), step, std::chrono::years{years});
 }
 
 /// Mean and sample sd over replicates of each [point][state] cell of the Monte Carlo stock.

@@ -32,7 +32,7 @@ class HandDrivenRecorder : public ::testing::Test {
  protected:
   // Quarterly grid over 2024: points at days 0, 91, 182, 274, 366. States 0, 1 in care; 2 absorbing.
   Calendar calendar{std::chrono::year{2024} / std::chrono::January / 1};
-  ReportingGrid grid{calendar, GridStep::quarterly, 1};
+  ReportingGrid grid{calendar, GridStep::quarterly, std::chrono::years{1}};
   std::vector<bool> absorbing{false, false, true};
   std::shared_ptr<TallyLayout> layout = std::make_shared<TallyLayout>();
   OccupancyRecorder::Handles handles = OccupancyRecorder::register_arrays(*layout, 5, 3);

@@ -18,7 +18,7 @@ Date ymd(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
 
 TEST(ReportingGrid, MonthlyFromAMonthEndClampsEachMonthFromTheOrigin) {
   Calendar calendar(ymd(2023, 1, 31));
-  ReportingGrid grid(calendar, GridStep::monthly, 2);
+  ReportingGrid grid(calendar, GridStep::monthly, years{2});
   ASSERT_EQ(grid.points(), 25u);
   EXPECT_EQ(grid.intervals(), 24u);
   EXPECT_EQ(grid.dates()[0], ymd(2023, 1, 31));
@@ -41,7 +41,7 @@ TEST(ReportingGrid, MonthlyFromAMonthEndClampsEachMonthFromTheOrigin) {
 }
 
 TEST(ReportingGrid, QuarterlyInALeapYear) {
-  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, 1);
+  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, years{1});
   ASSERT_EQ(grid.points(), 5u);
   EXPECT_EQ(grid.dates()[1], ymd(2024, 4, 1));
   EXPECT_EQ(grid.dates()[2], ymd(2024, 7, 1));
@@ -52,7 +52,7 @@ TEST(ReportingGrid, QuarterlyInALeapYear) {
 }
 
 TEST(ReportingGrid, YearlyAcrossALeapDay) {
-  ReportingGrid grid(Calendar(ymd(2023, 3, 1)), GridStep::yearly, 3);
+  ReportingGrid grid(Calendar(ymd(2023, 3, 1)), GridStep::yearly, years{3});
   ASSERT_EQ(grid.points(), 4u);
   EXPECT_EQ(grid.intervals(), 3u);
   EXPECT_EQ(grid.dates()[3], ymd(2026, 3, 1));
@@ -61,14 +61,14 @@ TEST(ReportingGrid, YearlyAcrossALeapDay) {
 
 TEST(ReportingGrid, NeedsAtLeastOneYear) {
   Calendar calendar(ymd(2024, 1, 1));
-  EXPECT_THROW(ReportingGrid(calendar, GridStep::monthly, 0), std::invalid_argument);
-  EXPECT_THROW(ReportingGrid(calendar, GridStep::yearly, -2), std::invalid_argument);
-  EXPECT_EQ(ReportingGrid(calendar, GridStep::monthly, 1).points(), 13u);
-  EXPECT_EQ(ReportingGrid(calendar, GridStep::monthly, 10).points(), 121u);
+  EXPECT_THROW(ReportingGrid(calendar, GridStep::monthly, years{0}), std::invalid_argument);
+  EXPECT_THROW(ReportingGrid(calendar, GridStep::yearly, years{-2}), std::invalid_argument);
+  EXPECT_EQ(ReportingGrid(calendar, GridStep::monthly, years{1}).points(), 13u);
+  EXPECT_EQ(ReportingGrid(calendar, GridStep::monthly, years{10}).points(), 121u);
 }
 
 TEST(ReportingGrid, IntervalOfIsHalfOpenAndOutsideIsIntervals) {
-  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, 1);  // 0 91 182 274 366
+  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, years{1});  // 0 91 182 274 366
   const std::size_t outside = grid.intervals();
   EXPECT_EQ(grid.interval_of(-1e-9), outside);
   EXPECT_EQ(grid.interval_of(-100.0), outside);
@@ -84,7 +84,7 @@ TEST(ReportingGrid, IntervalOfIsHalfOpenAndOutsideIsIntervals) {
 }
 
 TEST(ReportingGrid, FirstPointAtOrAfter) {
-  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, 1);  // 0 91 182 274 366
+  ReportingGrid grid(Calendar(ymd(2024, 1, 1)), GridStep::quarterly, years{1});  // 0 91 182 274 366
   EXPECT_EQ(grid.first_point_at_or_after(-infinity), 0u);
   EXPECT_EQ(grid.first_point_at_or_after(-5.0), 0u);
   EXPECT_EQ(grid.first_point_at_or_after(0.0), 0u);
@@ -98,7 +98,7 @@ TEST(ReportingGrid, FirstPointAtOrAfter) {
 
 TEST(ReportingGrid, YearOfByTableAgreesWithTheYearStarts) {
   // Three reporting years (anniversaries) from 1 March 2023; the first holds 29 February 2024: 366, 365, 365 days.
-  ReportingGrid grid(Calendar(ymd(2023, 3, 1)), GridStep::monthly, 3);
+  ReportingGrid grid(Calendar(ymd(2023, 3, 1)), GridStep::monthly, years{3});
   const auto& starts = grid.year_starts();
   ASSERT_EQ(grid.years(), 3u);
   ASSERT_EQ(starts[1] - starts[0], 366.0);
@@ -119,7 +119,7 @@ TEST(ReportingYears, CalendarYearsFromAMidYearStartMakeAShortFirstAndLastYear) {
   // Ten years from 1 July 2025 in calendar years: July-December 2025, 2026 ... 2034, and
   // January-June 2035.
   Calendar calendar(ymd(2025, 7, 1));
-  ReportingGrid grid(calendar, GridStep::monthly, 10, January / 1);
+  ReportingGrid grid(calendar, GridStep::monthly, years{10}, January / 1);
   ASSERT_EQ(grid.years(), 11u);
   ASSERT_EQ(grid.year_starts().size(), 12u);
   EXPECT_EQ(grid.year_starts()[0], 0.0);
@@ -140,27 +140,27 @@ TEST(ReportingYears, CalendarYearsFromAMidYearStartMakeAShortFirstAndLastYear) {
 
 TEST(ReportingYears, AStartOnTheFirstDayGivesTheAnniversaries) {
   Calendar calendar(ymd(2025, 4, 1));
-  ReportingGrid financial(calendar, GridStep::quarterly, 5, April / 1);
-  ReportingGrid anniversaries(calendar, GridStep::quarterly, 5);
+  ReportingGrid financial(calendar, GridStep::quarterly, years{5}, April / 1);
+  ReportingGrid anniversaries(calendar, GridStep::quarterly, years{5});
   EXPECT_EQ(financial.years(), 5u);
   EXPECT_EQ(financial.year_starts(), anniversaries.year_starts());
   EXPECT_EQ(financial.year_start_points(), (std::vector<std::size_t>{0, 4, 8, 12, 16}));
-  EXPECT_EQ(reporting_year_starts(ymd(2025, 1, 1), 3, January / 1),
+  EXPECT_EQ(reporting_year_starts(ymd(2025, 1, 1), years{3}, January / 1),
             (std::vector<Date>{ymd(2025, 1, 1), ymd(2026, 1, 1), ymd(2027, 1, 1)}));
 }
 
 TEST(ReportingYears, AYearThatDoesNotBeginOnAGridDateIsRefused) {
   // A monthly grid from 15 April has no 1 January; a yearly grid from 1 April neither.
-  EXPECT_THROW(ReportingGrid(Calendar(ymd(2025, 4, 15)), GridStep::monthly, 2, January / 1), std::invalid_argument);
-  EXPECT_THROW(ReportingGrid(Calendar(ymd(2025, 4, 1)), GridStep::yearly, 2, January / 1), std::invalid_argument);
-  EXPECT_NO_THROW(ReportingGrid(Calendar(ymd(2025, 4, 1)), GridStep::yearly, 2, April / 1));
-  EXPECT_THROW(reporting_year_starts(ymd(2025, 4, 1), 2, February / 30), std::invalid_argument);
+  EXPECT_THROW(ReportingGrid(Calendar(ymd(2025, 4, 15)), GridStep::monthly, years{2}, January / 1), std::invalid_argument);
+  EXPECT_THROW(ReportingGrid(Calendar(ymd(2025, 4, 1)), GridStep::yearly, years{2}, January / 1), std::invalid_argument);
+  EXPECT_NO_THROW(ReportingGrid(Calendar(ymd(2025, 4, 1)), GridStep::yearly, years{2}, April / 1));
+  EXPECT_THROW(reporting_year_starts(ymd(2025, 4, 1), years{2}, February / 30), std::invalid_argument);
 }
 
 TEST(ReportingYears, TwentyNinthOfFebruaryIsTheLastDayOfFebruaryAsTheGridCountsMonths) {
   // From 29 February 2028 over five years: the grid's February dates are 28, 28, 28, 29 (2032).
   Calendar calendar(ymd(2028, 2, 29));
-  ReportingGrid grid(calendar, GridStep::monthly, 5, February / 29);
+  ReportingGrid grid(calendar, GridStep::monthly, years{5}, February / 29);
   ASSERT_EQ(grid.years(), 5u);
   for (std::size_t k = 0; k < 5; ++k) EXPECT_EQ(grid.year_start_points()[k], 12 * k);
   EXPECT_EQ(grid.dates()[48], ymd(2032, 2, 29));

@@ -94,7 +94,7 @@ struct SmallModel {
         arrivals(make_small_arrivals(o)),
         initial(make_small_initial(o)),
         calendar(std::chrono::year{2024} / std::chrono::January / 1),
-        grid(calendar, GridStep::monthly, o.years),
+        grid(calendar, GridStep::monthly, std::chrono::years{o.years}),
         span{o.first_arrival_day, grid.horizon()},
         kernel(model, arrivals, initial, span) {}
   SmallModel(const SmallModel&) = delete;

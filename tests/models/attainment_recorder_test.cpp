@@ -71,7 +71,7 @@ class AttainmentRecorderTest : public ::testing::Test {
  protected:
   // Three simulated years from 2025-01-01: [0, 365), [365, 730), [730, 1095).
   engine::Calendar calendar{engine::Date{std::chrono::year{2025}, std::chrono::January, std::chrono::day{1}}};
-  engine::ReportingGrid grid{calendar, engine::GridStep::quarterly, 3};
+  engine::ReportingGrid grid{calendar, engine::GridStep::quarterly, std::chrono::years{3}};
   ExamSpec exam = exam_model();
   std::shared_ptr<engine::TallyLayout> layout = std::make_shared<engine::TallyLayout>();
   AttainmentRecorder::Handles handles = AttainmentRecorder::register_arrays(*layout, grid.years(), states);

@@ -13,7 +13,7 @@ namespace {
 
 TEST(CaseloadMeasures, FteNeededIsWeightedOpenCasesOverTheNormAtEveryGridPoint) {
   Scenario scenario = read_scenario(test_support::scenarios_dir() / "caseload-norm-25.yaml");
-  scenario.simulation.years = 3;
+  scenario.simulation.span = std::chrono::years{3};
   scenario.caseload.weights[static_cast<std::size_t>(scenario.state_index("institution"))] = 1.5;
   scenario.caseload.norm = YearTable(std::map<int, double>{{2025, 30.0}, {2027, 25.0}});
   RunOptions options;

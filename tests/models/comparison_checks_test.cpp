@@ -105,8 +105,10 @@ TEST_F(ComparisonChecks, RefusesAnotherHorizonNamingTheKeyAndBothValues) {
   };
   for (const Case& c :
        {Case{"simulation: {start: 2025-01-01, years: 5, grid: monthly}\n", "simulation.years",
-             {"5 years here", "but 10 years in the base scenario", "the same start date, years, grid and reporting years"}},
+             {"5 years (to 2030-01-01) here", "but 10 years (to 2035-01-01) in the base scenario", "the same start date, horizon (years or end), grid and reporting years"}},
         Case{"simulation: {start: 2025-07-01, years: 10}\n", "simulation.start", {"2025-07-01 here", "but 2025-01-01"}},
+        Case{"simulation: {start: 2025-01-01, years: ~, end: 2034-07-01}\n", "simulation.end",
+             {"ending on 2034-07-01 here", "but 10 years (to 2035-01-01) in the base scenario"}},
         Case{"simulation: {start: 2025-01-01, years: 10, grid: quarterly}\n", "simulation.grid",
              {"quarterly here", "but monthly in the base"}}}) {
     InputError error = refusal(alternative("short.yaml", c.body));
@@ -114,6 +116,10 @@ TEST_F(ComparisonChecks, RefusesAnotherHorizonNamingTheKeyAndBothValues) {
     EXPECT_EQ(error.where().line, 2) << c.body;
     EXPECT_GT(error.where().column, 0) << c.body;
   }
+}
+
+TEST_F(ComparisonChecks, AcceptsTheBasesHorizonGivenAsAnEndDate) {
+  EXPECT_NO_THROW(check_comparable(base, alternative("to-2035.yaml", "simulation: {years: ~, end: 2035-01-01}\n")));
 }
 
 TEST_F(ComparisonChecks, AKeyWrittenInAnotherFileNamesThatFileAndTheScenario) {

@@ -69,7 +69,7 @@ class EpisodeRecorder final : public engine::LifeObserver {
 
 Scenario family_support_with_one_offs() {
   Scenario s = read_scenario(test_support::scenarios_dir() / "family-support-12-17.yaml");
-  s.simulation.years = 4;
+  s.simulation.span = std::chrono::years{4};
   s.costs.one_off = {5000.0, 7000.0, 11000.0, 13000.0};
   s.interventions.list[0].uptake = UncertainValue::fixed(0.8);
   s.interventions.list[0].entry_rate->multiplier = UncertainValue::fixed(0.5);
@@ -97,7 +97,7 @@ TEST(CostRecorder, YearlyBudgetEqualsAnIndependentSumOverTheSimulatedEpisodes) {
       care.finisher());
   std::vector<engine::Tally> tallies = runner.run({0, replicates}, seed);
 
-  const int years = scenario.simulation.years;
+  const int years = static_cast<int>(scenario.simulation.span.count() / 12);
   const CostSpec& costs = scenario.costs;
   const InterventionSpec& support = scenario.interventions.list[0];
   std::size_t categories = scenario.states.size() + one_off_kinds + 1;

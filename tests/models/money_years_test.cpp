@@ -23,7 +23,7 @@ CostSpec growing_prices(int price_year, int last_year, double growth, double dis
 SimulationSpec simulation_from(engine::Date start, int years, month_day begins) {
   SimulationSpec simulation;
   simulation.start = start;
-  simulation.years = years;
+  simulation.span = std::chrono::years{years};
   simulation.year_begins = begins;
   return simulation;
 }

@@ -24,7 +24,7 @@ Scenario baseline_with_population_scale(const std::filesystem::path& folder, dou
                       << (test_support::scenarios_dir() / "data" / "dk_municipality_population.csv").string()
                       << "\n  scale: " << scale << "\n";
   Scenario s = read_scenario(file);
-  s.simulation.years = 5;
+  s.simulation.span = std::chrono::years{5};
   return s;
 }
 

@@ -91,7 +91,7 @@ TEST(ScenarioReader, Baseline) {
   EXPECT_FALSE(scenario.description.empty());
   EXPECT_EQ(scenario.path, (scenarios_dir() / "baseline.yaml").string());
   EXPECT_EQ(engine::format_iso_date(scenario.simulation.start), "2025-01-01");
-  EXPECT_EQ(scenario.simulation.years, 10);
+  EXPECT_EQ(scenario.simulation.span, std::chrono::years{10});
   EXPECT_EQ(scenario.simulation.grid, engine::GridStep::monthly);
   EXPECT_EQ(scenario.simulation.replicates, 200u);
   EXPECT_EQ(scenario.simulation.seed, 20250101u);
@@ -153,7 +153,7 @@ TEST(ScenarioReader, EnglandLocalAuthority) {
   Scenario scenario = read_scenario(scenarios_dir() / "england-la.yaml");
   EXPECT_EQ(scenario.name, "England - a typical local authority");
   EXPECT_EQ(engine::format_iso_date(scenario.simulation.start), "2025-04-01");
-  EXPECT_EQ(scenario.simulation.years, 5);
+  EXPECT_EQ(scenario.simulation.span, std::chrono::years{5});
   EXPECT_EQ(scenario.simulation.seed, 20250401u);
   EXPECT_EQ(scenario.simulation.year_begins, std::chrono::April / 1);  // English financial years
   // Weekly prices (CMA 2021) turn into daily costs.
@@ -201,7 +201,7 @@ TEST(ScenarioReader, EnglandLocalAuthority) {
 TEST(ScenarioReader, AScenarioExtendingTheBaselineOverridesOneKeyAndInheritsTheRest) {
   Scenario base = read_scenario(scenarios_dir() / "baseline.yaml");
   Scenario scenario = read_scenario(data_dir() / "scenario" / "baseline_short.yaml");
-  EXPECT_EQ(scenario.simulation.years, 3);
+  EXPECT_EQ(scenario.simulation.span, std::chrono::years{3});
   // Everything else is the baseline's, including keys next to the overridden one.
   EXPECT_EQ(scenario.name, base.name);
   EXPECT_EQ(scenario.simulation.start, base.simulation.start);
@@ -230,7 +230,7 @@ TEST(ScenarioReader, AnExtendingScenarioReplacesTheWarmUpWithASnapshotThroughANu
   EXPECT_TRUE(scenario.initial.from_snapshot);
   EXPECT_EQ(scenario.initial.snapshot.children(), 5);
   EXPECT_EQ(scenario.initial.snapshot.file, data_dir() / "scenario" / "baseline_snapshot.csv");
-  EXPECT_EQ(scenario.simulation.years, 10);  // the rest is the baseline's
+  EXPECT_EQ(scenario.simulation.span, std::chrono::years{10});  // the rest is the baseline's
 }
 
 TEST(ScenarioReader, ASnapshotOverAnInheritedWarmUpIsBothAndAnError) {
@@ -341,6 +341,54 @@ TEST_F(ScenarioReaderScratch, ASweepIsRefusedAtItsKeyAndASweepSetToNothingIsIgno
   fs::path dropped = scratch.write("dropped.yaml", "extends: sweep.yaml\nsweep: ~\n");
   Scenario scenario = read_scenario(dropped);
   EXPECT_EQ(scenario.resolved_text, read_scenario(scenario_file).resolved_text);
+}
+
+/// The minimal scenario (quarterly grid from 2025-01-01) with its simulation settings replaced by
+/// `simulation` in an extending file.
+class ScenarioSpan : public ScenarioReaderScratch {
+ protected:
+  Scenario with(const std::string& simulation) {
+    return read_scenario(scratch.write("span.yaml", "extends: minimal.yaml\nsimulation: " + simulation + "\n"));
+  }
+  InputError error_with(const std::string& simulation) {
+    auto error = input_error_of([&] { with(simulation); });
+    if (!error) ADD_FAILURE() << simulation << " was accepted";
+    return error.value_or(InputError({}, "", ""));
+  }
+};
+
+TEST_F(ScenarioSpan, AnEndDateOnTheGridGivesTheWholeMonthsToIt) {
+  Scenario scenario = with("{years: ~, end: 2026-10-01}");
+  EXPECT_EQ(scenario.simulation.span, std::chrono::months{21});
+  EXPECT_EQ(scenario.simulation.span_key, "end");
+  EXPECT_EQ(horizon_date(scenario.simulation), engine::Date(std::chrono::year{2026} / 10 / 1));
+  EXPECT_EQ(with("{years: 1}").simulation.span, std::chrono::years{1});
+  EXPECT_EQ(with("{years: 1}").simulation.span_key, "years");
+}
+
+TEST_F(ScenarioSpan, AnEndOffTheGridNamesTheNextGridDate) {
+  InputError error = error_with("{years: ~, end: 2026-06-30}");
+  EXPECT_EQ(error.key_path(), "simulation.end");
+  EXPECT_NE(error.problem().find("expected a date of the quarterly grid from 2025-01-01"), std::string::npos)
+      << error.what();
+  EXPECT_NE(error.problem().find("found 2026-06-30. Did you mean 2026-07-01?"), std::string::npos) << error.what();
+}
+
+TEST_F(ScenarioSpan, YearsAndEndTogetherOrNeitherAreRefused) {
+  InputError both = error_with("{end: 2026-01-01}");
+  EXPECT_EQ(both.key_path(), "simulation.end");
+  EXPECT_NE(both.problem().find("give either years"), std::string::npos) << both.what();
+  EXPECT_NE(both.problem().find("write years: ~ next to end"), std::string::npos) << both.what();
+  InputError neither = error_with("{years: ~}");
+  EXPECT_EQ(neither.key_path(), "simulation");
+  EXPECT_NE(neither.problem().find("give years (whole years from the start"), std::string::npos) << neither.what();
+}
+
+TEST_F(ScenarioSpan, AnEndMustFollowTheStartWithinAHundredYears) {
+  EXPECT_NE(error_with("{years: ~, end: 2025-01-01}").problem().find("expected a date after the start (2025-01-01)"),
+            std::string::npos);
+  EXPECT_NE(error_with("{years: ~, end: 2125-04-01}").problem().find("at most 100 years after the start"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -110,8 +110,8 @@ class SchoolStability : public ::testing::Test {
     // The shipped scenarios, over three years instead of ten (the warm-up is kept).
     baseline_scenario = new Scenario(read_scenario(test_support::scenarios_dir() / "baseline.yaml"));
     policy_scenario = new Scenario(read_scenario(test_support::scenarios_dir() / "school-stability.yaml"));
-    baseline_scenario->simulation.years = 3;
-    policy_scenario->simulation.years = 3;
+    baseline_scenario->simulation.span = std::chrono::years{3};
+    policy_scenario->simulation.span = std::chrono::years{3};
     baseline = new PairedRun;
     policy = new PairedRun;
     run(*baseline_scenario, *baseline);

@@ -40,7 +40,7 @@ ScenarioMetrics run(const models::Scenario& scenario, std::size_t replicates, st
 TEST(PairedComparison, AnInterventionWithZeroEffectAndZeroCostChangesNothing) {
   models::Scenario base = models::read_scenario(scenarios() / "baseline.yaml");
   models::Scenario null = models::read_scenario(scenarios() / "family-support-12-17.yaml");
-  base.simulation.years = null.simulation.years = 4;
+  base.simulation.span = null.simulation.span = std::chrono::years{4};
   models::InterventionSpec& support = null.interventions.list[0];
   support.uptake = models::UncertainValue::fixed(1.0);
   support.entry_rate->multiplier = models::UncertainValue::fixed(1.0);
@@ -194,8 +194,8 @@ TEST(PairedComparison, PaybackFollowsTheCumulativeDiscountedNetCostPerReplicateA
 TEST(PairedComparison, RefusesRunsOfOtherYears) {
   models::Scenario base = models::read_scenario(scenarios() / "baseline.yaml");
   models::Scenario shorter = base;
-  base.simulation.years = 3;
-  shorter.simulation.years = 2;
+  base.simulation.span = std::chrono::years{3};
+  shorter.simulation.span = std::chrono::years{2};
   EXPECT_THROW(compare_paired(run(base, 2, 1), run(shorter, 2, 1), "base", "shorter"), OutputError);
 }
 

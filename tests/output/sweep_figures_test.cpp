@@ -25,7 +25,7 @@ class SweepFiguresTest : public ::testing::Test {
   static void SetUpTestSuite() {
     models::Scenario scenario =
         models::read_scenario(std::filesystem::path(CARECAST_SOURCE_DIR) / "scenarios" / "baseline.yaml");
-    scenario.simulation.years = 2;
+    scenario.simulation.span = std::chrono::years{2};
     models::RunOptions options;
     options.replicates = 3;
     engine::SingleProcess process;
