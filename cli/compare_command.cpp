@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/scenario_warnings.hpp"
 #include "cli/output_over_input.hpp"
 #include "cli/output_path_validator.hpp"
 #include "cli/progress_display.hpp"
@@ -88,6 +89,11 @@ void compare(const CompareOptions& options, const CommandContext& context) {
   std::vector<models::Scenario> scenarios;
   for (const std::string& path : options.scenarios) scenarios.push_back(models::read_scenario(path));
   check_comparable(scenarios);
+  if (context.communicator.is_root()) {
+    std::vector<const models::Scenario*> all;
+    for (const models::Scenario& scenario : scenarios) all.push_back(&scenario);
+    print_scenario_warnings(all);
+  }
   for (const models::Scenario& scenario : scenarios)
     refuse_output_over_inputs("--output", options.output, scenario.input_files);
   if (context.communicator.is_root()) output::check_result_target(options.output, options.force);

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "cli/commands.hpp"
+#include "cli/scenario_warnings.hpp"
 #include "cli/output_over_input.hpp"
 #include "cli/output_path_validator.hpp"
 #include "cli/progress_display.hpp"
@@ -184,6 +185,11 @@ void run(const RunCommandOptions& options, const CommandContext& context) {
   refuse_analytic_sweep(sweep, options);
   refuse_episodes_of_sweep(sweep, options);
   refuse_missing_episode_replicates(sweep, options);
+  if (context.communicator.is_root()) {
+    std::vector<const models::Scenario*> scenarios;
+    for (const auto& combination : sweep.combinations) scenarios.push_back(&combination.scenario);
+    print_scenario_warnings(scenarios);
+  }
   if (options.parameter_uncertainty)
     for (auto& combination : sweep.combinations) combination.scenario.simulation.parameter_uncertainty = true;
   std::filesystem::path target = output_path(options);

@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/money_setup.hpp"
+#include "cli/scenario_warnings.hpp"
 #include "models/config/input_error.hpp"
 #include "models/model_builder.hpp"
 #include "models/scenario/sweep_reader.hpp"
@@ -49,6 +51,10 @@ void validate(const ValidateOptions& options) {
              engine::format_iso_date(scenario.simulation.start),
              engine::format_iso_date(models::horizon_date(scenario.simulation)), span_text(scenario.simulation.span),
              scenario.simulation.replicates);
+  fmt::print("{}", describe_money_setup(scenario));
+  std::vector<const models::Scenario*> all;
+  for (const auto& combination : sweep.combinations) all.push_back(&combination.scenario);
+  print_scenario_warnings(all);
   if (sweep.is_sweep())
     fmt::print("A sweep of {} combinations of {} key{}; every combination is valid.\n", sweep.combinations.size(),
                sweep.keys.size(), sweep.keys.size() == 1 ? "" : "s");

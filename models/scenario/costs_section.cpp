@@ -67,8 +67,10 @@ std::map<int, double> read_price_index(const ConfigMap& map, const Scenario& sce
     return index;
   }
   double rate = growth ? growth->number() : 0.0;
-  if (growth && (rate <= -1.0 || rate >= 1.0))
-    growth->fail(fmt::format("expected a yearly growth between -1 and 1, a fraction (0.02 for 2 %), found {:g}", rate));
+  if (growth && (rate < -0.2 || rate > 0.2))
+    growth->fail(fmt::format("expected a yearly change of prices from -0.2 to 0.2, a fraction (0.02 for 2 %), found "
+                             "{:g}, {:g} % a year{}",
+                             rate, 100.0 * rate, rate >= 1.0 ? fmt::format("; for {:g} % write {:g}", rate, rate / 100.0) : ""));
   for (int year = first; year <= last; ++year) {
     index[year] = std::pow(1.0 + rate, year - price_year);
     if (!std::isfinite(index[year]) || index[year] == 0.0)
@@ -95,8 +97,11 @@ CostSpec read_costs(const ConfigValue& value, const Scenario& scenario) {
   spec.price_index = read_price_index(map, scenario, spec.price_year);
   if (auto rate = map.optional("discount_rate")) {
     spec.discount_rate = rate->number();
-    if (spec.discount_rate <= -1.0 || spec.discount_rate > 1.0)
-      rate->fail(fmt::format("expected a yearly rate between -1 and 1 (e.g. 0.035), found {:g}", spec.discount_rate));
+    double r = spec.discount_rate;
+    if (r < -0.1 || r > 0.2)
+      rate->fail(fmt::format("expected a yearly rate from -0.1 to 0.2, a fraction (0.035 for 3.5 %), found {:g}, "
+                             "{:g} % a year{}",
+                             r, 100.0 * r, r >= 1.0 ? fmt::format("; for {:g} % write {:g}", r, r / 100.0) : ""));
   }
   map.reject_unknown();
   return spec;

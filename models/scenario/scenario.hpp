@@ -12,6 +12,7 @@
 #include "engine/calendar.hpp"
 #include "engine/load_feedback.hpp"
 #include "engine/reporting_grid.hpp"
+#include "models/config/input_error.hpp"
 #include "models/config/key_locations.hpp"
 #include "models/scenario/band_box.hpp"
 #include "models/scenario/intervention_spec.hpp"
@@ -200,6 +201,8 @@ struct Scenario {
   CostSpec costs;
   CaseloadSpec caseload;
   InterventionsSpec interventions;
+  /// Values that are valid but look mistaken (cost_doubts.hpp), each located: shown, not refused.
+  std::vector<InputError> warnings;
 
   int state_index(const std::string& name) const;  // -1 if absent
   bool is_exit(int state) const { return states[static_cast<std::size_t>(state)].kind == StateKind::exit; }

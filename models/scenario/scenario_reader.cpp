@@ -12,6 +12,7 @@
 
 #include "engine/reporting_grid.hpp"
 #include "models/config/config_loader.hpp"
+#include "models/scenario/cost_doubts.hpp"
 #include "models/scenario/scenario_sections.hpp"
 
 namespace carecast::models {
@@ -194,7 +195,10 @@ Scenario read_scenario_tree(const ConfigNode& root, const std::filesystem::path&
   if (auto school = section("school")) scenario.school = read_school(*school, scenario);
   if (auto pool = section("foster_carers")) scenario.carer_pool = read_carer_pool(*pool, scenario);
   scenario.initial = read_initial_stock(top.required("initial_stock"), scenario);
-  if (auto costs = section("costs")) scenario.costs = read_costs(*costs, scenario);
+  if (auto costs = section("costs")) {
+    scenario.costs = read_costs(*costs, scenario);
+    scenario.warnings = doubts_about_costs(*costs, scenario);
+  }
   if (auto caseload = section("caseload")) scenario.caseload = read_caseload(*caseload, scenario);
   if (auto interventions = section("interventions"))
     scenario.interventions = read_interventions(*interventions, scenario);

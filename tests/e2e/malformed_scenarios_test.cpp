@@ -133,7 +133,8 @@ const std::vector<Malformed> malformed_scenarios{
      "'470.000' would be read as 470, since a point in YAML is a decimal point; for 470000 write it without a "
      "thousands separator, and for 470 write 470"},
     {"price_growth_as_percent.yaml", "price_growth_as_percent.yaml:44:26", "costs.price_growth_per_year",
-     "expected a yearly growth between -1 and 1, a fraction (0.02 for 2 %), found 2"},
+     "expected a yearly change of prices from -0.2 to 0.2, a fraction (0.02 for 2 %), found 2, 200 % a year; for 2 % "
+     "write 0.02"},
     {"entry_trend_as_percent.yaml", "entry_trend_as_percent.yaml:23:19", "entries.trend_per_year",
      "expected a yearly change between -1 and 1, a fraction (-0.02 for 2 % fewer a year), found 3"},
     {"price_index_missing_year.yaml", "price_index_missing_year.yaml:44:16", "costs.price_index",
