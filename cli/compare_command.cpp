@@ -156,7 +156,8 @@ void add_compare_command(CLI::App& app, const CommandContext& context) {
       "replicate by replicate; net cost is the alternative's cost minus\n"
       "the base's (negative: a saving). The net present value is minus the discounted net cost summed\n"
       "over the horizon (positive: the alternative saves more than it costs). The payback year is the\n"
-      "first year from which the cumulative discounted net cost stays at or below zero. Money is in\n"
+      "first year from which the cumulative discounted net cost stays at or below zero, not before\n"
+      "the first year in which the alternative's money differs from the base's. Money is in\n"
       "millions of the base scenario's currency. The file holds every figure per replicate and its\n"
       "summary (docs/output-schema.md, 'Comparison files').\n"
       "Example: carecast compare scenarios/baseline.yaml scenarios/family-support-12-17.yaml -o fs.h5");

@@ -249,7 +249,8 @@ void add_run_command(CLI::App& app, const CommandContext& context) {
   command->add_option("--episodes", options->episodes,
                       "Also write the simulated episodes of chosen replicates to this CSV, in the generic episode "
                       "format that `carecast calibrate` reads (docs/episode-formats.md); written together with the result, so that "
-                      "a failure leaves neither. It cannot be the result file.");
+                      "a failure leaves neither. It cannot be the result file.")
+      ->check(output_path_validator());
   command->add_option("--episode-replicates", options->episode_replicates,
                       "The replicates (from 0) whose episodes --episodes writes (default 0).")
       ->delimiter(',')

@@ -88,8 +88,13 @@ const Metric* PairedComparison::find(const std::string& name) const {
 }
 
 std::optional<std::size_t> payback_year(const std::vector<double>& cumulative) {
+  // Years before the alternative first differs from the base cannot pay back: nothing was spent.
+  std::size_t first_different = 0;
+  while (first_different < cumulative.size() &&
+         cumulative[first_different] == (first_different == 0 ? 0.0 : cumulative[first_different - 1]))
+    ++first_different;
   std::optional<std::size_t> year;
-  for (std::size_t k = cumulative.size(); k-- > 0;) {
+  for (std::size_t k = cumulative.size(); k-- > first_different;) {
     if (cumulative[k] > 0.0) break;
     year = k + 1;
   }

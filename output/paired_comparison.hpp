@@ -8,7 +8,8 @@
 //                                          alternative saves more than it costs
 //   payback_year []                        the first reporting year (1-based) from which the
 //                                          cumulative discounted net cost stays at or below 0,
-//                                          or 0 for none within the horizon
+//                                          not before the first year it differs from the
+//                                          base's; 0 for none within the horizon
 #include <optional>
 #include <string>
 #include <vector>

@@ -235,6 +235,11 @@ void ConfigMap::reject_unknown() const {
   }
 }
 
+void ConfigMap::reject_keys_other_than(const std::vector<std::string>& known) const {
+  asked_.insert(known.begin(), known.end());
+  reject_unknown();
+}
+
 void ConfigMap::fail(const std::string& problem) const { throw InputError(where(), path_, problem); }
 
 std::size_t ConfigMap::index_of(const std::string& key) const {

@@ -72,6 +72,9 @@ class ConfigMap {
   std::vector<std::pair<std::string, ConfigValue>> entries() const;
   /// Throws for the first key that was never asked for, suggesting the closest known key.
   void reject_unknown() const;
+  /// The same, before reading: every key must be one of `known` (which then count as asked), so
+  /// that a misspelt key is named before a key it stands for is reported missing.
+  void reject_keys_other_than(const std::vector<std::string>& known) const;
   [[noreturn]] void fail(const std::string& problem) const;
   [[noreturn]] void fail_at_key(const std::string& key, const std::string& problem) const;
   /// Fails for keys of this map that must not appear together (at least two of `keys` are

@@ -172,6 +172,10 @@ void record_input_files(Scenario& scenario, const std::vector<std::filesystem::p
 
 Scenario read_scenario_tree(const ConfigNode& root, const std::filesystem::path& file) {
   ConfigMap top(root, "");
+  // extends, include and sweep are read (and removed) before; they are named here for a typo of them.
+  top.reject_keys_other_than({"ageing_out", "breakdowns", "calibration", "caseload", "costs", "description",
+                              "entries", "extends", "foster_carers", "include", "initial_stock", "interventions",
+                              "name", "population", "school", "simulation", "states", "sweep", "transitions"});
   Scenario scenario;
   scenario.path = file.string();
   scenario.resolved_text = to_yaml(root);

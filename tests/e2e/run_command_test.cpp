@@ -199,5 +199,16 @@ TEST(RunCommand, AWrongCommandLineIsAUsageError) {
   EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
 }
 
+// `-o -q` took the flag as the file name, and wrote a result named -q.
+TEST(RunCommand, AnOutputNameThatIsAnOptionIsRefused) {
+  TestFolder folder;
+  for (const std::string& args : {"run " + baseline() + " -r 2 -o -q", "run " + baseline() + " -r 2 --episodes -q"}) {
+    CommandResult result = folder.carecast(args);
+    EXPECT_EQ(result.status, 3) << result;
+    EXPECT_NE(result.err.find("found '-q', an option; to name such a file, write ./-q"), std::string::npos) << result;
+  }
+  EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
+}
+
 }  // namespace
 }  // namespace carecast::e2e

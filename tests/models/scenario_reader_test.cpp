@@ -343,6 +343,20 @@ TEST_F(ScenarioReaderScratch, ASweepIsRefusedAtItsKeyAndASweepSetToNothingIsIgno
   EXPECT_EQ(scenario.resolved_text, read_scenario(scenario_file).resolved_text);
 }
 
+// `extend:` for `extends:` merged nothing, and the short file was then said to miss 'simulation'.
+TEST_F(ScenarioReaderScratch, AMisspeltFileLevelKeyIsNamedBeforeAnyMissingSection) {
+  for (const auto& [written, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"extend: minimal.yaml", "extends"}, {"includes: minimal.yaml", "include"}, {"sweeps: {}", "sweep"}}) {
+    auto error = input_error_of([&] { read_scenario(scratch.write("typo.yaml", "name: typo\n" + written + "\n")); });
+    ASSERT_TRUE(error.has_value()) << written;
+    EXPECT_EQ(error->where().line, 2) << error->what();
+    EXPECT_NE(error->problem().find("did you mean '" + meant + "'?"), std::string::npos) << error->what();
+  }
+  auto unknown = input_error_of([&] { read_scenario(scratch.write("typo.yaml", "zzz: 1\n")); });
+  ASSERT_TRUE(unknown.has_value());
+  EXPECT_NE(unknown->problem().find("extends, foster_carers, include"), std::string::npos) << unknown->what();
+}
+
 /// The minimal scenario (quarterly grid from 2025-01-01) with its simulation settings replaced by
 /// `simulation` in an extending file.
 class ScenarioSpan : public ScenarioReaderScratch {

@@ -52,9 +52,9 @@ TEST(PairedComparison, AnInterventionWithZeroEffectAndZeroCostChangesNothing) {
     if (m.name == "payback_year") continue;  // not a difference: see below
     for (double v : m.values) ASSERT_EQ(v, 0.0) << m.name;
   }
-  // Nothing spent, nothing saved: the cumulative net cost is 0, at or below 0 from the first year.
-  for (double year : c.find("payback_year")->values) EXPECT_EQ(year, 1.0);
-  EXPECT_EQ(c.mean_payback_year, std::optional<std::size_t>(1));
+  // Nothing spent, nothing saved: no year differs from the base's, so none pays back.
+  for (double year : c.find("payback_year")->values) EXPECT_EQ(year, 0.0);
+  EXPECT_EQ(c.mean_payback_year, std::nullopt);
 }
 
 double interval_width(std::vector<double> values) {
@@ -87,6 +87,15 @@ TEST(PairedComparison, PaybackIsTheFirstYearFromWhichTheCumulativeNetCostStaysAt
   EXPECT_EQ(payback_year({5, -1, 2, -4}), std::optional<std::size_t>(4));
   EXPECT_EQ(payback_year({-1, -2}), std::optional<std::size_t>(1));
   EXPECT_EQ(payback_year({1, 2, 0.5}), std::nullopt);
+}
+
+// A programme from the second year, in a replicate where it never costs more than it saves,
+// was said to pay back in the first year, before it started.
+TEST(PairedComparison, NoYearBeforeTheAlternativeFirstDiffersPaysBack) {
+  EXPECT_EQ(payback_year({0, -1, -2}), std::optional<std::size_t>(2));
+  EXPECT_EQ(payback_year({0, 0, 3, -1}), std::optional<std::size_t>(4));
+  EXPECT_EQ(payback_year({0, 0, 0}), std::nullopt);
+  EXPECT_EQ(payback_year({0, 2, 2, -1}), std::optional<std::size_t>(4));
 }
 
 // Two runs by hand: 2 replicates, 3 simulated years, money in whole units. The base pays for
