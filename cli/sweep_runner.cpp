@@ -67,6 +67,7 @@ models::Provenance sweep_provenance(const models::Sweep& sweep, const SweepRunSe
   run.scenario_sha256 = sweep.sha256;
   run.seed = first.seed;
   run.replicates = first.replicates;
+  run.parameter_uncertainty = first.parameter_uncertainty;
   return run;
 }
 

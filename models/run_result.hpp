@@ -25,6 +25,9 @@ struct Provenance {
   std::string scenario_sha256;  // SHA-256 of scenario_text and of every data table it reads
   std::uint64_t seed = 0;
   std::size_t replicates = 0;
+  /// Each replicate drew the estimated rates from their sampling distribution (the scenario's
+  /// simulation.parameter_uncertainty, or run --parameter-uncertainty, which the text omits).
+  bool parameter_uncertainty = false;
   std::string engine_version;
   std::string git_commit;
   // Volatile facts of this particular run (differ between otherwise identical runs):

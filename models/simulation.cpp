@@ -31,6 +31,7 @@ RunResult describe_run(const Scenario& scenario, const CompiledScenario& compile
   result.provenance.scenario_path = scenario.path;
   result.provenance.scenario_text = scenario.resolved_text;
   result.provenance.scenario_sha256 = scenario.sha256;
+  result.provenance.parameter_uncertainty = scenario.simulation.parameter_uncertainty;
   return result;
 }
 

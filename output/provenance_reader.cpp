@@ -15,6 +15,8 @@ models::Provenance read_provenance(hid_t root) {
   p.scenario_sha256 = hdf5::read_string_attribute(root, schema::scenario_sha256);
   p.seed = hdf5::read_number_attribute<std::uint64_t>(root, schema::seed);
   p.replicates = hdf5::read_number_attribute<std::uint64_t>(root, schema::replicates);
+  p.parameter_uncertainty = hdf5::has_attribute(root, schema::parameter_uncertainty) &&
+                            hdf5::read_number_attribute<std::int64_t>(root, schema::parameter_uncertainty) != 0;
   p.engine_version = hdf5::read_string_attribute(root, schema::engine_version);
   p.git_commit = hdf5::read_string_attribute(root, schema::git_commit);
   hdf5::Group info = hdf5::open_group(root, schema::run_info);

@@ -29,6 +29,8 @@ std::vector<std::string> differing_facts(const models::Provenance& a, const mode
   note("scenario (SHA-256 of its text and tables)", short_hash(a.scenario_sha256), short_hash(b.scenario_sha256));
   note("seed", std::to_string(a.seed), std::to_string(b.seed));
   note("replicates", std::to_string(a.replicates), std::to_string(b.replicates));
+  auto drawn = [](bool yes) { return std::string(yes ? "drawn per replicate" : "fixed"); };
+  note("estimated rates", drawn(a.parameter_uncertainty), drawn(b.parameter_uncertainty));
   note("carecast", version_of(a), version_of(b));
   return facts;
 }
@@ -216,7 +218,7 @@ ResultDiff diff_results(const ResultFile& first, const ResultFile& second, const
 std::string format_result_diff(const ResultDiff& diff, const ResultFile& first, const ResultFile& second,
                                const DiffTolerance& tolerance) {
   std::string text = describe_file("first", first) + describe_file("second", second) + "\n";
-  text += diff.facts.empty() ? "The runs have the same scenario, seed, replicates and carecast version.\n"
+  text += diff.facts.empty() ? "The runs have the same scenario, seed, replicates, parameter uncertainty and carecast version.\n"
                              : fmt::format("The runs differ in\n  {}\n", fmt::join(diff.facts, "\n  "));
   text += diff.structure.empty() ? "The grid, the reporting years and the states are the same.\n"
                                  : fmt::format("The results differ in\n  {}\n", fmt::join(diff.structure, "\n  "));

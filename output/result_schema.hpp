@@ -1,9 +1,9 @@
 #pragma once
-// Names in the result file schema (version 1.1), shared by the writer and the reader.
+// Names in the result file schema (version 1.2), shared by the writer and the reader.
 //
 //   /                 attributes: schema_version, scenario_path, scenario_text, scenario_sha256,
 //                                 seed (uint64), replicates (uint64), engine_version, git_commit,
-//                                 grid_step
+//                                 grid_step, parameter_uncertainty (int64 0/1, from 1.2)
 //   /run_info         attributes: threads, ranks (int64), command_line, host, started_at,
 //                                 finished_at, wall_seconds (float64) — the facts that differ
 //                                 between otherwise identical runs
@@ -16,7 +16,7 @@
 // Every array dataset has a string-list attribute `dimensions` naming its axes.
 namespace carecast::output::schema {
 
-inline constexpr char version[] = "1.1";
+inline constexpr char version[] = "1.2";
 inline constexpr char major_version[] = "1";
 
 // Root attributes.
@@ -30,6 +30,7 @@ inline constexpr char scenario_path[] = "scenario_path";
 inline constexpr char scenario_text[] = "scenario_text";
 inline constexpr char scenario_sha256[] = "scenario_sha256";
 inline constexpr char seed[] = "seed";
+inline constexpr char parameter_uncertainty[] = "parameter_uncertainty";  // 0 or 1; absent before 1.2: 0
 inline constexpr char replicates[] = "replicates";
 inline constexpr char engine_version[] = "engine_version";
 inline constexpr char git_commit[] = "git_commit";

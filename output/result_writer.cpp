@@ -48,6 +48,7 @@ void write_provenance(hid_t root, const RunResult& result) {
   hdf5::write_string_attribute(root, schema::scenario_sha256, p.scenario_sha256);
   hdf5::write_number_attribute<std::uint64_t>(root, schema::seed, p.seed);
   hdf5::write_number_attribute<std::uint64_t>(root, schema::replicates, result.replicates.size());
+  hdf5::write_number_attribute<std::int64_t>(root, schema::parameter_uncertainty, p.parameter_uncertainty ? 1 : 0);
   hdf5::write_string_attribute(root, schema::engine_version, p.engine_version);
   hdf5::write_string_attribute(root, schema::git_commit, p.git_commit);
   hdf5::write_string_attribute(root, schema::grid_step, result.grid_step);

@@ -50,6 +50,7 @@ void write_root(hid_t root, const models::Provenance& run, const std::string& gr
   hdf5::write_string_attribute(root, schema::scenario_sha256, run.scenario_sha256);
   hdf5::write_number_attribute<std::uint64_t>(root, schema::seed, run.seed);
   hdf5::write_number_attribute<std::uint64_t>(root, schema::replicates, summary.replicates);
+  hdf5::write_number_attribute<std::int64_t>(root, schema::parameter_uncertainty, run.parameter_uncertainty ? 1 : 0);
   hdf5::write_string_attribute(root, schema::engine_version, run.engine_version);
   hdf5::write_string_attribute(root, schema::git_commit, run.git_commit);
   hdf5::write_string_attribute(root, schema::grid_step, grid_step);

@@ -173,10 +173,12 @@ std::string format_header(const YearlySummary& summary) {
       "carecast yearly summary\n"
       "scenario    {}\n"
       "replicates  {}\n"
-      "seed        {}\n\n"
+      "seed        {}\n{}\n"
       "Each figure is the mean over replicates, with the 90% interval (5th to 95th percentile)\n"
       "in brackets.\n",
-      summary.scenario_path, summary.replicates, summary.seed);
+      summary.scenario_path, summary.replicates, summary.seed,
+      summary.parameter_uncertainty ? "rates       each replicate draws the estimated rates (parameter uncertainty)\n"
+                                    : "");
 }
 
 std::string format_stock_table(const YearlySummary& summary) {
@@ -219,6 +221,7 @@ YearlySummary compute_yearly_summary(const ResultFile& file) {
   summary.scenario_path = file.provenance().scenario_path;
   summary.replicates = file.provenance().replicates;
   summary.seed = file.provenance().seed;
+  summary.parameter_uncertainty = file.provenance().parameter_uncertainty;
   summary.state_labels = non_exit_labels(file.states());
   for (std::size_t point : file.reporting_years().first_points_and_horizon())
     summary.stock.push_back(stock_on(occupancy, file.states(), point, dates[point]));

@@ -43,6 +43,7 @@ struct YearlySummary {
   std::string scenario_path;
   std::uint64_t replicates = 0;
   std::uint64_t seed = 0;
+  bool parameter_uncertainty = false;  // each replicate drew the estimated rates
   std::vector<std::string> state_labels;  // the non-exit states (label, or name if no label)
   std::vector<StockOnDate> stock;         // first grid date of each year, and the last date
   std::vector<FlowsInYear> flows;         // one per reporting year

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "e2e_test_support.hpp"
@@ -27,7 +28,7 @@ class DiffCommand : public ::testing::Test {
 TEST_F(DiffCommand, RunsOnOtherThreadCountsAreTheSame) {
   CommandResult run = folder.carecast("diff one.h5 two.h5");
   EXPECT_EQ(run.status, 0) << run;
-  EXPECT_NE(run.out.find("The runs have the same scenario, seed, replicates and carecast version."), std::string::npos)
+  EXPECT_NE(run.out.find("The runs have the same scenario, seed, replicates, parameter uncertainty and carecast version."), std::string::npos)
       << run;
   EXPECT_NE(run.out.find("Identical (23 of 23 arrays)"), std::string::npos) << run;
   EXPECT_NE(run.out.find("Result: the same."), std::string::npos) << run;
@@ -51,6 +52,25 @@ TEST_F(DiffCommand, WhatIsNotAResultIsRefused) {
   EXPECT_EQ(missing.status, 3) << missing;
   CommandResult tolerance = folder.carecast("diff one.h5 two.h5 --tolerance -1");
   EXPECT_EQ(tolerance.status, 3) << tolerance;
+}
+
+// run --parameter-uncertainty leaves the scenario text as it is: the files said "the same
+// scenario" though their arrays differed. The root attribute parameter_uncertainty tells them apart.
+TEST(DiffCommandFacts, ParameterUncertaintyFromTheCommandLineIsAFactOfTheRun) {
+  TestFolder folder;
+  std::string text;
+  {
+    std::ifstream in(e2e_data_dir() / "markov.yaml");
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  text.replace(text.find("{age: [0, 12], rate: 0.4}"), 25, "{age: [0, 12], rate: 0.4, se: 0.1}");
+  std::ofstream(folder.work() / "estimated.yaml") << text;
+  fs::copy_file(e2e_data_dir() / "markov_population.csv", folder.work() / "markov_population.csv");
+  ASSERT_EQ(folder.carecast("run estimated.yaml -r 4 -q -o fixed.h5").status, 0);
+  ASSERT_EQ(folder.carecast("run estimated.yaml -r 4 -q -o drawn.h5 --parameter-uncertainty").status, 0);
+  CommandResult run = folder.carecast("diff fixed.h5 drawn.h5");
+  EXPECT_EQ(run.status, 1) << run;
+  EXPECT_NE(run.out.find("estimated rates: fixed and drawn per replicate"), std::string::npos) << run;
 }
 
 }  // namespace

@@ -214,7 +214,8 @@ TEST(ExportCommand, WritesTidyCsvFilesWithLabelledAxes) {
 
   std::string provenance = read_text(tables / "provenance.csv");
   EXPECT_TRUE(starts_with(provenance, "key,value\nscenario_path,")) << provenance;
-  for (const char* row : {"\nseed,5\n", "\nreplicates,4\n", "\ngrid_step,monthly\n", "\nschema_version,1.1\n",
+  for (const char* row : {"\nseed,5\n", "\nreplicates,4\n", "\ngrid_step,monthly\n", "\nschema_version,1.2\n",
+                          "\nparameter_uncertainty,false\n",
                           "\nstart,2025-01-01\n", "\nhorizon,", "\nyear_starts,2025-01-01 "})
     EXPECT_NE(provenance.find(row), std::string::npos) << row << provenance;
   EXPECT_EQ(provenance.find("\ncurrency,"), std::string::npos) << "this scenario has no costs section";

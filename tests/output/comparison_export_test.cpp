@@ -134,7 +134,7 @@ TEST_F(ComparisonExportTest, ProvenanceHoldsTheRootAttributesTheBaseAndTheAltern
   export_comparison_csv(ComparisonFile(path), out, {});
   EXPECT_EQ(rows_of("provenance.csv"), (Rows{{"key", "value"},
                                              {"kind", "comparison"},
-                                             {"schema_version", "1.1"},
+                                             {"schema_version", "1.2"},
                                              {"seed", "7"},
                                              {"replicates", "2"},
                                              {"engine_version", "1.2.3"},

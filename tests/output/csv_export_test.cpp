@@ -260,11 +260,12 @@ TEST_F(CsvExportTest, ProvenanceListsTheRootAttributes) {
                    {"scenario_path", "scenarios/north, \"east\".yaml"},
                    {"scenario_sha256", std::string(64, 'a')},
                    {"seed", "18446744073709551557"},
+                   {"parameter_uncertainty", "false"},
                    {"replicates", "3"},
                    {"engine_version", "0.1.0"},
                    {"git_commit", "0123456789abcdef0123456789abcdef01234567"},
                    {"grid_step", "quarterly"},
-                   {"schema_version", "1.1"}};
+                   {"schema_version", "1.2"}};
   ASSERT_GE(rows.size(), expected.size() + 3);
   EXPECT_EQ(Rows(rows.begin(), rows.begin() + static_cast<long>(expected.size())), expected);
   // Then the span and the reporting years; money only for a scenario with a costs section.

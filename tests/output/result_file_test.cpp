@@ -58,7 +58,7 @@ TEST_F(ResultRoundTripTest, ProvenanceAndRunInfoComeBack) {
   ResultFile file(path);
   const models::Provenance& expected = result.provenance;
   const models::Provenance& actual = file.provenance();
-  EXPECT_EQ(file.schema_version(), "1.1");
+  EXPECT_EQ(file.schema_version(), "1.2");
   EXPECT_EQ(actual.scenario_path, expected.scenario_path);
   EXPECT_EQ(actual.scenario_text, expected.scenario_text);
   EXPECT_EQ(actual.scenario_sha256, expected.scenario_sha256);

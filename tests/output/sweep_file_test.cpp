@@ -24,7 +24,7 @@ class SweepFileTest : public ::testing::Test {
 
 TEST_F(SweepFileTest, ProvenanceAndTheTableComeBack) {
   SweepFile file(path);
-  EXPECT_EQ(file.schema_version(), "1.1");
+  EXPECT_EQ(file.schema_version(), "1.2");
   EXPECT_EQ(file.provenance().scenario_path, "scenarios/sweep.yaml");
   EXPECT_EQ(file.provenance().scenario_sha256, std::string(64, 'b'));
   EXPECT_EQ(file.provenance().seed, 42u);

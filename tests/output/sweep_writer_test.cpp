@@ -34,7 +34,7 @@ TEST_F(SweepWriterTest, TheRootSaysWhatTheFileIsAndHowItWasRun) {
   EXPECT_EQ(folder.listing(), (std::vector<std::string>{"sweep.h5"}));
   hdf5::File file = hdf5::open_file_read_only(path);
   hid_t root = file.get();
-  EXPECT_EQ(hdf5::read_string_attribute(root, "schema_version"), "1.1");
+  EXPECT_EQ(hdf5::read_string_attribute(root, "schema_version"), "1.2");
   EXPECT_EQ(hdf5::read_string_attribute(root, "kind"), "sweep");
   EXPECT_EQ(hdf5::read_string_attribute(root, "sweep_mode"), "list");
   EXPECT_EQ(hdf5::read_number_attribute<std::uint64_t>(root, "combinations"), 3u);
