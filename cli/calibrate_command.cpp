@@ -63,9 +63,10 @@ void add_calibrate_command(CLI::App& app, const CommandContext& context) {
       "calibrate",
       "Estimate a model from episode records: transition hazards as events / exposure in each cell (age\n"
       "band x time-in-state band x period, by from-state) with Poisson standard errors and exact 95 %\n"
-      "intervals; entry rates per 1000 and the entry mix (with --population); the prior-breakdown\n"
-      "factor; school-change probabilities (with --school-ages). Writes a YAML model file that a\n"
-      "scenario includes, holding every estimate with its interval, events and exposure.");
+      "intervals (those of breakdown base rates widened for the estimated prior-breakdown factor);\n"
+      "entry rates per 1000 and the entry mix (with --population); the prior-breakdown factor;\n"
+      "school-change probabilities (with --school-ages). Writes a YAML model file that a scenario\n"
+      "includes, holding every estimate with its interval, events and exposure.");
   add_calibration_options(*command, options->input);
   command->add_option("-o,--output", options->output, "The model file to write (default: model.yaml).")
       ->check(output_path_validator());
@@ -77,7 +78,9 @@ void add_calibrate_command(CLI::App& app, const CommandContext& context) {
       "The records are checked strictly: overlapping episodes, an end before a start, unknown codes and\n"
       "impossible birth dates stop the command with the file, line and child (--lenient drops such\n"
       "children and counts them). Warnings (such as cells without exposure, written as rate 0\n"
-      "placeholders) go to stderr, even with --quiet. Use the model with `include: model.yaml` in a\n"
+      "placeholders) go to stderr, even with --quiet. Period breaks must fall after the first record's\n"
+      "start and before the end of observation (or --fit-until): a period without records would have\n"
+      "only rate-0 placeholders. Use the model with `include: model.yaml` in a\n"
       "scenario, and with `simulation: {parameter_uncertainty: true}` to draw the estimates per replicate.\n"
       "Example: carecast calibrate episodes.csv --age-bands 0,1,6,12,16 --duration-bands 0,0.5,2 \\\n"
       "           --population population.csv --min-exposure 5 -o model.yaml");

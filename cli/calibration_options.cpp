@@ -1,5 +1,9 @@
 #include "cli/calibration_options.hpp"
 
+#include <fmt/format.h>
+
+#include "cli/list_option.hpp"
+#include "cli/non_negative_number_validator.hpp"
 #include "cli/whole_number_validator.hpp"
 #include "models/calibration/generic_episode_reader.hpp"
 #include "models/calibration/ssda903_mapping.hpp"
@@ -13,18 +17,17 @@ namespace calibration = models::calibration;
 namespace {
 
 void add_input_options(CLI::App& command, CalibrationOptions& options) {
+  // The files are not checked here: a missing one is an input error from its reader, named as
+  // `run` names a missing scenario (carecast: invalid input: FILE: cannot read ...).
   command.add_option("EPISODES", options.episodes,
                      "The episode records: a generic CSV, or the SSDA903 episodes file (see docs/episode-formats.md).")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
   command.add_option("--format", options.format, "generic (default) or ssda903.")
       ->check(CLI::IsMember({"generic", "ssda903"}));
-  command.add_option("--header", options.header, "SSDA903 only: the header file (CHILD, SEX, DOB, ...).")
-      ->check(CLI::ExistingFile);
+  command.add_option("--header", options.header, "SSDA903 only: the header file (CHILD, SEX, DOB, ...).");
   command.add_option("--mapping", options.mapping,
                      "SSDA903 only: the mapping of PLACE, REC, REASON_PLACE_CHANGE and LS codes to states, e.g. "
-                     "scenarios/ssda903-mapping.yaml.")
-      ->check(CLI::ExistingFile);
+                     "scenarios/ssda903-mapping.yaml.");
   command.add_flag("--lenient", options.lenient,
                    "Drop children whose records have a problem and report how many, instead of stopping at the first.");
   command.add_option("--observed-until", options.observed_until,
@@ -32,18 +35,15 @@ void add_input_options(CLI::App& command, CalibrationOptions& options) {
 }
 
 void add_band_options(CLI::App& command, CalibrationOptions& options) {
-  command.add_option("--age-bands", options.age_bands,
-                     "Lower edges of the age bands in years, from 0; the last band is open (default 0,1,6,12,16).")
-      ->delimiter(',');
-  command.add_option("--duration-bands", options.duration_bands,
-                     "Lower edges of the time-in-state bands in years, from 0 (default 0,0.5,2).")
-      ->delimiter(',');
-  command.add_option("--period-breaks", options.period_breaks,
-                     "Dates (YYYY-MM-DD) at which a new calendar period starts (default: one period).")
-      ->delimiter(',');
+  add_number_list(command, "--age-bands", options.age_bands,
+                  "Lower edges of the age bands in years, from 0; the last band is open (default 0,1,6,12,16).");
+  add_number_list(command, "--duration-bands", options.duration_bands,
+                  "Lower edges of the time-in-state bands in years, from 0 (default 0,0.5,2).");
+  add_text_list(command, "--period-breaks", options.period_breaks,
+                "Dates (YYYY-MM-DD) at which a new calendar period starts (default: one period).");
   command.add_option("--min-exposure", options.min_exposure,
                      "Pool a cell with less exposure than this (person-years) with its neighbour (default 0: never).")
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative_number_validator("a number of person-years"));
   command.add_option("--pool-along", options.pool_along,
                      "The axis along which cells are pooled: duration or age (default duration).")
       ->check(CLI::IsMember({"duration", "age"}));
@@ -52,18 +52,15 @@ void add_band_options(CLI::App& command, CalibrationOptions& options) {
 void add_estimate_options(CLI::App& command, CalibrationOptions& options) {
   command.add_option("--population", options.population,
                      "A population CSV (age, year, population): entry rates per 1000 and the entry mix are "
-                     "estimated only with it.")
-      ->check(CLI::ExistingFile);
-  command.add_option("--entry-age-bands", options.entry_age_bands,
-                     "Lower edges (whole years) of the entry-rate age bands (default: the age bands).")
-      ->delimiter(',');
+                     "estimated only with it.");
+  add_whole_number_list(command, "--entry-age-bands", options.entry_age_bands,
+                        "Lower edges (whole years) of the entry-rate age bands (default: the age bands).");
   command.add_option("--observed-from", options.observed_from,
                      "The first day entries were recorded (default: the earliest start in the records).");
-  command.add_option("--school-ages", options.school_ages,
-                     "FIRST,LAST: estimate school-change probabilities for children of these ages (needs the "
-                     "school_change column).")
-      ->delimiter(',')
-      ->expected(2);
+  add_number_list(command, "--school-ages", options.school_ages,
+                  "FIRST,LAST: estimate school-change probabilities for children of these ages (needs the "
+                  "school_change column).")
+      ->expected(1, 2);
   command.add_option("--ageing-out-state", options.ageing_out_state,
                      "The exit state children age out into: exits into it are not a hazard.");
   command.add_option("--ageing-out-age", options.ageing_out_age,
@@ -81,6 +78,14 @@ std::vector<int> whole_years(const std::vector<double>& edges) {
   std::vector<int> years;
   for (double edge : edges) years.push_back(static_cast<int>(edge));
   return years;
+}
+
+/// FIRST (0) or LAST (1) of --school-ages, which must give both.
+double school_age(const CalibrationOptions& options, std::size_t which) {
+  if (options.school_ages.size() != 2)
+    throw CLI::ValidationError("--school-ages", fmt::format("expected two ages, FIRST,LAST, found {}",
+                                                            options.school_ages.size()));
+  return options.school_ages[which];
 }
 
 }  // namespace
@@ -126,8 +131,8 @@ calibration::CalibrationSettings calibration_settings(const CalibrationOptions& 
   if (!options.observed_from.empty()) settings.entries.observed_from = parse_date_option(options.observed_from, "--observed-from");
   settings.entries.fit_until = fit_until;
   settings.entries.ageing_out_age = options.ageing_out_age;
-  if (options.school_ages.size() == 2)
-    settings.school = calibration::SchoolChangeOptions{options.school_ages[0], options.school_ages[1], fit_until};
+  if (!options.school_ages.empty())
+    settings.school = calibration::SchoolChangeOptions{school_age(options, 0), school_age(options, 1), fit_until};
   return settings;
 }
 

@@ -128,6 +128,7 @@ calibration::EpisodeData to_episode_data(const std::vector<RecordedEpisode>& epi
   data.episodes.reserve(episodes.size());
   for (const RecordedEpisode& e : episodes) data.episodes.push_back(to_record(e, scenario, calendar));
   data.observed_until = calendar.date_at(horizon - 1.0);
+  data.has_school_change_column = true;  // as the generic writer writes them
   return data;
 }
 

@@ -39,26 +39,52 @@ std::vector<double> replicate_totals_over_years(const ResultArray<double>& costs
   return totals;
 }
 
+namespace {
+
+/// The costs a budget adds up: nominal and discounted, [replicate, year, category].
+struct BudgetCosts {
+  ResultArray<double> nominal, discounted;
+  std::vector<std::string> categories;
+};
+
+BudgetCosts read_budget_costs(const ResultFile& file) {
+  return {file.read_sums("costs"), file.read_sums("costs_discounted"), file.axis_labels("category")};
+}
+
+/// The rows of one measure over one span (its two key fields): one per summary statistic of
+/// `totals`, the measure's per-replicate totals.
+void write_measure_rows(CsvFile& csv, const std::vector<std::string>& span, const BudgetMeasure& measure,
+                        std::vector<double> totals) {
+  std::array<double, 7> statistics = engine::summarize(std::move(totals));
+  for (std::size_t s = 0; s < statistics.size(); ++s)
+    csv.write_row({span[0], span[1], measure.name, engine::summary_statistic_names[s], fmt::format("{}", statistics[s])});
+}
+
+}  // namespace
+
 void write_budget_csv(const ResultFile& file, const std::filesystem::path& path) {
-  const std::array<ResultArray<double>, 2> costs{file.read_sums("costs"), file.read_sums("costs_discounted")};
-  std::vector<std::string> categories = file.axis_labels("category");
-  std::size_t years = costs[0].shape[1];
+  BudgetCosts costs = read_budget_costs(file);
+  std::size_t years = costs.nominal.shape[1];
   LabelledAxis spans = label_axis(file, "year", years);
   CsvFile csv(path);
   csv.write_row({"year_start", "year_end", "measure", "statistic", "value"});
-  auto write_rows = [&](const std::vector<std::string>& span, const BudgetMeasure& measure, std::vector<double> totals) {
-    std::array<double, 7> statistics = engine::summarize(std::move(totals));
-    for (std::size_t s = 0; s < statistics.size(); ++s)
-      csv.write_row({span[0], span[1], measure.name, engine::summary_statistic_names[s], fmt::format("{}", statistics[s])});
-  };
   for (std::size_t year = 0; year < years; ++year)
     for (const BudgetMeasure& measure : budget_measures())
-      write_rows(spans.fields[year], measure,
-                 replicate_totals(costs_for(measure, costs[0], costs[1]), categories, year, measure.category_prefix));
+      write_measure_rows(csv, spans.fields[year], measure,
+                         replicate_totals(costs_for(measure, costs.nominal, costs.discounted), costs.categories, year,
+                                          measure.category_prefix));
+  csv.close();
+}
+
+void write_budget_horizon_csv(const ResultFile& file, const std::filesystem::path& path) {
+  BudgetCosts costs = read_budget_costs(file);
   std::vector<std::string> horizon{file.grid_dates().front(), file.grid_dates().back()};
+  CsvFile csv(path);
+  csv.write_row({"start", "end", "measure", "statistic", "value"});
   for (const BudgetMeasure& measure : budget_measures())
-    write_rows(horizon, measure,
-               replicate_totals_over_years(costs_for(measure, costs[0], costs[1]), categories, measure.category_prefix));
+    write_measure_rows(csv, horizon, measure,
+                       replicate_totals_over_years(costs_for(measure, costs.nominal, costs.discounted),
+                                                   costs.categories, measure.category_prefix));
   csv.close();
 }
 

@@ -36,8 +36,14 @@ std::vector<double> replicate_totals_over_years(const ResultArray<double>& costs
 
 /// budget.csv: year_start,year_end,measure,statistic,value: one row per reporting year, measure
 /// and summary statistic (mean, sd, q05 ... q95 over replicates), in the scenario's currency (not
-/// millions), then the same over the whole horizon (year_start the start date, year_end the
-/// horizon), each total added up per replicate. Needs the result's costs.
+/// millions), each total added up per replicate. Every row is one reporting year, so a pivot or
+/// SUMIF by year_start counts each year once. Needs the result's costs.
 void write_budget_csv(const ResultFile& file, const std::filesystem::path& path);
+
+/// budget_horizon.csv: start,end,measure,statistic,value: the same measures over the whole
+/// horizon (start the start date, end the horizon), each added up per replicate over every year
+/// before its summary. A file of its own, so that no horizon total sits among the years. Needs the
+/// result's costs.
+void write_budget_horizon_csv(const ResultFile& file, const std::filesystem::path& path);
 
 }  // namespace carecast::output

@@ -5,6 +5,7 @@
 #include <functional>
 #include <numeric>
 
+#include "output/mean_outside_interval.hpp"
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
 
@@ -29,6 +30,11 @@ std::vector<std::vector<double>> per_year(const ResultFile& file, const std::str
   return totals;
 }
 
+/// The cell of the per-replicate values of a figure: "3.1 (0.0–6.0)", marked by `marks`.
+std::string cell(MeanOutsideIntervalMarks& marks, std::vector<double> per_replicate) {
+  return marks.mark(format_figure(summarize_figure(std::move(per_replicate))));
+}
+
 std::string breakdown_and_school_table(const ResultFile& file) {
   std::vector<std::string> years = reporting_year_names(file.year_starts());
   auto carer = per_year(file, "breakdowns", [](std::size_t k) { return k % 2 == 0; });
@@ -39,13 +45,13 @@ std::string breakdown_and_school_table(const ResultFile& file) {
   std::vector<TableColumn> columns{{"year", Align::left}, {"breakdowns, carer-initiated"}, {"breakdowns, other"}};
   if (school) columns.push_back({"school changes"});
   TextTable table(columns);
+  MeanOutsideIntervalMarks marks;
   for (std::size_t y = 0; y < years.size(); ++y) {
-    std::vector<std::string> row{years[y], format_figure(summarize_figure(carer[y])),
-                                 format_figure(summarize_figure(other[y]))};
-    if (school) row.push_back(format_figure(summarize_figure(changes[y])));
+    std::vector<std::string> row{years[y], cell(marks, carer[y]), cell(marks, other[y])};
+    if (school) row.push_back(cell(marks, changes[y]));
     table.add_row(row);
   }
-  return "Breakdowns and school changes in each year\n" + table.render();
+  return "Breakdowns and school changes in each year\n" + table.render() + marks.note();
 }
 
 std::string exam_table(const ResultFile& file) {
@@ -54,6 +60,7 @@ std::string exam_table(const ResultFile& file) {
   std::size_t replicates = cohort.shape[0], years = cohort.shape[1], states = cohort.shape[2];
   std::vector<std::string> names = reporting_year_names(file.year_starts());
   TextTable table({{"year", Align::left}, {"in care at the exam age"}, {"expected to complete, %"}});
+  MeanOutsideIntervalMarks marks;
   for (std::size_t y = 0; y < years; ++y) {
     std::vector<double> takers(replicates), share(replicates);
     for (std::size_t r = 0; r < replicates; ++r) {
@@ -61,11 +68,10 @@ std::string exam_table(const ResultFile& file) {
       takers[r] = static_cast<double>(std::accumulate(begin, begin + static_cast<long>(states), std::int64_t{0}));
       share[r] = takers[r] > 0 ? 100.0 * passes.values[r * years + y] / takers[r] : 0.0;
     }
-    table.add_row({y < names.size() ? names[y] : std::to_string(y + 1),
-                   format_figure(summarize_figure(takers)), format_figure(summarize_figure(share))});
+    table.add_row({y < names.size() ? names[y] : std::to_string(y + 1), cell(marks, takers), cell(marks, share)});
   }
   return "Lower-secondary exams (logistic model; expected completions over children reaching the exam age in care)\n" +
-         table.render();
+         table.render() + marks.note();
 }
 
 std::string pool_table(const ResultFile& file) {
@@ -77,17 +83,17 @@ std::string pool_table(const ResultFile& file) {
   std::size_t replicates = pool.shape[0], points = pool.shape[1], measures = pool.shape[2];
   TextTable table({{"year", Align::left}, {"families on the first date"}, {"of which free"}, {"children waiting"},
                    {"sent to the fallback"}, {"moved back"}});
+  MeanOutsideIntervalMarks marks;
   for (std::size_t y = 0; y < years.size(); ++y) {
     std::size_t point = reporting.first_point(y);
     std::vector<std::vector<double>> census(3, std::vector<double>(replicates));
     for (std::size_t r = 0; r < replicates; ++r)
       for (std::size_t m = 0; m < 3; ++m)
         census[m][r] = static_cast<double>(pool.values[(r * points + point) * measures + m]);
-    table.add_row({years[y], format_figure(summarize_figure(census[0])),
-                   format_figure(summarize_figure(census[1])), format_figure(summarize_figure(census[2])),
-                   format_figure(summarize_figure(diverted[y])), format_figure(summarize_figure(returned[y]))});
+    table.add_row({years[y], cell(marks, census[0]), cell(marks, census[1]), cell(marks, census[2]),
+                   cell(marks, diverted[y]), cell(marks, returned[y])});
   }
-  return "Foster-carer pool\n" + table.render();
+  return "Foster-carer pool\n" + table.render() + marks.note();
 }
 
 }  // namespace

@@ -42,19 +42,33 @@ std::vector<std::string> index_labels(std::size_t extent) {
   return labels;
 }
 
-/// The entries of `axis` of a figure of the group `name`: the year starts, the states, the
-/// group's own categories, or 0, 1, … for any other axis.
+[[noreturn]] void mismatch(const ComparisonFile& file, const std::string& axis, const std::string& name,
+                           std::size_t extent, std::size_t labels) {
+  throw OutputError(fmt::format("'{}': the axis '{}' of the figures of '{}' has {} entries, but {} labels",
+                                file.path().string(), axis, name, extent, labels));
+}
+
+/// Each year's first day and its end (the next year's first day, the horizon for the last), as
+/// in the export of a result: a short year shows as such.
+LabelledAxis year_spans(const ComparisonFile& file, const std::string& name, std::size_t extent) {
+  const std::vector<std::string>& starts = file.year_starts();
+  if (starts.size() != extent) mismatch(file, "year", name, extent, starts.size());
+  LabelledAxis axis{{"year_start", "year_end"}, {}};
+  for (std::size_t k = 0; k < extent; ++k) axis.fields.push_back({starts[k], file.year_ends()[k]});
+  return axis;
+}
+
+/// The entries of `axis` of a figure of the group `name`: the years, the states, the group's own
+/// categories, or 0, 1, … for any other axis.
 LabelledAxis comparison_axis(const ComparisonFile& file, ComparisonPart part, const std::string& name,
                              const std::string& axis, std::size_t extent) {
+  if (axis == "year") return year_spans(file, name, extent);
   std::vector<std::string> labels;
-  if (axis == "year") labels = file.year_starts();
-  else if (axis == "state") labels = file.states();
+  if (axis == "state") labels = file.states();
   else if (axis == "category") labels = file.categories(part, name);
   else labels = index_labels(extent);
-  if (labels.size() != extent)
-    throw OutputError(fmt::format("'{}': the axis '{}' of the figures of '{}' has {} entries, but {} labels",
-                                  file.path().string(), axis, name, extent, labels.size()));
-  return named_entries(axis == "year" ? "year_start" : axis, labels);
+  if (labels.size() != extent) mismatch(file, axis, name, extent, labels.size());
+  return named_entries(axis, labels);
 }
 
 LabelledFigure read_figure(const ComparisonFile& file, ComparisonPart part, const std::string& name,
@@ -191,6 +205,8 @@ void write_provenance(const ComparisonFile& file, const fs::path& path) {
   for (std::size_t a = 0; a < file.alternatives().size(); ++a)
     write_scenario(fmt::format("alternative_{}", a + 1), file.alternatives()[a]);
   csv.write_row({"year_starts", fmt::format("{}", fmt::join(file.year_starts(), " "))});
+  if (!file.year_ends().empty() && !file.year_ends().back().empty())
+    csv.write_row({"horizon", file.year_ends().back()});
   models::Provenance base;
   base.scenario_text = file.source(file.base()).text;
   MoneyFacts money = money_facts(base, file.year_starts().empty() ? "" : file.year_starts().front());

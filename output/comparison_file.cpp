@@ -7,6 +7,7 @@
 #include "output/hdf5_datasets.hpp"
 #include "output/output_error.hpp"
 #include "output/result_schema.hpp"
+#include "output/scenario_horizon.hpp"
 #include "output/stored_array.hpp"
 
 namespace carecast::output {
@@ -18,6 +19,7 @@ namespace {
 constexpr char scenarios_group[] = "scenarios";
 constexpr char comparisons_group[] = "comparisons";
 constexpr char categories_dataset[] = "categories";
+constexpr char year_ends_dataset[] = "end";  // in /years, since schema 1.2
 
 const char* group_of(ComparisonPart part) {
   return part == ComparisonPart::scenario ? scenarios_group : comparisons_group;
@@ -37,8 +39,8 @@ bool ComparisonFile::is_comparison_file(const fs::path& path) {
 ComparisonFile::ComparisonFile(fs::path path)
     : path_(std::move(path)), file_(open_file_of_kind(path_, schema::comparison_file_kind, "comparison")) {
   read_root();
-  read_axes();
   read_group_names();
+  read_axes();
 }
 
 void ComparisonFile::read_root() {
@@ -54,8 +56,22 @@ void ComparisonFile::read_root() {
 void ComparisonFile::read_axes() {
   hdf5::Group years = hdf5::open_group(file_.get(), "years");
   year_starts_ = hdf5::read_string_dataset(years.get(), "start");
+  read_year_ends(years.get());
   hdf5::Group axes = hdf5::open_group(file_.get(), schema::axes);
   states_ = hdf5::read_string_dataset(axes.get(), "state");
+}
+
+void ComparisonFile::read_year_ends(hid_t years) {
+  if (hdf5::exists(years, year_ends_dataset)) {
+    year_ends_ = hdf5::read_string_dataset(years, year_ends_dataset);
+    if (year_ends_.size() != year_starts_.size())
+      throw OutputError(fmt::format("'{}': /years/end holds {} dates but /years/start {}", path_.string(),
+                                    year_ends_.size(), year_starts_.size()));
+    return;
+  }
+  if (year_starts_.empty()) return;
+  year_ends_.assign(year_starts_.begin() + 1, year_starts_.end());
+  year_ends_.push_back(horizon_of_scenario(source(base_).text, year_starts_.front()).value_or(""));
 }
 
 void ComparisonFile::read_group_names() {

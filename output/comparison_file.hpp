@@ -41,6 +41,11 @@ class ComparisonFile {
 
   /// /years/start: the first date of each reporting year; /axes/state: the non-exit states.
   const std::vector<std::string>& year_starts() const { return year_starts_; }
+  /// /years/end: the end of each reporting year, the next year's first date (the horizon for
+  /// the last). A file of schema 1.1 or older does not store it: its ends are then the next
+  /// years' starts and, for the last, the horizon of the base scenario's resolved text
+  /// (horizon_of_scenario), or "" if that text does not give it.
+  const std::vector<std::string>& year_ends() const { return year_ends_; }
   const std::vector<std::string>& states() const { return states_; }
 
   /// The figures of a group, in the order written.
@@ -72,6 +77,7 @@ class ComparisonFile {
  private:
   void read_root();
   void read_axes();
+  void read_year_ends(hid_t years);
   void read_group_names();
   hdf5::Group open_part(ComparisonPart part, const std::string& name) const;
 
@@ -86,6 +92,7 @@ class ComparisonFile {
   std::vector<std::string> scenarios_;
   std::vector<std::string> alternatives_;
   std::vector<std::string> year_starts_;
+  std::vector<std::string> year_ends_;
   std::vector<std::string> states_;
 };
 

@@ -34,6 +34,7 @@ ComparedScenario scenario_of(const ComparisonFile& file, const std::string& name
   scenario.provenance.scenario_text = source.text;
   scenario.metrics.metrics = metrics_of(file, ComparisonPart::scenario, name);
   scenario.metrics.year_starts = file.year_starts();
+  scenario.metrics.year_ends = file.year_ends();
   scenario.metrics.states = file.states();
   scenario.metrics.categories = file.categories(ComparisonPart::scenario, name);
   return scenario;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "output/fixed_decimals.hpp"
+#include "output/mean_outside_interval.hpp"
 #include "output/reporting_years.hpp"
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
@@ -44,13 +45,15 @@ std::string yearly_table(const PairedComparison& c, const std::vector<std::strin
   add_year_column(columns, metrics, c, "cumulative_net_cost", "cumulative net cost, m");
   add_year_column(columns, metrics, c, "cumulative_net_cost_discounted", "the same, discounted");
   TextTable table(columns);
+  MeanOutsideIntervalMarks marks;
   for (std::size_t k = 0; k < years.size(); ++k) {
     std::vector<std::string> row{years[k]};
     for (std::size_t j = 0; j < metrics.size(); ++j)
-      row.push_back(j < counts ? format_figure(cell_figure(*metrics[j], k)) : money(cell_figure(*metrics[j], k, 1e-6)));
+      row.push_back(marks.mark(j < counts ? format_figure(cell_figure(*metrics[j], k))
+                                          : money(cell_figure(*metrics[j], k, 1e-6))));
     table.add_row(row);
   }
-  return table.render();
+  return table.render() + marks.note();
 }
 
 std::string state_table(const PairedComparison& c, const ScenarioMetrics& base) {
@@ -61,10 +64,10 @@ std::string state_table(const PairedComparison& c, const ScenarioMetrics& base) 
                    {"children, first year (" + names.front() + ")", Align::right},
                    {"children, last year (" + names.back() + ")", Align::right}});
   std::size_t states = base.states.size(), years = base.year_starts.size();
-  for (std::size_t s = 0; s < states; ++s)
-    table.add_row({base.states[s], format_figure(cell_figure(*placements, s)),
-                   format_figure(cell_figure(*placements, (years - 1) * states + s))});
-  return table.render();
+  MeanOutsideIntervalMarks marks;
+  auto cell = [&](std::size_t at) { return marks.mark(format_figure(cell_figure(*placements, at))); };
+  for (std::size_t s = 0; s < states; ++s) table.add_row({base.states[s], cell(s), cell((years - 1) * states + s)});
+  return table.render() + marks.note();
 }
 
 /// Whether interventions' own costs differ between the alternative and the base, in any year of

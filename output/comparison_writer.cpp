@@ -74,8 +74,12 @@ void write_root(hid_t root, const ComparisonResult& result) {
 
 void write_axes(hid_t root, const ComparisonResult& result) {
   const ScenarioMetrics& base = result.scenarios.front().metrics;
+  if (base.year_ends.size() != base.year_starts.size())
+    throw OutputError(fmt::format("the base has {} reporting years but {} year ends", base.year_starts.size(),
+                                  base.year_ends.size()));
   hdf5::Group years = hdf5::create_group(root, "years");
   hdf5::write_string_dataset(years.get(), "start", base.year_starts);
+  hdf5::write_string_dataset(years.get(), "end", base.year_ends);
   hdf5::Group axes = hdf5::create_group(root, schema::axes);
   hdf5::write_string_dataset(axes.get(), "state", base.states);
   std::vector<std::string> categories = base.categories;

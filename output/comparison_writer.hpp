@@ -4,6 +4,8 @@
 //                               replicates, engine_version, git_commit, base
 //   /run_info                   attributes: threads, ranks, command_line, host, times
 //   /years/start                string [year]: the start date of each reporting year
+//   /years/end                  string [year]: its end, the next year's start (the horizon for
+//                               the last); since schema 1.2
 //   /axes/state, /axes/category the labels of the state and category axes
 //   /scenarios/<name>           attributes: scenario_path, scenario_text, scenario_sha256,
 //                               intervention_combination

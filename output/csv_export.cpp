@@ -26,6 +26,7 @@ namespace {
 
 inline constexpr char analytic_stock_file_name[] = "analytic_stock.csv";
 inline constexpr char budget_file_name[] = "budget.csv";
+inline constexpr char budget_horizon_file_name[] = "budget_horizon.csv";
 
 bool has_costs(const ResultFile& file) { return file.find_array("costs") != nullptr; }
 
@@ -167,7 +168,10 @@ std::vector<fs::path> write_result_export(const ResultFile& file, const fs::path
   for (const ArrayInfo& array : file.replicate_arrays())
     write_summary_table(file, array.name, files.add(summary_table_name(array.name)));
   if (file.has_analytic_stock()) write_analytic_stock(file, files.add(analytic_stock_file_name));
-  if (has_costs(file)) write_budget_csv(file, files.add(budget_file_name));
+  if (has_costs(file)) {
+    write_budget_csv(file, files.add(budget_file_name));
+    write_budget_horizon_csv(file, files.add(budget_horizon_file_name));
+  }
   if (options.replicates && !file.replicate_arrays().empty()) write_replicate_tables(file, files);
   return files.written();
 }
@@ -180,7 +184,10 @@ ExportContents result_export_contents(const ResultFile& file) {
     contents.add_file(replicate_table_name(array.name));
   }
   if (file.has_analytic_stock()) contents.add_file(analytic_stock_file_name);
-  if (has_costs(file)) contents.add_file(budget_file_name);
+  if (has_costs(file)) {
+    contents.add_file(budget_file_name);
+    contents.add_file(budget_horizon_file_name);
+  }
   return contents;
 }
 

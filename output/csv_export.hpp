@@ -6,6 +6,8 @@
 //   A.csv               for each array A: /summary/A, columns …axes, statistic, value
 //   replicates/A.csv    on request: /replicates/A, columns …axes, replicate, value
 //   analytic_stock.csv  for a result of analytic mode: date, state, value
+//   budget.csv          with costs: the budget by reporting year (output/budget_measures.hpp)
+//   budget_horizon.csv  with costs: the same over the whole horizon, in a file of its own
 //
 // How each axis becomes columns is described in output/tidy_table.hpp.
 #include <filesystem>
@@ -28,7 +30,8 @@ inline constexpr char provenance_file_name[] = "provenance.csv";
 inline constexpr char replicates_folder[] = "replicates";
 
 /// Every file an export of `result` writes, with or without its replicates: provenance.csv,
-/// A.csv and replicates/A.csv for each array A, analytic_stock.csv if the result has it.
+/// A.csv and replicates/A.csv for each array A, analytic_stock.csv if the result has it,
+/// budget.csv and budget_horizon.csv if it has costs.
 ExportContents result_export_contents(const ResultFile& result);
 
 /// Throws OutputError if `folder` cannot receive an export of `result` (see

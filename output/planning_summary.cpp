@@ -8,6 +8,7 @@
 #include "output/budget_measures.hpp"
 #include "output/money_facts.hpp"
 #include "output/fixed_decimals.hpp"
+#include "output/mean_outside_interval.hpp"
 #include "output/text_table.hpp"
 #include "output/yearly_summary.hpp"
 
@@ -19,6 +20,11 @@ namespace {
 std::string format_millions(const Figure& f) {
   return fmt::format("{} ({}–{})", fixed_decimals(f.mean / 1e6, 1), fixed_decimals(f.low / 1e6, 1),
                      fixed_decimals(f.high / 1e6, 1));
+}
+
+/// The budget cell of a measure's per-replicate totals, in millions, marked by `marks`.
+std::string budget_cell(MeanOutsideIntervalMarks& marks, std::vector<double> totals) {
+  return marks.mark(format_millions(summarize_figure(std::move(totals))));
 }
 
 /// "31.2 (28.0–34.5)": two decimals below 10, one above.
@@ -35,21 +41,23 @@ std::string budget_table(const ResultFile& file, const ResultArray<double>& cost
   std::vector<std::string> names = reporting_year_names(file.year_starts());
   TextTable table({{"year", Align::left}, {"period", Align::left}, {"total"}, {"total, discounted"}, {"care days"},
                    {"one-off"}, {"interventions"}});
+  MeanOutsideIntervalMarks marks;
   for (std::size_t k = 0; k < years; ++k) {
     std::vector<std::string> row{names[k], reporting.period(k, file.grid_dates())};
     for (const BudgetMeasure& measure : budget_measures())
-      row.push_back(format_millions(summarize_figure(
-          replicate_totals(costs_for(measure, costs, discounted), categories, k, measure.category_prefix))));
+      row.push_back(budget_cell(
+          marks, replicate_totals(costs_for(measure, costs, discounted), categories, k, measure.category_prefix)));
     table.add_row(row);
   }
   std::vector<std::string> total{"all years", file.grid_dates().front() + " to " + file.grid_dates().back()};
   for (const BudgetMeasure& measure : budget_measures())
-    total.push_back(format_millions(summarize_figure(
-        replicate_totals_over_years(costs_for(measure, costs, discounted), categories, measure.category_prefix))));
+    total.push_back(budget_cell(
+        marks, replicate_totals_over_years(costs_for(measure, costs, discounted), categories, measure.category_prefix)));
   table.add_row(total);
   MoneyFacts money = money_facts(file.provenance(), file.grid_dates().front());
   return "Budget by year, " + describe_money(money) + "\n" + table.render() +
-         "(a year shorter than twelve months counts only its period; each total is added up per replicate)\n";
+         "(a year shorter than twelve months counts only its period; each total is added up per replicate)\n" +
+         marks.note();
 }
 
 bool spends_money(const ResultArray<double>& costs) {
@@ -99,22 +107,24 @@ std::string caseload_table(const ResultFile& file, std::size_t years) {
   if (staffed) columns.insert(columns.end(), {{"caseload per worker"}, {"months above the norm"}});
   if (feedback) columns.insert(columns.end(), {{"breakdown hazards ×"}, {"planned exits ×"}});
   TextTable table(columns);
+  MeanOutsideIntervalMarks marks;
+  auto ratio = [&](const Figure& f) { return marks.mark(format_ratio(f)); };
   for (std::size_t k = 0; k < years; ++k) {
     std::vector<std::string> row{names[k], reporting.period(k, file.grid_dates()),
-                                 format_ratio(mean_over_year(a.fte, reporting, k))};
+                                 ratio(mean_over_year(a.fte, reporting, k))};
     if (staffed) {
-      row.push_back(format_ratio(mean_over_year(*a.per_worker, reporting, k)));
-      row.push_back(format_figure(value_of_year(*a.months_above_norm, k)));
+      row.push_back(ratio(mean_over_year(*a.per_worker, reporting, k)));
+      row.push_back(marks.mark(format_figure(value_of_year(*a.months_above_norm, k))));
     }
     if (feedback) {
-      row.push_back(format_ratio(mean_over_year(*a.breakdown_multiplier, reporting, k)));
-      row.push_back(format_ratio(mean_over_year(*a.exit_multiplier, reporting, k)));
+      row.push_back(ratio(mean_over_year(*a.breakdown_multiplier, reporting, k)));
+      row.push_back(ratio(mean_over_year(*a.exit_multiplier, reporting, k)));
     }
     table.add_row(row);
   }
   std::string title = "Caseworkers by year (FTE, caseload and multipliers: means over the year's grid dates)";
   if (feedback) title += "; caseload feedback on";
-  return title + "\n" + table.render();
+  return title + "\n" + table.render() + marks.note();
 }
 
 }  // namespace

@@ -32,6 +32,12 @@ std::vector<std::string> ReportingYears::first_dates(const std::vector<std::stri
   return dates;
 }
 
+std::vector<std::string> ReportingYears::end_dates(const std::vector<std::string>& grid_dates) const {
+  std::vector<std::string> dates;
+  for (std::size_t year = 0; year < years(); ++year) dates.push_back(grid_dates.at(first_point(year + 1)));
+  return dates;
+}
+
 ReportingYears reporting_years_on(const std::vector<std::string>& grid_dates,
                                   const std::vector<std::string>& year_starts) {
   std::vector<std::size_t> points;

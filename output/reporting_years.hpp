@@ -28,6 +28,9 @@ class ReportingYears {
   std::vector<std::size_t> first_points_and_horizon() const;
   /// The first date of each year, from the grid's dates.
   std::vector<std::string> first_dates(const std::vector<std::string>& grid_dates) const;
+  /// The end of each year, the day after its last day: the next year's first date, the horizon
+  /// for the last.
+  std::vector<std::string> end_dates(const std::vector<std::string>& grid_dates) const;
   /// "2025-07-01 to 2026-01-01": the year's first day and the next year's (the horizon for the last).
   std::string period(std::size_t year, const std::vector<std::string>& grid_dates) const {
     return grid_dates.at(first_point(year)) + " to " + grid_dates.at(first_point(year + 1));

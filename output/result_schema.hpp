@@ -1,5 +1,8 @@
 #pragma once
-// Names in the result file schema (version 1.2), shared by the writer and the reader.
+// Names in the result file schema (version 1.2), shared by the writer and the reader. Result,
+// sweep and comparison files carry the same version: 1.1 added /grid/year_start (result files),
+// 1.2 the root attribute parameter_uncertainty (result and sweep files) and /years/end
+// (comparison files).
 //
 //   /                 attributes: schema_version, scenario_path, scenario_text, scenario_sha256,
 //                                 seed (uint64), replicates (uint64), engine_version, git_commit,

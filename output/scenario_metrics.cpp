@@ -174,7 +174,9 @@ ScenarioMetrics scenario_metrics(const models::RunResult& result) {
   if (result.replicates.empty()) throw OutputError("a comparison needs simulated replicates, not analytic mode");
   TallyReader reader(result);
   ScenarioMetrics out;
-  out.year_starts = reporting_years_of(result).first_dates(result.grid_dates);
+  ReportingYears years = reporting_years_of(result);
+  out.year_starts = years.first_dates(result.grid_dates);
+  out.year_ends = years.end_dates(result.grid_dates);
   for (std::size_t s : non_exit_states(result)) out.states.push_back(result.states[s].name);
   auto labels = result.layout->axis_labels().find("category");
   if (labels != result.layout->axis_labels().end()) out.categories = labels->second;

@@ -39,6 +39,9 @@ struct ScenarioMetrics {
   std::vector<std::string> year_starts;    // ISO date of each reporting year's start
   std::vector<std::string> states;         // the non-exit states of `placements`
   std::vector<std::string> categories;     // the categories of `cost_by_category`
+  /// ISO date of each reporting year's end, the day after its last day: the next year's start,
+  /// the horizon for the last.
+  std::vector<std::string> year_ends;
   const Metric* find(const std::string& name) const;
 };
 

@@ -9,6 +9,7 @@
 #include "models/scenario/money_keys.hpp"
 #include "models/scenario/sweep_definition.hpp"
 #include "output/fixed_decimals.hpp"
+#include "output/mean_outside_interval.hpp"
 #include "output/output_error.hpp"
 #include "output/sweep_figures.hpp"
 #include "output/text_table.hpp"
@@ -73,14 +74,15 @@ std::string figure_table(const SweepFile& file, const std::vector<FigureColumn>&
   for (std::size_t f = 0; f < columns.size(); ++f)
     if (show[f]) header.push_back({header_of(columns[f].name, last_date), Align::right});
   TextTable table(std::move(header));
+  MeanOutsideIntervalMarks marks;
   for (std::size_t c = 0; c < file.combinations(); ++c) {
     std::vector<std::string> row{std::to_string(c)};
     for (std::string& value : file.values(c)) row.push_back(std::move(value));
     for (std::size_t f = 0; f < columns.size(); ++f)
-      if (show[f]) row.push_back(cell_text(columns[f].name, columns[f].cells[c]));
+      if (show[f]) row.push_back(marks.mark(cell_text(columns[f].name, columns[f].cells[c])));
     table.add_row(std::move(row));
   }
-  return table.render();
+  return table.render() + marks.note();
 }
 
 std::string header(const SweepFile& file, const std::string& first_date, const std::string& last_date) {

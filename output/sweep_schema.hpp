@@ -1,5 +1,5 @@
 #pragma once
-// Names in a sweep file (schema version 1.1 like a result file), shared by the writer and the
+// Names in a sweep file (schema version 1.2 like a result file), shared by the writer and the
 // reader. A sweep file holds one result per combination, each in a group with the layout of a
 // result file (output/result_schema.hpp), and a table of the combinations with the figures of
 // each over the whole horizon:

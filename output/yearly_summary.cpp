@@ -10,6 +10,7 @@
 
 #include "engine/replicate_statistics.hpp"
 #include "output/fixed_decimals.hpp"
+#include "output/mean_outside_interval.hpp"
 #include "output/output_error.hpp"
 #include "output/text_table.hpp"
 
@@ -185,9 +186,11 @@ std::string format_stock_table(const YearlySummary& summary) {
   std::vector<TableColumn> columns{{"state", Align::left}};
   for (const StockOnDate& stock : summary.stock) columns.push_back({stock.date, Align::right});
   TextTable table(std::move(columns));
+  MeanOutsideIntervalMarks marks;
   auto add_row = [&](const std::string& label, auto figure_of) {
     std::vector<std::string> cells{label};
-    for (const StockOnDate& stock : summary.stock) cells.push_back(format_figure(figure_of(stock)));
+    for (const StockOnDate& stock : summary.stock)
+      cells.push_back(marks.mark(format_figure(figure_of(stock))));
     table.add_row(std::move(cells));
   };
   for (std::size_t s = 0; s < summary.state_labels.size(); ++s)
@@ -195,7 +198,7 @@ std::string format_stock_table(const YearlySummary& summary) {
   add_row("placements, total", [](const StockOnDate& stock) { return stock.placed; });
   add_row("in care, total", [](const StockOnDate& stock) { return stock.in_care; });
   return "Children by state on the first grid date of each year and on the last grid date\n" +
-         table.render() + "(in care = all states except exits, support included)\n";
+         table.render() + "(in care = all states except exits, support included)\n" + marks.note();
 }
 
 std::string format_flow_table(const YearlySummary& summary) {
@@ -204,12 +207,13 @@ std::string format_flow_table(const YearlySummary& summary) {
                    {"entries", Align::right},
                    {"exits", Align::right},
                    {"moves", Align::right}});
+  MeanOutsideIntervalMarks marks;
+  auto cell = [&](const Figure& figure) { return marks.mark(format_figure(figure)); };
   for (const FlowsInYear& flows : summary.flows)
-    table.add_row({flows.year, flows.from_date + " to " + flows.to_date,
-                   format_figure(flows.entries), format_figure(flows.exits),
-                   format_figure(flows.moves)});
-  return "Flows in each year\n" + table.render() +
-         "(moves = transitions between states that are not exits)\n";
+    table.add_row({flows.year, flows.from_date + " to " + flows.to_date, cell(flows.entries), cell(flows.exits),
+                   cell(flows.moves)});
+  return "Flows in each year\n" + table.render() + "(moves = transitions between states that are not exits)\n" +
+         marks.note();
 }
 
 }  // namespace

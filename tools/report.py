@@ -29,19 +29,22 @@ in a browser, print it, or paste its tables into a document or spreadsheet.
 
 A result file gives: the scenario and its run; children in care by state over time (a fan
 chart per placement state and a table by year); entries, exits and moves per year;
-breakdowns by cause and school changes per year; the foster-carer pool; the budget per year and
-over all years (nominal and discounted, and by category); caseworkers needed. Each section appears only when
-the file has its data. A comparison file gives, for each alternative against the base: the
-paired differences per year (new placements, children placed, breakdowns, cost, cumulative net
-cost), the cost difference split into the programme's own cost and the change in care and
-one-off costs, a chart of the cumulative net cost with its 90 % band and the payback year, the net
-present value and the share of replicates paying back; then each scenario's own figures."""
+breakdowns by cause and school changes per year; lower-secondary exams per year; the foster-carer
+pool; the budget per year and over all years (nominal and discounted, and by category);
+caseworkers needed. Each section appears only when the file has its data. A comparison file
+gives, for each alternative against the base: the paired differences per year (new placements,
+children placed, breakdowns, school changes, exam passes, FTE, cost, cumulative net cost), the
+cost difference split into the interventions' own cost categories (intervention:*) and the rest
+(care days, the care days of children the interventions move into support states included, and
+one-off costs), a chart of the cumulative net cost with its 90 % band and the payback year, the
+net present value and the share of replicates paying back; then each scenario's own figures."""
 
 EPILOG = """\
 Figures read 'mean (low to high)': the mean over the Monte Carlo replicates and the 90 %
 interval, from the 5th to the 95th percentile of the replicates. Yearly sums and totals are
 computed in each replicate first, then summarized. Money is in millions of the scenario's
-currency (costs.currency).
+currency (costs.currency). A cell marked '*' has its mean outside its interval: most replicates
+share one value (often 0) and a few lie far from it; a note under the table says so.
 
 The report is written under a temporary name in the output's folder and renamed when complete,
 so a failed report leaves nothing behind. An existing output is replaced only with --force, and
@@ -96,6 +99,8 @@ def result_page(reader, sweep=None):
     result_sections.stock_section(page, ctx)
     result_sections.flows_section(page, ctx)
     result_sections.breakdowns_section(page, ctx)
+    if ctx.has("exam_cohort") and ctx.has("exam_expected_passes"):
+        result_sections.exams_section(page, ctx)
     if ctx.has("carer_pool"):
         result_sections.carer_pool_section(page, ctx)
     budget_section.budget_section(page, ctx)

@@ -7,6 +7,7 @@
 #include "models/calibration/backtest_population.hpp"
 #include "models/calibration/model_file_writer.hpp"
 #include "models/calibration/observed_stock.hpp"
+#include "models/calibration/period_break_range.hpp"
 #include "models/calibration/stock_snapshot.hpp"
 #include "models/calibration/text_file_writer.hpp"
 #include "models/config/input_error.hpp"
@@ -21,8 +22,7 @@ using Days = std::chrono::sys_days;
 
 void check_cut(const EpisodeData& data, const BacktestSettings& settings) {
   if (settings.horizon_months < 1) throw std::invalid_argument("the horizon must be at least one month");
-  engine::Date first = data.episodes.empty() ? data.observed_until : data.episodes.front().start;
-  for (const Episode& e : data.episodes) first = std::min(Days{first}, Days{e.start});
+  engine::Date first = earliest_start(data);
   if (Days{settings.cut} <= Days{first} || Days{settings.cut} >= Days{data.observed_until})
     throw InputError(SourceLocation{data.file.string(), 0, 0}, "",
                      fmt::format("the cut {} must fall after the first record ({}) and before the data end ({})",
@@ -30,15 +30,15 @@ void check_cut(const EpisodeData& data, const BacktestSettings& settings) {
                                  engine::format_iso_date(data.observed_until)));
 }
 
-/// Period breaks on or after the cut start periods without any record before the cut: their
-/// cells would be fitted on nothing.
-void check_period_breaks(const CalibrationSettings& calibration, const BacktestSettings& settings) {
-  for (const engine::Date& b : calibration.bands.period_breaks)
-    if (Days{b} >= Days{settings.cut})
-      throw std::invalid_argument(
-          fmt::format("the period break {} (--period-breaks) is on or after the cut {}: a period that starts then has "
-                      "no records before the cut to fit its rates on; give only breaks before the cut",
-                      engine::format_iso_date(b), engine::format_iso_date(settings.cut)));
+/// The calibration settings of the fit before the cut.
+CalibrationSettings fit_before_cut(CalibrationSettings calibration, const BacktestSettings& settings) {
+  calibration.exposure.fit_until = settings.cut;
+  calibration.fit_until_name = "the cut";
+  calibration.entries.fit_until = settings.cut;
+  calibration.entries.ageing_out_age = settings.ageing_out_age;
+  if (calibration.school) calibration.school->fit_until = settings.cut;
+  calibration.exposure.ageing_out_state = settings.ageing_out_state;
+  return calibration;
 }
 
 /// The simulation runs whole years: enough of them to reach the horizon.
@@ -134,14 +134,11 @@ void write_work_population(const PopulationTable& table, const BacktestSettings&
 BacktestRun run_backtest(const EpisodeData& data, CalibrationSettings calibration, const BacktestSettings& settings,
                          const engine::Communicator& communicator, const engine::ProgressCallback& progress) {
   check_cut(data, settings);
-  check_period_breaks(calibration, settings);
+  CalibrationSettings fit = fit_before_cut(std::move(calibration), settings);
+  // Before the population is read, as calibrate() would only after it.
+  check_period_breaks(fit.bands.period_breaks, period_break_range(data, settings.cut, fit.fit_until_name));
   PopulationTable table = read_population(data, settings);
-  calibration.exposure.fit_until = settings.cut;
-  calibration.entries.fit_until = settings.cut;
-  calibration.entries.ageing_out_age = settings.ageing_out_age;
-  if (calibration.school) calibration.school->fit_until = settings.cut;
-  calibration.exposure.ageing_out_state = settings.ageing_out_state;
-  BacktestRun run{calibrate(data, calibration, &table), {}, {}, {}, {}};
+  BacktestRun run{calibrate(data, fit, &table), {}, {}, {}, {}};
   if (run.model.entries) check_population_covers_horizon(table, *run.model.entries, forward_years(settings));
   std::filesystem::path population = settings.work_folder / "population.csv";
   write_work_population(extended_past_horizon(std::move(table), forward_years(settings)), settings, population);

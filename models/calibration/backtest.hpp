@@ -55,8 +55,9 @@ struct BacktestRun {
 };
 
 /// Throws InputError for a cut outside the records or a population table that does not cover the
-/// horizon, std::invalid_argument for bad settings (a period break on or after the cut among them),
-/// FileWriteError (text_file_writer.hpp) if the files of the work folder cannot be written.
+/// horizon, std::invalid_argument for bad settings (among them a period break on or after the cut
+/// or on or before the first record: period_break_range.hpp), FileWriteError (text_file_writer.hpp)
+/// if the files of the work folder cannot be written.
 BacktestRun run_backtest(const EpisodeData& data, CalibrationSettings calibration, const BacktestSettings& settings,
                          const engine::Communicator& communicator, const engine::ProgressCallback& progress = {});
 

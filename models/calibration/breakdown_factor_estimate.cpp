@@ -98,16 +98,51 @@ bool solve_log_factor(const std::vector<GroupCounts>& counts, BreakdownFactorEst
   return false;
 }
 
+/// Σ_k k E[k] e^{kθ} / Σ_k E[k] e^{kθ}: the mean bucket under the weights, d log W / dθ.
+double mean_bucket(const GroupCounts& c, double theta) {
+  double w = 0.0, wk = 0.0;
+  for (std::size_t k = 0; k < c.exposure.size(); ++k) {
+    double weight = c.exposure[k] * std::exp(static_cast<double>(k) * theta);
+    w += weight;
+    wk += weight * static_cast<double>(k);
+  }
+  return w > 0.0 ? wk / w : 0.0;
+}
+
+/// Widens the exact interval given θ̂ by θ̂'s share of the variance, on the log scale: each half
+/// width h becomes sqrt(h² + (z·m·se(θ))²); with no events the upper end is multiplied by
+/// exp(z·m·se(θ)).
+void widen_interval(RateEstimate& rate, double theta_part) {
+  double extra = z95 * theta_part;
+  if (rate.events == 0) {
+    rate.upper *= std::exp(extra);
+    return;
+  }
+  double below = std::log(rate.rate / rate.lower), above = std::log(rate.upper / rate.rate);
+  rate.lower = rate.rate * std::exp(-std::hypot(below, extra));
+  rate.upper = rate.rate * std::exp(std::hypot(above, extra));
+}
+
+/// The base rate of one group given θ̂, D / W(θ̂), with its se from the joint information of the
+/// base rates and θ: var(base) = base² (1 / D + m² var(θ̂)) (see the header).
+RateEstimate base_rate(const GroupCounts& c, double theta, double log_se) {
+  RateEstimate rate = estimate_rate(static_cast<std::int64_t>(c.total_events), weighted_exposure(c, theta));
+  double theta_part = mean_bucket(c, theta) * log_se;  // the se of log W(θ̂) from θ̂
+  if (rate.events > 0) rate.se = rate.rate * std::sqrt(1.0 / c.total_events + theta_part * theta_part);
+  widen_interval(rate, theta_part);
+  rate.exposure_years = 0.0;
+  for (double e : c.exposure) rate.exposure_years += e;
+  return rate;
+}
+
 std::map<std::size_t, std::vector<RateEstimate>> base_rates_given(const std::vector<GroupCounts>& counts,
-                                                                  const HazardEstimates& hazards, double theta) {
+                                                                  const HazardEstimates& hazards, double theta,
+                                                                  double log_se) {
   std::map<std::size_t, std::vector<RateEstimate>> rates;
   for (const GroupCounts& c : counts) {
-    RateEstimate rate = estimate_rate(static_cast<std::int64_t>(c.total_events), weighted_exposure(c, theta));
-    rate.exposure_years = 0.0;
-    for (double e : c.exposure) rate.exposure_years += e;
     auto& list = rates[c.transition];
     list.resize(hazards.transitions()[c.transition].by_group.size());
-    list[c.group] = rate;
+    list[c.group] = base_rate(c, theta, log_se);
   }
   return rates;
 }
@@ -135,7 +170,7 @@ BreakdownFactorEstimate BreakdownFactorEstimate::estimate(const ExposureTable& t
   e.se = e.factor * e.log_se;
   e.lower = std::exp(theta - z95 * e.log_se);
   e.upper = std::exp(theta + z95 * e.log_se);
-  e.base_rates = base_rates_given(counts, hazards, theta);
+  e.base_rates = base_rates_given(counts, hazards, theta, e.log_se);
   return e;
 }
 

@@ -18,9 +18,24 @@
 // profiled out, so se(θ) = 1 / sqrt(it). The interval is exp(θ ± 1.96 se(θ)), and
 // se(f) = f · se(θ) (delta method).
 //
-// The base rates given f̂ replace the crude rates of the breakdown transitions: base = D / Ẽ
-// with Ẽ = Σ_k E[g,k] f̂^k; their se and interval are the Poisson ones with exposure Ẽ,
-// conditional on f̂. The cells are the HazardEstimates' (pooled) groups.
+// The base rates given f̂ replace the crude rates of the breakdown transitions: base = D / W
+// with W = Σ_k E[g,k] f̂^k. The cells are the HazardEstimates' (pooled) groups.
+//
+// Standard errors of the base rates. The Poisson se sqrt(D) / W would be conditional on f̂ and
+// too small, as θ̂ is estimated from the same breakdowns. The joint observed information of the
+// base rates b[i] (i = (j, g), with D[i] > 0) and θ is a block matrix: diagonal D[i] / b[i]² for
+// the base rates (they do not share terms), W'[i](θ) = Σ_k k E[g,k] e^{kθ} between b[i] and θ,
+// and Σ_i b[i] W''[i](θ) for θ. Its inverse (block inversion; the Schur complement of the
+// base-rate block is the profile information above) has the diagonal elements
+//   var(b̂[i]) = b[i]² / D[i] + (b[i] m[i])² var(θ̂),    m[i] = W'[i] / W[i],
+// so se(base) = base · sqrt(1 / D + m² se(θ)²): the Poisson part plus θ̂'s, through
+// d log W / dθ = m. A group without breakdowns has base 0 and se 0.
+//
+// Their 95 % interval starts from the exact (Garwood) interval with exposure W, exact given f̂,
+// and widens it on the log scale by θ̂'s part: each half-width h = |log(end / base)| becomes
+// sqrt(h² + (1.96 m se(θ))²). For large counts this is base · exp(±1.96 se(base) / base), the
+// interval of the se above on the log scale; for few events it keeps Garwood's asymmetry. With
+// no breakdowns the upper end is Garwood's times exp(1.96 m se(θ)).
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -45,8 +60,8 @@ struct BreakdownFactorEstimate {
   std::int64_t after_breakdown = 0;   // ... of children with an earlier breakdown
   int iterations = 0;
   /// The base rates given the factor: transition index (ExposureTable::transitions()) → rates
-  /// by group of its state. Their exposure_years is the plain exposure; the rate, se and interval
-  /// use the exposure weighted by f̂^k.
+  /// by group of its state. Their exposure_years is the plain exposure; the rate uses the
+  /// exposure weighted by f̂^k, and the se and interval include the factor's uncertainty.
   std::map<std::size_t, std::vector<RateEstimate>> base_rates;
 
   static BreakdownFactorEstimate estimate(const ExposureTable& table, const HazardEstimates& hazards);

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
+#include "models/calibration/period_break_range.hpp"
+
 namespace carecast::models::calibration {
 
 namespace {
@@ -14,6 +18,23 @@ std::optional<EntryEstimates> entry_estimates(const EpisodeData& data, const Cal
   EntryOptions options = settings.entries;
   options.fit_until = settings.exposure.fit_until;
   return EntryEstimates::estimate(data, *population, options);
+}
+
+/// School changes can only be estimated from records that have the field.
+void require_school_change_column(const EpisodeData& data) {
+  if (data.has_school_change_column) return;
+  throw std::invalid_argument(fmt::format(
+      "--school-ages: the records in '{}' have no school_change column, so school-change probabilities cannot be "
+      "estimated; expected a school_change column (1, 0 or empty at each episode's start; SSDA903 records have "
+      "none), or no --school-ages",
+      data.file.string()));
+}
+
+/// Settings the records cannot be fitted with, refused before any work is done.
+void refuse_unfittable_settings(const EpisodeData& data, const CalibrationSettings& settings) {
+  check_period_breaks(settings.bands.period_breaks,
+                      period_break_range(data, settings.exposure.fit_until, settings.fit_until_name));
+  if (settings.school) require_school_change_column(data);
 }
 
 std::optional<SchoolChangeEstimate> school_estimate(const EpisodeData& data, const CalibrationSettings& settings) {
@@ -29,6 +50,7 @@ std::optional<SchoolChangeEstimate> school_estimate(const EpisodeData& data, con
 
 CalibratedModel calibrate(const EpisodeData& data, const CalibrationSettings& settings,
                           const PopulationTable* population) {
+  refuse_unfittable_settings(data, settings);
   ExposureTable exposure = ExposureTable::build(data, settings.bands, settings.exposure);
   HazardEstimates hazards = HazardEstimates::estimate(exposure);
   std::optional<BreakdownFactorEstimate> factor;
@@ -41,7 +63,10 @@ CalibratedModel calibrate(const EpisodeData& data, const CalibrationSettings& se
   if (model.breakdown_factor && !model.breakdown_factor->estimable)
     model.warnings.push_back(fmt::format("prior_breakdown_factor not estimated: {}", model.breakdown_factor->reason));
   if (model.entries) append(model.warnings, model.entries->warnings());
-  if (settings.school && !model.school) model.warnings.push_back("no school changes recorded at moves of school-age children");
+  if (settings.school && !model.school)
+    model.warnings.push_back(
+        "no school changes estimated: the school_change column is empty at every move of a child of school age "
+        "(--school-ages)");
   return model;
 }
 

@@ -20,6 +20,8 @@ namespace carecast::models::calibration {
 struct CalibrationSettings {
   CalibrationBands bands;
   ExposureOptions exposure;  // its fit_until applies to entries and school changes as well
+  /// How messages name exposure.fit_until: the option or setting it came from.
+  std::string fit_until_name = "--fit-until";
   bool estimate_prior_breakdown_factor = true;
   /// Entry rates and mix: only with a population table.
   EntryOptions entries;
@@ -40,7 +42,8 @@ struct CalibratedModel {
   std::vector<std::string> warnings;
 };
 
-/// Throws std::invalid_argument for bad settings.
+/// Throws std::invalid_argument for bad settings, among them period breaks outside the records
+/// used (period_break_range.hpp).
 CalibratedModel calibrate(const EpisodeData& data, const CalibrationSettings& settings,
                           const PopulationTable* population = nullptr);
 

@@ -52,7 +52,7 @@ class EntryCounter {
     e_.age_edges_ = options.age_edges;
     e_.age_limit_ = entry_age_limit(options.ageing_out_age);
     ageing_out_age_ = options.ageing_out_age;
-    e_.from_ = options.observed_from ? *options.observed_from : earliest_start();
+    e_.from_ = options.observed_from ? *options.observed_from : earliest_start(data_);
     engine::Date after_observed{std::chrono::sys_days{data.observed_until} + std::chrono::days{1}};
     e_.end_ = options.fit_until ? std::min(*options.fit_until, after_observed) : after_observed;
     if (!(e_.from_ < e_.end_))
@@ -69,13 +69,6 @@ class EntryCounter {
   }
 
  private:
-  engine::Date earliest_start() const {
-    if (data_.episodes.empty()) return data_.observed_until;
-    engine::Date first = data_.episodes.front().start;
-    for (const Episode& e : data_.episodes) first = std::min(first, e.start);
-    return first;
-  }
-
   std::size_t band_of(int age) const {
     const auto& edges = e_.age_edges_;
     return static_cast<std::size_t>(std::upper_bound(edges.begin() + 1, edges.end(), age) - edges.begin()) - 1;

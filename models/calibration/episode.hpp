@@ -5,6 +5,7 @@
 // A child's episodes are contiguous while the child stays in care: an episode that ends in a
 // move or a breakdown is followed by the next episode starting on the same day. An episode that
 // ends in an exit names the exit state; the child may re-enter later with a new episode.
+#include <algorithm>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -43,10 +44,20 @@ struct EpisodeData {
   std::vector<Episode> episodes;
   /// Data are observed up to and including this date: ongoing episodes are censored here.
   engine::Date observed_until{};
+  /// The records have a school_change field (generic CSV with that column, simulated episodes),
+  /// even if it is empty; SSDA903 records never have one.
+  bool has_school_change_column = false;
   /// Lenient mode only: one line per kind of problem, with its count ("3 episodes end before
   /// they start; dropped").
   std::vector<std::string> warnings;
 };
+
+/// The earliest start of any episode; observed_until when there are none.
+inline engine::Date earliest_start(const EpisodeData& data) {
+  engine::Date first = data.episodes.empty() ? data.observed_until : data.episodes.front().start;
+  for (const Episode& e : data.episodes) first = std::min(first, e.start);
+  return first;
+}
 
 /// Strict: a problem is an InputError naming the file, the line and the child.
 /// Lenient: problem rows (or children) are dropped and counted in EpisodeData::warnings.

@@ -48,18 +48,21 @@ struct RowText {
   char* sex = nullptr;
 };
 
-[[noreturn]] void reject_unknown_column(const io::error::extra_column_in_header& error,
-                                        const fs::path& file, int line) {
+constexpr std::string_view expected_columns =
+    "expected the columns child_id, birth_date, start, end, state, reason and optionally school_change, sex";
+
+[[noreturn]] void reject_unknown_column(const io::error::extra_column_in_header& error, const fs::path& file,
+                                        int line) {
   std::string name = error.column_name;
   std::string problem = "unknown column '" + name + "'";
   std::vector<std::string> known(column_names.begin(), column_names.end());
-  if (auto near = closest_name(name, known)) problem += "; did you mean '" + *near + "'?";
-  else problem += "; expected the columns child_id, birth_date, start, end, state, reason and "
-                  "optionally school_change, sex";
-  throw InputError(SourceLocation{file.string(), line, 0}, "", problem);
+  if (auto near = closest_column_name(name, known)) problem += "; did you mean '" + *near + "'?";
+  else problem += fmt::format("; {}", expected_columns);
+  refuse_header(file, line, problem);
 }
 
-void read_header(Reader& in, const fs::path& file) {
+/// Reads the header; returns whether it has the optional school_change column.
+bool read_header(Reader& in, const fs::path& file) {
   try {
     in.read_header(io::ignore_missing_column, column_names[0], column_names[1], column_names[2],
                    column_names[3], column_names[4], column_names[5], column_names[6], column_names[7]);
@@ -68,10 +71,9 @@ void read_header(Reader& in, const fs::path& file) {
   }
   for (std::size_t c = 0; c < required_columns; ++c)
     if (!in.has_column(column_names[c]))
-      throw InputError(SourceLocation{file.string(), static_cast<int>(in.get_file_line()), 0}, "",
-                       fmt::format("the episode file needs a column '{}'; expected the columns "
-                                   "child_id, birth_date, start, end, state, reason",
-                                   column_names[c]));
+      refuse_header(file, static_cast<int>(in.get_file_line()),
+                    fmt::format("the episode file needs a column '{}'; {}", column_names[c], expected_columns));
+  return in.has_column("school_change");
 }
 
 /// Reads the text of one row into an Episode, or reports why it cannot.
@@ -185,13 +187,20 @@ class RowReader {
   RowProblems problems_;
 };
 
-std::vector<Episode> read_rows(const fs::path& file, ProblemLog& log) {
+/// The rows of the file, and whether it has a school_change column.
+struct Rows {
   std::vector<Episode> episodes;
+  bool school_change_column = false;
+};
+
+Rows read_rows(const fs::path& file, ProblemLog& log) {
+  Rows rows;
+  std::vector<Episode>& episodes = rows.episodes;
   std::error_code ignored;
   if (auto size = fs::file_size(file, ignored); !ignored) episodes.reserve(size / 64);
   try {
     Reader in(file);
-    read_header(in, file);
+    rows.school_change_column = read_header(in, file);
     RowReader reader(log);
     RowText text;
     while (true) {
@@ -204,7 +213,7 @@ std::vector<Episode> read_rows(const fs::path& file, ProblemLog& log) {
   } catch (const io::error::base& error) {
     rethrow_csv_error(error, file);
   }
-  return episodes;
+  return rows;
 }
 
 /// A reason names the exit state a child leaves to, so it cannot also be a state children are
@@ -236,14 +245,15 @@ bool is_state_identifier(std::string_view name) {
 EpisodeData read_generic_episodes(const std::filesystem::path& file, Strictness strictness,
                                   std::optional<engine::Date> observed_until) {
   ProblemLog log(file, strictness);
-  std::vector<Episode> episodes = read_rows(file, log);
+  Rows rows = read_rows(file, log);
   constexpr std::string_view expected =
       "at least one row after the header (child_id, birth_date, start, end, state, reason)";
-  require_episodes(episodes, file, expected, log);
+  require_episodes(rows.episodes, file, expected, log);
   EpisodeData data;
   data.file = file;
-  data.observed_until = observed_until.value_or(latest_date(episodes));
-  data.episodes = keep_sound_children(group_by_child(std::move(episodes)), data.observed_until, log);
+  data.has_school_change_column = rows.school_change_column;
+  data.observed_until = observed_until.value_or(latest_date(rows.episodes));
+  data.episodes = keep_sound_children(group_by_child(std::move(rows.episodes)), data.observed_until, log);
   require_episodes(data.episodes, file, expected, log);
   data.warnings = log.warnings();
   refuse_exits_into_states_in_care(data);

@@ -6,8 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <optional>
 #include <string>
+
+#include "models/calibration/placeholder_warning.hpp"
 
 namespace carecast::models::calibration {
 
@@ -103,31 +104,6 @@ TransitionEstimates estimate_transition(const ExposureTable& table, std::size_t 
     estimates.by_group.push_back(estimate_rate(events, group.exposure_years));
   }
   return estimates;
-}
-
-/// One warning for all groups without any exposure out of states with a transition: their rows
-/// are written with rate 0, a placeholder that a simulation would take as "never happens".
-std::optional<std::string> placeholder_warning(const ExposureTable& table, const std::vector<std::vector<CellGroup>>& groups) {
-  std::vector<bool> has_rows(table.care_states(), false);
-  std::size_t rows = 0, cells = 0;
-  std::string states;
-  for (const TransitionKey& key : table.transitions()) {
-    has_rows[key.from] = true;
-    for (const CellGroup& group : groups[key.from]) rows += group.exposure_years > 0.0 ? 0 : 1;
-  }
-  for (std::size_t state = 0; state < table.care_states(); ++state) {
-    if (!has_rows[state]) continue;
-    auto empty = std::count_if(groups[state].begin(), groups[state].end(),
-                               [](const CellGroup& g) { return !(g.exposure_years > 0.0); });
-    if (empty == 0) continue;
-    cells += static_cast<std::size_t>(empty);
-    states += fmt::format("{}{} {}", states.empty() ? "" : ", ", table.states()[state], empty);
-  }
-  if (rows == 0) return std::nullopt;
-  return fmt::format("{} hazard rows in {} cells without any exposure ({}) are placeholders: written with rate 0 "
-                     "(# no exposure), which a simulation takes as never happening; pool such cells with a neighbour "
-                     "with --min-exposure (e.g. --min-exposure 1), or choose bands the records reach",
-                     rows, cells, states);
 }
 
 }  // namespace

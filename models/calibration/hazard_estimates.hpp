@@ -74,7 +74,8 @@ class HazardEstimates {
   const std::vector<TransitionEstimates>& transitions() const { return transitions_; }
   const std::vector<PoolingStep>& pooling() const { return pooling_; }
   /// Groups still below the minimum exposure after pooling (a whole line had too little), and
-  /// one warning counting the rows of groups with no exposure at all (rate 0 placeholders).
+  /// one warning counting the rows of groups with no exposure at all (rate 0 placeholders), with
+  /// what would fill them (placeholder_warning.hpp).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:

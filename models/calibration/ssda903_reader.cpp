@@ -70,8 +70,8 @@ void require_columns(const CsvReader<Columns>& in, const fs::path& file,
                      std::initializer_list<const char*> needed) {
   for (const char* column : needed)
     if (!in.has_column(column))
-      throw InputError(SourceLocation{file.string(), static_cast<int>(in.get_file_line()), 0}, "",
-                       fmt::format("the SSDA903 file needs a column '{}'", column));
+      refuse_header(file, static_cast<int>(in.get_file_line()),
+                    fmt::format("the SSDA903 file needs a column '{}'", column));
 }
 
 HeaderTable read_header_file(const fs::path& file, ProblemLog& log) {

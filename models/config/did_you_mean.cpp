@@ -1,7 +1,9 @@
 #include "models/config/did_you_mean.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
+#include <sstream>
 
 namespace carecast::models {
 
@@ -22,6 +24,24 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
+std::vector<std::string> words_of(const std::string& name) {
+  std::vector<std::string> words;
+  std::istringstream in(name);
+  for (std::string word; std::getline(in, word, '_');)
+    if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+bool has_word(const std::string& name, const std::string& word) {
+  std::vector<std::string> words = words_of(name);
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::string lower_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 }  // namespace
 
 std::optional<std::string> closest_name(const std::string& word,
@@ -36,6 +56,15 @@ std::optional<std::string> closest_name(const std::string& word,
     }
   }
   return best;
+}
+
+std::optional<std::string> closest_column_name(const std::string& word,
+                                               const std::vector<std::string>& candidates) {
+  std::string lower = lower_case(word);
+  if (auto closest = closest_name(lower, candidates)) return closest;
+  for (const auto& candidate : candidates)
+    if (has_word(candidate, lower) || has_word(lower, candidate)) return candidate;
+  return std::nullopt;
 }
 
 }  // namespace carecast::models

@@ -11,4 +11,10 @@ namespace carecast::models {
 std::optional<std::string> closest_name(const std::string& word,
                                         const std::vector<std::string>& candidates);
 
+/// For the columns of a table: the closest_name ignoring case or, failing that, the first
+/// candidate that has `word` as one of its words (separated by _) or is one of word's words:
+/// 'child' for 'child_id', 'start_date' for 'start'.
+std::optional<std::string> closest_column_name(const std::string& word,
+                                               const std::vector<std::string>& candidates);
+
 }  // namespace carecast::models

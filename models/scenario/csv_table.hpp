@@ -26,12 +26,19 @@ class CsvReader : public CsvParser<Columns> {
   explicit CsvReader(const std::filesystem::path& file) : CsvParser<Columns>(checked_table_name(file)) {}
 };
 
-/// "" if the header of `file` separates its columns with commas (or has one column); otherwise a
-/// hint, starting with "; ", that the columns are separated by semicolons or tabs instead.
-std::string separator_hint(const std::filesystem::path& file);
+/// Throws an InputError at the header of `file` if it is one column holding semicolons or tabs:
+/// the file seems separated by them, not by the commas carecast reads. Every problem with a
+/// header goes through this first, since a wrong separator shows as a wrong column.
+void refuse_other_separator(const std::filesystem::path& file);
 
-/// Converts a parser error into an InputError naming the file, the line and the column; for a
-/// missing column, with the separator hint.
+/// A problem with the header of `file` at `line` (a column missing or unknown): an InputError
+/// saying so, or the separator's if that is the cause.
+[[noreturn]] void refuse_header(const std::filesystem::path& file, int line, const std::string& problem);
+
+/// Converts a parser error into an InputError naming the file, the line and, where known, the
+/// column, in carecast's words: for a row with too few or too many fields, how many the header
+/// expects and how many the row has; for a quote never closed, where it opens; for a problem with
+/// the header, the separator's if that is the cause.
 [[noreturn]] void rethrow_csv_error(const io::error::base& error, const std::filesystem::path& file);
 
 /// Throws an InputError at `named_at` unless `file` exists, is not a folder and can be read.

@@ -81,8 +81,8 @@ SnapshotTable SnapshotTable::read_csv(const std::filesystem::path& file) {
                    "days_in_state", "days_in_care", "count", "placements", "breakdowns", "school_changes");
     for (const char* needed : {"age", "state", "days_in_state"})
       if (!in.has_column(needed))
-        throw InputError(SourceLocation{file.string(), static_cast<int>(in.get_file_line()), 0}, "",
-                         std::string("the snapshot needs a column '") + needed + "'" + separator_hint(file));
+        refuse_header(file, static_cast<int>(in.get_file_line()),
+                      std::string("the snapshot needs a column '") + needed + "'");
     RowText text;
     long children = 0;
     while (in.read_row(text.age, text.state, text.days_in_state, text.days_in_care, text.count,

@@ -1,9 +1,9 @@
 // `carecast backtest` end to end, on records simulated from a known model
 // (calibration_records.hpp): it writes its report and leaves no working files; it compares
 // exactly the months of the horizon; a cut outside the records, a period break on or after the
-// cut and records without episodes are refused; errors in the user's population table name that
-// table (never the back-test's temporary copy or scenario); a misspelt ageing-out state and
-// placeholder cells are warned of on stderr.
+// cut or before the first record, and records without episodes are refused; errors in the
+// user's population table name that table (never the back-test's temporary copy or scenario); a
+// misspelt ageing-out state and placeholder cells are warned of on stderr.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -83,6 +83,14 @@ TEST(BacktestCommand, APeriodBreakOnOrAfterTheCutIsAUsageError) {
     EXPECT_NE(result.err.find("is on or after the cut 2024-01-01"), std::string::npos) << result;
     EXPECT_NE(result.err.find("--period-breaks"), std::string::npos) << result;
   }
+  // Before the first record (the simulation starts on 2020-01-01), likewise: the check is the
+  // one calibrate makes.
+  CommandResult early = folder.carecast(backtest("--cut 2024-01-01 --period-breaks 2019-01-01 -o bt.h5"));
+  EXPECT_EQ(early.status, 3) << early;
+  EXPECT_NE(early.err.find("the period break 2019-01-01 (--period-breaks) is on or before the first record's start"),
+            std::string::npos)
+      << early;
+  EXPECT_NE(early.err.find("and before the cut 2024-01-01"), std::string::npos) << early;
   EXPECT_EQ(folder.files(), (std::set<std::string>{"episodes.csv", "sim.h5"})) << joined(folder.files());
 }
 

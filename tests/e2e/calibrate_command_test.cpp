@@ -3,7 +3,9 @@
 // that a scenario includes and runs; bad records, and records without any episode, give a
 // located error, exit status 1 and no file; an existing model is not overwritten without
 // --force; placeholder cells and an ageing-out state the records never name are warned of on
-// stderr. (`backtest`: backtest_command_test.cpp.)
+// stderr; period breaks outside the records, --school-ages without a school_change column and
+// other command-line mistakes are refused in plain words. (`backtest`: backtest_command_test.cpp;
+// records with a faulty structure: malformed_records_test.cpp.)
 #include <gtest/gtest.h>
 
 #include <yaml-cpp/yaml.h>
@@ -209,6 +211,93 @@ TEST(CalibrateCommand, WarnsOnStderrOfPlaceholderCellsAndOfAnAgeingOutStateNotIn
   ASSERT_EQ(clean.status, 0) << clean;
   EXPECT_EQ(clean.err.find("placeholders"), std::string::npos) << clean;
   EXPECT_EQ(clean.err.find("never occurs"), std::string::npos) << clean;
+}
+
+/// A folder holding the hand-written generic_small.csv as records.csv: records from 2022-06-01
+/// to 2024-10-01, with a school_change column.
+void copy_small_records(const TestFolder& folder) {
+  fs::copy_file(episode_data() / "generic_small.csv", folder.work() / "records.csv");
+}
+
+// A period break outside the records leaves a period without any record, whose rates would all be
+// rate-0 placeholders: a forecast would never let a child leave care from the break on. Such a
+// break is a wrong command line that names the option, the break and the range allowed.
+TEST(CalibrateCommand, APeriodBreakOutsideTheRecordsIsAUsageError) {
+  TestFolder folder;
+  copy_small_records(folder);
+  struct Case {
+    std::string args;
+    std::string message;
+  };
+  for (const Case& c :
+       {Case{"--period-breaks 2023-01-01,2027-01-01",
+             "the period break 2027-01-01 (--period-breaks) is on or after the end of observation 2024-10-01"},
+        Case{"--period-breaks 2024-10-01", "is on or after the end of observation 2024-10-01"},
+        Case{"--period-breaks 2022-06-01", "the period break 2022-06-01 (--period-breaks) is on or before the first "
+                                           "record's start 2022-06-01"},
+        Case{"--period-breaks 2010-01-01", "is on or before the first record's start 2022-06-01"},
+        Case{"--fit-until 2024-01-01 --period-breaks 2024-01-01", "is on or after --fit-until 2024-01-01"}}) {
+    CommandResult result = folder.carecast("calibrate records.csv -o model.yaml " + c.args);
+    EXPECT_EQ(result.status, 3) << result;
+    EXPECT_NE(result.err.find(c.message), std::string::npos) << "expected: " << c.message << result;
+    EXPECT_NE(result.err.find("give only breaks after the first record's start 2022-06-01 and before"),
+              std::string::npos)
+        << result;
+  }
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"records.csv"})) << joined(folder.files());
+  CommandResult inside = folder.carecast("calibrate records.csv -q -o model.yaml --period-breaks 2023-06-01");
+  EXPECT_EQ(inside.status, 0) << inside;
+}
+
+TEST(CalibrateCommand, SchoolAgesNeedTheSchoolChangeColumn) {
+  TestFolder folder;
+  std::ofstream(folder.work() / "records.csv") << "child_id,birth_date,start,end,state,reason\n"
+                                                  "A,2010-01-01,2020-01-01,2021-01-01,foster,home\n";
+  CommandResult result = folder.carecast("calibrate records.csv --school-ages 5,16 -o model.yaml");
+  EXPECT_EQ(result.status, 3) << result;
+  EXPECT_NE(result.err.find("--school-ages: the records in 'records.csv' have no school_change column"),
+            std::string::npos)
+      << result;
+  EXPECT_EQ(result.err.find("warning"), std::string::npos) << result;
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"records.csv"})) << joined(folder.files());
+}
+
+// Mistakes on the command line are refused in plain words: an empty element of a list is not
+// dropped, a negative minimum exposure is not described by the range of a double, and a records
+// file that does not exist is an input error like run's missing scenario.
+TEST(CalibrateCommand, CommandLineMistakesAreRefusedInPlainWords) {
+  TestFolder folder;
+  copy_small_records(folder);
+  CommandResult empty_element = folder.carecast("calibrate records.csv --age-bands 0,,12 -o model.yaml");
+  EXPECT_EQ(empty_element.status, 3) << empty_element;
+  EXPECT_NE(empty_element.err.find("--age-bands: element 2 of '0,,12' is empty"), std::string::npos) << empty_element;
+  CommandResult empty_break = folder.carecast("calibrate records.csv --period-breaks 2023-01-01, -o model.yaml");
+  EXPECT_EQ(empty_break.status, 3) << empty_break;
+  EXPECT_NE(empty_break.err.find("--period-breaks: element 2 of '2023-01-01,' is empty"), std::string::npos)
+      << empty_break;
+  CommandResult negative = folder.carecast("calibrate records.csv --min-exposure -1 -o model.yaml");
+  EXPECT_EQ(negative.status, 3) << negative;
+  EXPECT_NE(negative.err.find("--min-exposure: expected a number of person-years, 0 or more, found '-1'"),
+            std::string::npos)
+      << negative;
+  EXPECT_LT(negative.err.size(), 200u) << negative;
+  CommandResult missing = folder.carecast("calibrate missing.csv -o model.yaml");
+  EXPECT_EQ(missing.status, 1) << missing;
+  EXPECT_EQ(missing.err.rfind("carecast: invalid input: missing.csv: cannot read the table 'missing.csv' (it does "
+                              "not exist)",
+                              0),
+            0u)
+      << missing;
+  CommandResult no_population = folder.carecast("calibrate records.csv --population pop.csv -o model.yaml");
+  EXPECT_EQ(no_population.status, 1) << no_population;
+  EXPECT_NE(no_population.err.find("carecast: invalid input: pop.csv: cannot read the table 'pop.csv'"),
+            std::string::npos)
+      << no_population;
+  EXPECT_EQ(folder.files(), (std::set<std::string>{"records.csv"})) << joined(folder.files());
+  // Lists given as separate arguments, and the ages of --school-ages, still work.
+  CommandResult spaced = folder.carecast("calibrate records.csv --age-bands 0 12 --school-ages 5,16 -q -o model.yaml");
+  EXPECT_EQ(spaced.status, 0) << spaced;
+  EXPECT_NE(read_text(folder.work() / "model.yaml").find("age: [0, 12]"), std::string::npos);
 }
 
 }  // namespace

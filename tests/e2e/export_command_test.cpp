@@ -56,9 +56,10 @@ std::vector<std::string> fields_of(const std::string& line) {
   return fields;
 }
 
-// budget.csv adds up the cost categories replicate by replicate, then summarizes: its total is
-// checked here against the replicates' own category costs, and its parts against their prefixes,
-// for each year and over the whole horizon (its last rows).
+// budget.csv and budget_horizon.csv add up the cost categories replicate by replicate, then
+// summarize: their totals are checked here against the replicates' own category costs, and their
+// parts against their prefixes, for each year (budget.csv) and over the whole horizon
+// (budget_horizon.csv).
 TEST(ExportCommand, TheBudgetAddsUpEachReplicatesCategoriesBeforeSummarizing) {
   TestFolder folder;
   std::string run = "run " + quoted((scenarios_dir() / "family-support-12-17.yaml").string()) + " -r 7 -q -o out.h5";
@@ -83,8 +84,15 @@ TEST(ExportCommand, TheBudgetAddsUpEachReplicatesCategoriesBeforeSummarizing) {
       {"total", "total:"}, {"care_days", "care:"}, {"one_off", "one_off:"}, {"interventions", "intervention:"}};
   std::vector<std::string> budget = lines_of(folder.work() / "tables" / "budget.csv");
   ASSERT_EQ(budget[0], "year_start,year_end,measure,statistic,value");
-  ASSERT_EQ(budget.size(), 1u + 11 * 5 * 7);  // 10 years and the horizon, 5 measures, 7 statistics
-  EXPECT_TRUE(budget.back().rfind("2025-01-01,2035-01-01,interventions,q95,", 0) == 0) << budget.back();
+  ASSERT_EQ(budget.size(), 1u + 10 * 5 * 7);  // 10 years, 5 measures, 7 statistics
+  EXPECT_TRUE(budget.back().rfind("2034-01-01,2035-01-01,interventions,q95,", 0) == 0) << budget.back();
+  std::vector<std::string> horizon = lines_of(folder.work() / "tables" / "budget_horizon.csv");
+  ASSERT_EQ(horizon[0], "start,end,measure,statistic,value");
+  ASSERT_EQ(horizon.size(), 1u + 5 * 7);
+  for (std::size_t i = 1; i < horizon.size(); ++i) {
+    EXPECT_TRUE(starts_with(horizon[i], "2025-01-01,2035-01-01,")) << horizon[i];
+    budget.push_back(horizon[i]);
+  }
   int checked = 0;
   for (std::size_t i = 1; i < budget.size(); ++i) {
     std::vector<std::string> f = fields_of(budget[i]);
@@ -111,6 +119,40 @@ std::string value_of_row(const std::vector<std::string>& lines, const std::vecto
   return "(none)";
 }
 
+// The audit's case: the whole-horizon rows shared year_start with the first year, so a pivot or
+// SUMIF of budget.csv by year_start counted the first year with the whole horizon's budget. Now
+// each (year_start, measure, statistic) is one row of one year, and the sum of the years' mean
+// totals by year_start is the horizon's mean total in budget_horizon.csv.
+TEST(ExportCommand, APivotOfTheBudgetByYearStartCountsEachYearOnce) {
+  TestFolder folder;
+  std::ofstream(folder.work() / "mid-year.yaml") << "extends: " << quoted((scenarios_dir() / "baseline.yaml").string())
+                                                 << "\nsimulation: {start: 2026-07-01, years: 3}\n";
+  ASSERT_EQ(folder.carecast("run mid-year.yaml -r 5 -q -o out.h5").status, 0);
+  ASSERT_EQ(folder.carecast("export out.h5 --csv tables").status, 0);
+  std::map<std::string, int> rows_by_key;
+  std::map<std::string, double> pivot;  // year_start -> mean total, as a SUMIF adds it
+  std::map<std::string, std::string> end_of;
+  std::vector<std::string> budget = lines_of(folder.work() / "tables" / "budget.csv");
+  for (std::size_t i = 1; i < budget.size(); ++i) {
+    std::vector<std::string> f = fields_of(budget[i]);
+    ++rows_by_key[f[0] + "," + f[2] + "," + f[3]];
+    end_of[f[0]] = f[1];
+    if (f[2] == "total" && f[3] == "mean") pivot[f[0]] += std::stod(f[4]);
+  }
+  for (const auto& [key, rows] : rows_by_key) EXPECT_EQ(rows, 1) << key;
+  EXPECT_EQ(end_of, (std::map<std::string, std::string>{{"2026-07-01", "2027-01-01"},
+                                                        {"2027-01-01", "2028-01-01"},
+                                                        {"2028-01-01", "2029-01-01"},
+                                                        {"2029-01-01", "2029-07-01"}}));
+  double years = 0.0;
+  for (const auto& [start, total] : pivot) years += total;
+  EXPECT_LT(pivot["2026-07-01"], 0.6 * pivot["2027-01-01"]) << "the first year is July to December only";
+  std::string horizon = value_of_row(lines_of(folder.work() / "tables" / "budget_horizon.csv"),
+                                     {"2026-07-01", "2029-07-01", "total", "mean"});
+  ASSERT_NE(horizon, "(none)");
+  EXPECT_NEAR(years, std::stod(horizon), 1e-9 * std::stod(horizon));
+}
+
 // A comparison file exports as paired tables: the net present value in comparison_totals.csv is
 // the one `compare` stored (its mean, read back exactly), and the mean of the replicates'
 // values in replicates/comparison_totals.csv; --force keeps a folder with a file the export of
@@ -127,7 +169,8 @@ TEST(ExportCommand, AComparisonGivesPairedTablesWithTheStoredNetPresentValue) {
       << result;
   fs::path tables = folder.work() / "tables";
   std::string provenance = read_text(tables / "provenance.csv");
-  for (const char* row : {"\ncurrency,DKK\n", "\ndiscount_rate,0.035\n", "\nyear_starts,2025-01-01 2026-01-01 "})
+  for (const char* row : {"\ncurrency,DKK\n", "\ndiscount_rate,0.035\n", "\nyear_starts,2025-01-01 2026-01-01 ",
+                          "\nhorizon,2035-01-01\n"})
     EXPECT_NE(provenance.find(row), std::string::npos) << row << provenance;
   EXPECT_EQ(names_in(tables), (std::set<std::string>{"provenance.csv", "comparison.csv", "comparison_totals.csv",
                                                      "comparison_payback.csv", "comparison_placements.csv", "comparison_cost_by_category.csv",
@@ -161,8 +204,10 @@ TEST(ExportCommand, AComparisonGivesPairedTablesWithTheStoredNetPresentValue) {
   EXPECT_NEAR(sum / 3.0, std::stod(npv), 1e-9 * std::abs(stored_mean));
 
   std::vector<std::string> yearly = lines_of(tables / "comparison.csv");
-  EXPECT_EQ(yearly[0], "alternative,year_start,measure,statistic,value");
-  EXPECT_EQ(value_of_row(yearly, {alternative, "2025-01-01", "cost", "mean"}), "0") << "the team starts in 2026";
+  EXPECT_EQ(yearly[0], "alternative,year_start,year_end,measure,statistic,value");
+  EXPECT_EQ(value_of_row(yearly, {alternative, "2025-01-01", "2026-01-01", "cost", "mean"}), "0")
+      << "the team starts in 2026";
+  EXPECT_NE(value_of_row(yearly, {alternative, "2034-01-01", "2035-01-01", "cost", "mean"}), "(none)");
 
   std::ofstream(tables / "stock.csv") << "mine\n";
   CommandResult forced = folder.carecast("export c.h5 --csv tables --force");
@@ -352,9 +397,9 @@ TEST(ExportCommand, HelpDescribesTheFilesAndColumns) {
   CommandResult result = folder.carecast("export --help");
   EXPECT_EQ(result.status, 0) << result;
   for (const char* word : {"RESULT", "--csv DIR", "--replicates", "-f,--force", "-h,--help", "provenance.csv",
-                           "replicates/A.csv", "analytic_stock.csv", "budget.csv", "date", "from,to", "year_start", "statistic",
+                           "replicates/A.csv", "analytic_stock.csv", "budget.csv", "budget_horizon.csv", "start,end,measure", "date", "from,to", "year_start", "statistic",
                            "q95", "UTF-8", "quoted", "comparison.csv", "comparison_totals.csv", "payback_year",
-                           "comparison_cost_by_category.csv", "comparison_payback.csv", "share_paying_back", "scenarios.csv", "alternative,year_start,measure"})
+                           "comparison_cost_by_category.csv", "comparison_payback.csv", "share_paying_back", "scenarios.csv", "alternative,year_start,year_end,measure"})
     EXPECT_NE(result.out.find(word), std::string::npos) << "help should mention " << word << result;
   CommandResult top = folder.carecast("--help");
   EXPECT_NE(top.out.find("export"), std::string::npos) << top;

@@ -7,9 +7,11 @@
 #include <cmath>
 #include <fstream>
 #include <numeric>
+#include <sstream>
 #include <string>
 
 #include "e2e_test_support.hpp"
+#include "output/hdf5_handles.hpp"
 #include "output/result_file.hpp"
 
 namespace carecast::e2e {
@@ -99,13 +101,70 @@ TEST_F(ReportingYearsTest, CompareRefusesScenariosOfOtherReportingYears) {
   EXPECT_FALSE(std::filesystem::exists(folder.work() / "c.h5"));
 }
 
-TEST_F(ReportingYearsTest, TheExportLabelsYearsByTheirFirstDay) {
+TEST_F(ReportingYearsTest, TheExportLabelsYearsByTheirFirstDayAndEnd) {
   CommandResult run = folder.carecast("export calendar.h5 --csv csv");
   ASSERT_EQ(run.status, 0) << run;
   std::string budget = read_text(folder.work() / "csv" / "budget.csv");
   EXPECT_NE(budget.find("\n2025-07-01,2026-01-01,total,mean,"), std::string::npos) << budget.substr(0, 300);
   EXPECT_NE(budget.find("\n2028-01-01,2028-07-01,total,mean,"), std::string::npos) << budget.substr(0, 300);
-  EXPECT_NE(budget.find("\n2025-07-01,2028-07-01,total,mean,"), std::string::npos) << budget.substr(0, 300);
+  EXPECT_EQ(budget.find("\n2025-07-01,2028-07-01,"), std::string::npos) << "the horizon has a file of its own";
+  std::string horizon = read_text(folder.work() / "csv" / "budget_horizon.csv");
+  EXPECT_NE(horizon.find("\n2025-07-01,2028-07-01,total,mean,"), std::string::npos) << horizon.substr(0, 300);
+}
+
+/// The lines of `text` that start with `start`.
+std::vector<std::string> lines_starting(const std::string& text, const std::string& start) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(start, 0) == 0) lines.push_back(line);
+  return lines;
+}
+
+/// Removes /years/end from a comparison file, as a file of schema 1.1 lacks it.
+void remove_year_ends(const std::filesystem::path& path) {
+  output::hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+  output::hdf5::Group years = output::hdf5::open_group(file.get(), "years");
+  ASSERT_GE(H5Ldelete(years.get(), "end", H5P_DEFAULT), 0);
+  years.reset();
+  output::hdf5::close_file(file);
+}
+
+// The audit's case: comparison CSVs had year_start only, so the half years of a start on 1 July
+// looked like whole years whose differences were halved. They now end each year, as result CSVs
+// do, the last at the horizon; a file written before the comparison stored the ends (schema 1.1)
+// takes the horizon from its base scenario: simulation.years, or simulation.end.
+TEST_F(ReportingYearsTest, ComparisonTablesEndEachYearShortYearsIncluded) {
+  for (const auto& [name, simulation] : std::vector<std::pair<std::string, std::string>>{
+           {"calendar", "{start: 2025-07-01, years: 3}"}, {"ending", "{start: 2025-07-01, years: ~, end: 2028-01-01}"}}) {
+    write_scenario(folder, name + "-base.yaml", simulation + "\nname: base");
+    CommandResult compare =
+        folder.carecast("compare " + name + "-base.yaml " + name + "-base.yaml -r 2 -q -o " + name + "-c.h5");
+    ASSERT_EQ(compare.status, 0) << compare;
+  }
+  remove_year_ends(folder.work() / "ending-c.h5");
+  // The year_start,year_end of the base's rows of `table` for one measure (or state) and statistic.
+  auto spans = [&](const std::string& comparison, const std::string& table) {
+    CommandResult run = folder.carecast("export " + comparison + " --csv " + comparison + "-csv --force");
+    EXPECT_EQ(run.status, 0) << run;
+    std::vector<std::string> spans;
+    for (const std::string& line : lines_starting(read_text(folder.work() / (comparison + "-csv") / table), "base,"))
+      for (const char* key : {",cost,mean,", ",foster,mean,"})
+        if (line.find(key) != std::string::npos) spans.push_back(line.substr(0, line.find(key)));
+    return spans;
+  };
+  const std::vector<std::string> calendar{"base,2025-07-01,2026-01-01", "base,2026-01-01,2027-01-01",
+                                          "base,2027-01-01,2028-01-01", "base,2028-01-01,2028-07-01"};
+  EXPECT_EQ(spans("calendar-c.h5", "scenarios.csv"), calendar);
+  EXPECT_EQ(spans("calendar-c.h5", "scenario_placements.csv"), calendar);
+  std::string comparison = read_text(folder.work() / "calendar-c.h5-csv" / "comparison.csv");
+  EXPECT_EQ(comparison.rfind("alternative,year_start,year_end,measure,statistic,value\nbase-2,2025-07-01,2026-01-01,", 0),
+            0u)
+      << comparison.substr(0, 200);
+  EXPECT_EQ(spans("ending-c.h5", "scenarios.csv"),
+            (std::vector<std::string>{"base,2025-07-01,2026-01-01", "base,2026-01-01,2027-01-01",
+                                      "base,2027-01-01,2028-01-01"}))
+      << "an older file: the last year ends at the base scenario's simulation.end";
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // closest_name: the known name closest to a misspelt one, if the distance is small enough to be
-// a likely typo (at most a third of the word's length, and at least 1).
+// a likely typo (at most a third of the word's length, and at least 1). closest_column_name, for
+// a table's columns: case ignored, and a name that is one word of a column's name (or has it as
+// one of its words) is close too.
 #include "models/config/did_you_mean.hpp"
 
 #include <gtest/gtest.h>
@@ -53,6 +55,24 @@ TEST(DidYouMean, TheClosestOfSeveralWinsAndTiesGoToTheFirst) {
   EXPECT_EQ(closest_name("seeds", {"speed", "seed", "needs"}), "seed");
   EXPECT_EQ(closest_name("cat", {"bat", "hat"}), "bat");
   EXPECT_EQ(closest_name("cat", {"hat", "bat"}), "hat");
+}
+
+const std::vector<std::string> episode_columns{"child_id", "birth_date", "start", "end",
+                                               "state", "reason", "school_change", "sex"};
+
+TEST(DidYouMean, AColumnNamedByOneOfItsWordsIsSuggested) {
+  EXPECT_EQ(closest_column_name("child", episode_columns), "child_id");
+  EXPECT_EQ(closest_column_name("id", episode_columns), "child_id");
+  EXPECT_EQ(closest_column_name("school", episode_columns), "school_change");
+  EXPECT_EQ(closest_column_name("start_date", episode_columns), "start");
+  EXPECT_EQ(closest_column_name("end_date", episode_columns), "end");
+}
+
+TEST(DidYouMean, ColumnsIgnoreCaseAndStillTakeTypos) {
+  EXPECT_EQ(closest_column_name("Child_ID", episode_columns), "child_id");
+  EXPECT_EQ(closest_column_name("BIRTH_DATE", episode_columns), "birth_date");
+  EXPECT_EQ(closest_column_name("shool_change", episode_columns), "school_change");
+  EXPECT_FALSE(closest_column_name("postcode", episode_columns).has_value());
 }
 
 }  // namespace

@@ -40,11 +40,13 @@
 
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
 
 #include "models/calibration/exposure_table.hpp"
+#include "models/calibration/generic_episode_reader.hpp"
 #include "models/calibration/hazard_estimates.hpp"
 #include "models_test_support.hpp"
 
@@ -361,6 +363,23 @@ TEST(ExposureTable, SameResultForAnyNumberOfThreads) {
       for (std::size_t k = 0; k < one.priors(); ++k)
         ASSERT_EQ(one.exposure_years(state, c, k), two.exposure_years(state, c, k));  // bit for bit
   EXPECT_EQ(one.summary().exposure_years, two.summary().exposure_years);
+}
+
+// The exposure in the comment of the hand-written generic_small.csv: an episode still open at
+// the end of observation (2024-12-31) is at risk until 00:00 the day after.
+TEST(ExposureTable, MatchesTheHandCountOfTheSmallGenericFile) {
+  EpisodeData data = read_generic_episodes(test_support::data_dir() / "episodes" / "generic_small.csv",
+                                           Strictness::strict, date("2024-12-31"));
+  ExposureTable table = ExposureTable::build(data, CalibrationBands{});
+  auto days_in = [&](const std::string& state) {
+    auto at = std::find(table.states().begin(), table.states().end(), state);
+    EXPECT_NE(at, table.states().end()) << state;
+    return table.exposure_years(static_cast<std::size_t>(at - table.states().begin()), 0) * 365.25;
+  };
+  EXPECT_NEAR(days_in("foster"), 2637.0, 1e-9);
+  EXPECT_NEAR(days_in("childrens_home"), 1484.0, 1e-9);
+  EXPECT_NEAR(days_in("for_adoption"), 184.0, 1e-9);
+  EXPECT_NEAR(days_in("with_parents"), 184.0, 1e-9);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/config/input_error.hpp"
@@ -120,6 +121,85 @@ TEST(GenericEpisodeReader, AnUnknownColumnSuggestsTheClosestKnownOne) {
   EXPECT_NE(error->problem().find("unknown column 'shool_change'; did you mean 'school_change'?"),
             std::string::npos)
       << error->what();
+}
+
+TEST(GenericEpisodeReader, AColumnNamedByOneWordOfAKnownColumnSuggestsIt) {
+  ScratchFolder scratch;
+  for (auto [column, suggested] : {std::pair{"child", "child_id"}, std::pair{"Start_Date", "start"},
+                                   std::pair{"BIRTH_DATE", "birth_date"}}) {
+    auto file = scratch.write("e.csv", std::string(column) + ",end,state,reason\n");
+    auto error = input_error_of([&] { read_generic_episodes(file, Strictness::strict); });
+    ASSERT_TRUE(error.has_value()) << column;
+    EXPECT_EQ(error->where().line, 1);
+    EXPECT_NE(error->problem().find(std::string("unknown column '") + column + "'; did you mean '" + suggested + "'?"),
+              std::string::npos)
+        << error->what();
+  }
+}
+
+// A file saved with another separator has a header of one column: the message says so, rather
+// than calling the whole header an unknown column.
+TEST(GenericEpisodeReader, AHeaderSeparatedBySemicolonsOrTabsIsCalledWhatItIs) {
+  ScratchFolder scratch;
+  auto semicolons = scratch.write("semi.csv", "\xEF\xBB\xBF" "child_id;birth_date;start;end;state;reason\r\n"
+                                              "A;2010-01-01;2020-01-01;;foster;\r\n");
+  auto error = input_error_of([&] { read_generic_episodes(semicolons, Strictness::strict); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 1);
+  EXPECT_EQ(error->problem(),
+            "the header 'child_id;birth_date;start;end;state;reason' is one column: the file seems separated by "
+            "semicolons (;), but carecast reads commas; save it as CSV UTF-8, comma-separated, with decimal points "
+            "(a spreadsheet set up for a decimal comma saves with semicolons)");
+  auto tabs = scratch.write("tab.csv", "# exported\nchild_id\tbirth_date\tstart\tend\tstate\treason\n");
+  error = input_error_of([&] { read_generic_episodes(tabs, Strictness::lenient); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 2);
+  EXPECT_NE(error->problem().find("is one column: the file seems separated by tabs, but carecast reads commas"),
+            std::string::npos)
+      << error->what();
+}
+
+// The parser's errors of structure, in carecast's words: how many fields the header expects and
+// how many the row has (counted as the parser splits them: a quoted comma is text), and where a
+// quote that is never closed opens.
+TEST(GenericEpisodeReader, ARowWithTooFewOrTooManyFieldsSaysHowManyOfEach) {
+  ScratchFolder scratch;
+  const std::string six = "child_id,birth_date,start,end,state,reason\n";
+  auto few = scratch.write("few.csv", six + "A,2010-01-01,2020-01-01,,foster,\nB,2010-01-01,2020-01-01,,foster\n");
+  auto error = input_error_of([&] { read_generic_episodes(few, Strictness::lenient); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 3);
+  EXPECT_EQ(error->problem(), "expected 6 fields, one for each column of the header, found 5 (an empty value is "
+                              "still a field: nothing between two commas)");
+  auto many = scratch.write("many.csv", six + "\"A,1\",2010-01-01,2020-01-01,,foster,,1,5\n");
+  error = input_error_of([&] { read_generic_episodes(many, Strictness::strict); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 2);
+  EXPECT_NE(error->problem().find("expected 6 fields, one for each column of the header, found 8 (a value with a "
+                                  "comma in it, such as a decimal comma, must be in double quotes)"),
+            std::string::npos)
+      << error->what();
+  EXPECT_EQ(std::string(error->what()).find("Too many columns"), std::string::npos) << error->what();
+}
+
+TEST(GenericEpisodeReader, AQuoteNeverClosedIsLocatedAtItsColumn) {
+  ScratchFolder scratch;
+  auto file = scratch.write("quote.csv", "child_id,birth_date,start,end,state,reason\n"
+                                         "A,2010-01-01,2020-01-01,,\"foster,\n");
+  auto error = input_error_of([&] { read_generic_episodes(file, Strictness::strict); });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->where().line, 2);
+  EXPECT_EQ(error->where().column, 26);
+  EXPECT_EQ(error->problem(), "this double quote opens a quoted value that is never closed; expected a closing \" "
+                              "before the end of the line");
+}
+
+TEST(GenericEpisodeReader, SaysWhetherTheRecordsHaveASchoolChangeColumn) {
+  EXPECT_TRUE(read_generic_episodes(small_file(), Strictness::strict).has_school_change_column);
+  ScratchFolder scratch;
+  auto file = scratch.write("e.csv",
+                            "child_id,birth_date,start,end,state,reason,sex\nA,2010-01-01,2020-01-01,,foster,,\n");
+  EXPECT_FALSE(read_generic_episodes(file, Strictness::strict).has_school_change_column);
 }
 
 TEST(GenericEpisodeReader, AFileThatDoesNotExistIsAnInputError) {

@@ -87,7 +87,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadTable{"population_negative.csv", 3, "the population must be a number that is zero or more"},
                       BadTable{"population_age_range.csv", 2, "age 121 is outside 0-120"},
                       BadTable{"population_not_a_number.csv", 3, "population"},
-                      BadTable{"population_too_few_columns.csv", 3, "Too few columns"},
+                      BadTable{"population_too_few_columns.csv", 3,
+                               "expected 3 fields, one for each column of the header, found 2"},
                       BadTable{"population_empty.csv", 0, "the population table has no rows"},
                       // The header is on line 2 (after a comment); a missing column is a
                       // problem of the header, so the error should name that line.
@@ -172,8 +173,8 @@ TEST(PopulationTable, ATableSavedWithSemicolonsIsRefusedWithAHintAtTheSeparator)
   auto error = input_error_of([&] { PopulationTable::read_csv(file); });
   ASSERT_TRUE(error.has_value());
   EXPECT_EQ(error->where().line, 2);
-  EXPECT_NE(error->problem().find("the header 'age;year;population' is one column: separate the columns with "
-                                  "commas, not semicolons"),
+  EXPECT_NE(error->problem().find("the header 'age;year;population' is one column: the file seems separated by "
+                                  "semicolons (;), but carecast reads commas"),
             std::string::npos)
       << error->what();
 }

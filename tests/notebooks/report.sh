@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Tests tools/report.py, the HTML report: its unit tests; a report of a fresh 20-replicate
 # baseline result (costs, school, foster carers, caseload) whose figures are checked against the
-# same figures computed here from the HDF5 file and against what 'carecast summary' prints; a run
-# from 1 July in calendar years and one in financial years (short first and last years, marked);
-# a comparison report, checked against the file (the cost split included) and against what
-# 'carecast compare' prints; one combination of a sweep file (--combination), checked against
-# its group and 'carecast summary --combination'; and the refusals (not HDF5, another schema
-# version, a sweep without --combination, --combination of a combination the sweep lacks or of
-# another kind of file, an existing output without --force, the output being the input).
+# same figures computed here from the HDF5 file and against what 'carecast summary' prints (the
+# exam table included); a result made to have children waiting in one replicate of 21 only, whose
+# means lie outside their intervals: marked '*', with one note under the table, in the report and
+# in 'carecast summary' alike; a run from 1 July in calendar years and one in financial years
+# (short first and last years, marked); a comparison report, checked against the file (the cost
+# split included) and against what 'carecast compare' prints (the exam passes difference
+# included); one combination of a sweep file (--combination), checked against its group and
+# 'carecast summary --combination'; and the refusals (not HDF5, another schema version, a sweep
+# without --combination, --combination of a combination the sweep lacks or of another kind of
+# file, an existing output without --force, the output being the input).
 # 20 replicates (an even number) make means that end in .5 or .05 common: such ties round as
 # carecast rounds them only if the mean is computed in carecast's arithmetic, so the stdout
 # checks fail for a report that takes numpy's mean.
@@ -56,6 +59,27 @@ $PYTHON "$REPO/tools/tests/report_checks.py" result "$RESULT" "$WORKDIR/base.htm
 "$CARECAST" summary "$RESULT" >"$WORKDIR/base-summary.txt" || fail "carecast summary failed (exit $?)"
 $PYTHON "$REPO/tools/tests/report_checks.py" summary-stdout "$RESULT" "$WORKDIR/base.html" "$WORKDIR/base-summary.txt" ||
   fail "the result report's figures differ from those carecast summary printed ($WORKDIR/base-summary.txt)"
+
+echo "== a mean outside its interval (children waiting in one replicate of 21): marked, with a note"
+# With 21 replicates the 95th percentile is the 20th smallest value, a 0 here, and the mean 4/21
+# lies above it. (With 20 it cannot: the mean of 20 values never exceeds their type-7 q95.)
+printf 'extends: %s\nsimulation: {start: 2025-01-01, years: 3}\n' "$BASE_SCENARIO" >"$WORKDIR/rare.yaml"
+timeout 300 "$CARECAST" run "$WORKDIR/rare.yaml" --replicates 21 -o "$WORKDIR/rare.h5" --quiet ||
+  fail "carecast run of rare.yaml failed (exit $?)"
+$PYTHON -c "
+import sys, h5py
+with h5py.File(sys.argv[1], 'a') as f:
+    pool = f['replicates/carer_pool']
+    values = pool[()]
+    values[:, :, 2] = 0          # children waiting: none, but 4 in replicate 0 on every date
+    values[0, :, 2] = 4
+    pool[...] = values" "$WORKDIR/rare.h5"
+$PYTHON "$REPORT" "$WORKDIR/rare.h5" -o "$WORKDIR/rare.html" || fail "report.py failed on rare.h5"
+"$CARECAST" summary "$WORKDIR/rare.h5" >"$WORKDIR/rare-summary.txt" || fail "carecast summary of rare.h5 failed"
+$PYTHON "$REPO/tools/tests/report_checks.py" marks "$WORKDIR/rare.h5" "$WORKDIR/rare.html" "$WORKDIR/rare-summary.txt" ||
+  fail "a mean outside its interval is not marked alike in the report and carecast summary; see above"
+$PYTHON "$REPO/tools/tests/report_checks.py" summary-stdout "$WORKDIR/rare.h5" "$WORKDIR/rare.html" \
+  "$WORKDIR/rare-summary.txt" 60 || fail "the report of rare.h5 differs from carecast summary ($WORKDIR/rare-summary.txt)"
 
 echo "== report of a result from 1 July: calendar years, the first of six months"
 printf 'extends: %s\nsimulation: {start: 2025-07-01, years: 3}\n' "$BASE_SCENARIO" >"$WORKDIR/mid-year.yaml"
@@ -153,5 +177,5 @@ for word in RESULT --output --force --combination "Exit status" "90 %" docs/repo
   grep -qF -- "$word" "$WORKDIR/help.txt" || fail "--help does not mention '$word'"
 done
 
-echo "PASS (report): $WORKDIR/base.html, $WORKDIR/years.html, $WORKDIR/financial.html, $WORKDIR/fs.html," \
-  "$WORKDIR/sweep-1.html"
+echo "PASS (report): $WORKDIR/base.html, $WORKDIR/rare.html, $WORKDIR/years.html, $WORKDIR/financial.html," \
+  "$WORKDIR/fs.html, $WORKDIR/sweep-1.html"

@@ -1,10 +1,12 @@
 // The CSV export of a comparison file, on a comparison written by hand (2 replicates, 2 years,
-// two alternatives that add different interventions): the provenance; one row per alternative,
-// year, yearly figure and statistic in comparison.csv, each value the file's own summary; the
+// the second of six months, two alternatives that add different interventions): the provenance;
+// one row per alternative, year (its first day and its end, so the short year shows), yearly
+// figure and statistic in comparison.csv, each value the file's own summary; the
 // net present value and payback year per alternative; the other figures in tables of their own,
 // the category of a comparison labelled from its own list (not /axes/category, which is right
 // for one alternative only); the scenarios' figures alike; every replicate on request; and the
-// export's contents, the set --force may replace.
+// export's contents, the set --force may replace. A file of schema 1.1, without /years/end, takes
+// the end of its last year from its base scenario, or leaves it empty.
 #include "output/comparison_export.hpp"
 
 #include <gtest/gtest.h>
@@ -50,10 +52,14 @@ ScenarioMetrics scenario(std::vector<std::string> categories, std::vector<double
                           per_replicate("cost_by_category", {"year", "category"}, {2, width}, std::move(by_category))},
                          {"2025-01-01", "2026-01-01"},
                          {"foster", "residential"},
-                         std::move(categories)};
+                         std::move(categories),
+                         {"2026-01-01", "2026-07-01"}};
 }
 
-ComparisonResult hand_made_comparison() {
+/// A base scenario's resolved text that gives the horizon, as carecast writes it.
+constexpr char scenario_with_end[] = "name: s\nsimulation: {start: 2025-01-01, years: ~, end: 2026-07-01}\n";
+
+ComparisonResult hand_made_comparison(const std::string& scenario_text = scenario_with_end) {
   ScenarioMetrics base = scenario({"care:foster", "care:residential"}, {5, 6, /**/ 4, 4},
                                   {20, 5, 21, 5, /**/ 22, 4, 23, 4}, {10, 10, /**/ 12, 12}, {10, 5, /**/ 12, 6},
                                   {8, 2, 8, 2, /**/ 10, 2, 10, 2});
@@ -66,7 +72,7 @@ ComparisonResult hand_made_comparison() {
   ComparisonResult result;
   models::Provenance own;
   own.scenario_path = "s.yaml";
-  own.scenario_text = "name: s\n";
+  own.scenario_text = scenario_text;
   own.scenario_sha256 = std::string(64, 'a');
   own.seed = 7;
   own.replicates = 2;
@@ -148,28 +154,31 @@ TEST_F(ComparisonExportTest, ProvenanceHoldsTheRootAttributesTheBaseAndTheAltern
                                              {"alternative_2", support},
                                              {"alternative_2_path", "u.yaml"},
                                              {"alternative_2_sha256", std::string(64, 'c')},
-                                             {"year_starts", "2025-01-01 2026-01-01"}}));
+                                             {"year_starts", "2025-01-01 2026-01-01"},
+                                             {"horizon", "2026-07-01"}}));
 }
 
 TEST_F(ComparisonExportTest, ComparisonCsvHasEveryYearlyFigureOfEveryAlternativeAsStored) {
   export_comparison_csv(ComparisonFile(path), out, {});
   Rows rows = rows_of("comparison.csv");
   ASSERT_EQ(rows.size(), 1u + 2 * 2 * 5 * 7);  // alternatives × years × yearly figures × statistics
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"alternative", "year_start", "measure", "statistic", "value"}));
+  EXPECT_EQ(rows[0],
+            (std::vector<std::string>{"alternative", "year_start", "year_end", "measure", "statistic", "value"}));
   // Breakdowns of kinship minus base: r0 3−5, 2−6; r1 6−4, 2−4. Means 0 and −3.
-  EXPECT_EQ(rows[1], (std::vector<std::string>{kinship, "2025-01-01", "breakdowns", "mean", "0"}));
-  EXPECT_EQ(value_at(rows, {kinship, "2026-01-01", "breakdowns", "mean"}), "-3");
+  EXPECT_EQ(rows[1], (std::vector<std::string>{kinship, "2025-01-01", "2026-01-01", "breakdowns", "mean", "0"}));
+  EXPECT_EQ(value_at(rows, {kinship, "2026-01-01", "2026-07-01", "breakdowns", "mean"}), "-3");
   // Cumulative discounted net cost of support: r0 1, 1−2; r1 0, 0+1.
-  EXPECT_EQ(value_at(rows, {support, "2025-01-01", "cumulative_net_cost_discounted", "mean"}), "0.5");
+  EXPECT_EQ(value_at(rows, {support, "2025-01-01", "2026-01-01", "cumulative_net_cost_discounted", "mean"}), "0.5");
   std::map<std::string, std::size_t> measures;
-  const std::vector<std::string> years{"2025-01-01", "2026-01-01"};
+  const std::vector<std::string> years{"2025-01-01", "2026-01-01"}, ends{"2026-01-01", "2026-07-01"};
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const std::vector<std::string>& row = rows[i];
-    ++measures[row[2]];
+    ++measures[row[3]];
     auto year = static_cast<std::size_t>(std::find(years.begin(), years.end(), row[1]) - years.begin());
     ASSERT_LT(year, 2u) << row[1];
-    hdf5::NdArray<double> stored = stored_summary(path, "/comparisons/" + row[0], row[2]);
-    EXPECT_EQ(row[4], fmt::format("{}", stored.values.at(statistic_index(row[3]) * 2 + year))) << i;
+    EXPECT_EQ(row[2], ends[year]) << i;
+    hdf5::NdArray<double> stored = stored_summary(path, "/comparisons/" + row[0], row[3]);
+    EXPECT_EQ(row[5], fmt::format("{}", stored.values.at(statistic_index(row[4]) * 2 + year))) << i;
   }
   EXPECT_EQ(measures, (std::map<std::string, std::size_t>{{"breakdowns", 28},
                                                           {"cost", 28},
@@ -209,34 +218,36 @@ TEST_F(ComparisonExportTest, EachComparisonsCategoriesAreItsOwn) {
   export_comparison_csv(ComparisonFile(path), out, {});
   Rows rows = rows_of("comparison_cost_by_category.csv");
   ASSERT_EQ(rows.size(), 1u + 2 * 2 * 3 * 7);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"alternative", "year_start", "category", "statistic", "value"}));
+  EXPECT_EQ(rows[0],
+            (std::vector<std::string>{"alternative", "year_start", "year_end", "category", "statistic", "value"}));
   std::map<std::string, std::set<std::string>> categories;
-  for (std::size_t i = 1; i < rows.size(); ++i) categories[rows[i][0]].insert(rows[i][2]);
+  for (std::size_t i = 1; i < rows.size(); ++i) categories[rows[i][0]].insert(rows[i][3]);
   EXPECT_EQ(categories[kinship], (std::set<std::string>{"care:foster", "care:residential", "intervention:kinship"}));
   EXPECT_EQ(categories[support],
             (std::set<std::string>{"care:foster", "care:residential", "intervention:family_support"}));
   // Family support in 2026: r0 1 − 0, r1 1 − 0; foster care: r0 5 − 8, r1 11 − 10.
-  EXPECT_EQ(value_at(rows, {support, "2026-01-01", "intervention:family_support", "mean"}), "1");
-  EXPECT_EQ(value_at(rows, {support, "2026-01-01", "care:foster", "mean"}), "-1");
+  EXPECT_EQ(value_at(rows, {support, "2026-01-01", "2026-07-01", "intervention:family_support", "mean"}), "1");
+  EXPECT_EQ(value_at(rows, {support, "2026-01-01", "2026-07-01", "care:foster", "mean"}), "-1");
 
   Rows placements = rows_of("comparison_placements.csv");
   ASSERT_EQ(placements.size(), 1u + 2 * 2 * 2 * 7);
-  EXPECT_EQ(placements[0], (std::vector<std::string>{"alternative", "year_start", "state", "statistic", "value"}));
+  EXPECT_EQ(placements[0],
+            (std::vector<std::string>{"alternative", "year_start", "year_end", "state", "statistic", "value"}));
   // Kinship in residential care, 2026: r0 4 − 5, r1 3 − 4.
-  EXPECT_EQ(value_at(placements, {kinship, "2026-01-01", "residential", "mean"}), "-1");
+  EXPECT_EQ(value_at(placements, {kinship, "2026-01-01", "2026-07-01", "residential", "mean"}), "-1");
 }
 
 TEST_F(ComparisonExportTest, ScenarioTablesHoldEachScenariosOwnFigures) {
   export_comparison_csv(ComparisonFile(path), out, {});
   Rows rows = rows_of("scenarios.csv");
   ASSERT_EQ(rows.size(), 1u + 3 * 2 * 3 * 7);  // scenarios × years × yearly figures × statistics
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"scenario", "year_start", "measure", "statistic", "value"}));
-  EXPECT_EQ(value_at(rows, {"base", "2026-01-01", "cost_discounted", "mean"}), "5.5");
-  EXPECT_EQ(value_at(rows, {kinship, "2026-01-01", "cost", "q50"}), "7.5");  // 6 and 9
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"scenario", "year_start", "year_end", "measure", "statistic", "value"}));
+  EXPECT_EQ(value_at(rows, {"base", "2026-01-01", "2026-07-01", "cost_discounted", "mean"}), "5.5");
+  EXPECT_EQ(value_at(rows, {kinship, "2026-01-01", "2026-07-01", "cost", "q50"}), "7.5");  // 6 and 9
   Rows categories = rows_of("scenario_cost_by_category.csv");
   ASSERT_EQ(categories.size(), 1u + (2 * 2 + 2 * 3 + 2 * 3) * 7);  // the base has 2 categories
-  EXPECT_EQ(value_at(categories, {"base", "2025-01-01", "care:foster", "mean"}), "9");
-  EXPECT_EQ(value_at(categories, {kinship, "2025-01-01", "intervention:kinship", "mean"}), "4");
+  EXPECT_EQ(value_at(categories, {"base", "2025-01-01", "2026-01-01", "care:foster", "mean"}), "9");
+  EXPECT_EQ(value_at(categories, {kinship, "2025-01-01", "2026-01-01", "intervention:kinship", "mean"}), "4");
   EXPECT_EQ(rows_of("scenario_placements.csv").size(), 1u + 3 * 2 * 2 * 7);
 }
 
@@ -244,8 +255,9 @@ TEST_F(ComparisonExportTest, ReplicateTablesHaveAReplicateColumnInsteadOfTheStat
   export_comparison_csv(ComparisonFile(path), out, {.replicates = true});
   Rows rows = rows_of("replicates/comparison.csv");
   ASSERT_EQ(rows.size(), 1u + 2 * 2 * 5 * 2);  // alternatives × years × yearly figures × replicates
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"alternative", "year_start", "measure", "replicate", "value"}));
-  EXPECT_EQ(value_at(rows, {kinship, "2026-01-01", "breakdowns", "1"}), "-2");
+  EXPECT_EQ(rows[0],
+            (std::vector<std::string>{"alternative", "year_start", "year_end", "measure", "replicate", "value"}));
+  EXPECT_EQ(value_at(rows, {kinship, "2026-01-01", "2026-07-01", "breakdowns", "1"}), "-2");
   Rows totals = rows_of("replicates/comparison_totals.csv");
   EXPECT_EQ(totals, (Rows{{"alternative", "measure", "replicate", "value"},
                           {kinship, "net_present_value", "0", "1"},
@@ -257,8 +269,42 @@ TEST_F(ComparisonExportTest, ReplicateTablesHaveAReplicateColumnInsteadOfTheStat
                           {support, "payback_year", "0", "2"},
                           {support, "payback_year", "1", "0"}}));
   Rows placements = rows_of("replicates/scenario_placements.csv");
-  EXPECT_EQ(placements[0], (std::vector<std::string>{"scenario", "year_start", "state", "replicate", "value"}));
-  EXPECT_EQ(value_at(placements, {"base", "2026-01-01", "foster", "1"}), "23");
+  EXPECT_EQ(placements[0],
+            (std::vector<std::string>{"scenario", "year_start", "year_end", "state", "replicate", "value"}));
+  EXPECT_EQ(value_at(placements, {"base", "2026-01-01", "2026-07-01", "foster", "1"}), "23");
+}
+
+/// Removes /years/end, as a comparison file of schema 1.1 lacks it.
+void remove_year_ends(const fs::path& path) {
+  hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+  hdf5::Group years = hdf5::open_group(file.get(), "years");
+  ASSERT_GE(H5Ldelete(years.get(), "end", H5P_DEFAULT), 0);
+  years.reset();
+  hdf5::close_file(file);
+}
+
+TEST_F(ComparisonExportTest, TheFileStoresWhereEachYearEnds) {
+  EXPECT_EQ(ComparisonFile(path).year_ends(), (std::vector<std::string>{"2026-01-01", "2026-07-01"}));
+  hdf5::File file = hdf5::open_file_read_only(path);
+  hdf5::Group years = hdf5::open_group(file.get(), "years");
+  EXPECT_EQ(hdf5::read_string_dataset(years.get(), "end"), (std::vector<std::string>{"2026-01-01", "2026-07-01"}));
+}
+
+TEST_F(ComparisonExportTest, AnOlderFileTakesTheEndOfItsLastYearFromItsBaseScenario) {
+  remove_year_ends(path);
+  EXPECT_EQ(ComparisonFile(path).year_ends(), (std::vector<std::string>{"2026-01-01", "2026-07-01"}));
+  export_comparison_csv(ComparisonFile(path), out, {});
+  EXPECT_EQ(value_at(rows_of("comparison.csv"), {kinship, "2026-01-01", "2026-07-01", "breakdowns", "mean"}), "-3");
+}
+
+TEST_F(ComparisonExportTest, AnOlderFileWhoseScenarioDoesNotGiveTheHorizonLeavesTheLastEndEmpty) {
+  fs::path older = folder / "older.h5";
+  write_comparison(hand_made_comparison("name: s\n"), older, false);
+  remove_year_ends(older);
+  EXPECT_EQ(ComparisonFile(older).year_ends(), (std::vector<std::string>{"2026-01-01", ""}));
+  export_comparison_csv(ComparisonFile(older), out, {});
+  EXPECT_EQ(value_at(rows_of("comparison.csv"), {kinship, "2026-01-01", "", "breakdowns", "mean"}), "-3");
+  EXPECT_EQ(value_at(rows_of("provenance.csv"), {"horizon"}), "(none)");
 }
 
 TEST_F(ComparisonExportTest, WithoutReplicatesThereIsNoReplicatesFolder) {

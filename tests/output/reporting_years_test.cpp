@@ -32,6 +32,8 @@ TEST(ReportingYears, MapIntervalsAndPointsToCalendarYearsFromAMidYearStart) {
   EXPECT_EQ(years.first_point(3), 24u);  // the horizon
   for (std::size_t i = 0; i < 24; ++i) EXPECT_EQ(years.year_of_interval(i), i < 6 ? 0u : i < 18 ? 1u : 2u) << i;
   EXPECT_THROW(years.year_of_interval(24), std::out_of_range);
+  EXPECT_EQ(years.first_dates(dates), (std::vector<std::string>{"2025-07-01", "2026-01-01", "2027-01-01"}));
+  EXPECT_EQ(years.end_dates(dates), (std::vector<std::string>{"2026-01-01", "2027-01-01", "2027-07-01"}));
 }
 
 TEST(ReportingYears, RefuseAYearThatDoesNotBeginOnAGridDate) {

@@ -138,6 +138,7 @@ const Metric& figure(const ScenarioMetrics& metrics, const std::string& name) {
 TEST(ScenarioMetrics, YearsStartOnTheGridAndStatesAreTheNonExitOnes) {
   ScenarioMetrics m = scenario_metrics(hand_made_run());
   EXPECT_EQ(m.year_starts, (std::vector<std::string>{"2027-01-01", "2028-01-01"}));
+  EXPECT_EQ(m.year_ends, (std::vector<std::string>{"2028-01-01", "2029-01-01"}));  // the last at the horizon
   EXPECT_EQ(m.states, (std::vector<std::string>{"support", "foster", "residential"}));
   EXPECT_EQ(m.categories, (std::vector<std::string>{"care:support", "care:foster", "intervention:family_support"}));
 }

@@ -180,6 +180,24 @@ TEST_F(YearlySummaryTest, FormatsAReadableTable) {
   EXPECT_NE(text.find("2027  2027-01-01 to 2027-04-01"), std::string::npos) << text;
 }
 
+// With two replicates every mean lies between the 5th and 95th percentiles: no mark, no note.
+TEST_F(YearlySummaryTest, NoteOnlyWhenAMeanLiesOutsideItsInterval) {
+  YearlySummary plain = summary();
+  EXPECT_EQ(format_yearly_summary(plain).find('*'), std::string::npos) << format_yearly_summary(plain);
+  // Exits in 2026: 0 in most replicates and large in a few, as 21 replicates with one 4 give.
+  plain.flows[1].exits = {4.0 / 21, 0.0, 0.0};
+  std::string text = format_yearly_summary(plain);
+  std::size_t flows = text.find("Flows in each year");
+  ASSERT_NE(flows, std::string::npos) << text;
+  const std::string cell = "0.2 (0.0–0.0)";
+  ASSERT_NE(text.find(cell + "*"), std::string::npos) << text;
+  EXPECT_EQ(text.find('*'), text.find(cell + "*") + cell.size()) << "only the exits of 2026 are marked: " << text;
+  EXPECT_GT(text.find(cell + "*"), flows) << text;
+  std::size_t note = text.find("\n(* mean outside its 90 % interval:");
+  EXPECT_GT(note, flows) << "the note is under the flows table, not the stock table: " << text;
+  EXPECT_EQ(text.find("(* mean outside", note + 2), std::string::npos) << "one note: " << text;
+}
+
 TEST_F(YearlySummaryTest, TableRowsAreAligned) {
   std::istringstream lines(format_yearly_summary(summary()));
   std::string line;

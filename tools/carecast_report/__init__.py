@@ -13,13 +13,14 @@ tools/report.py is the command line; this package reads the file and builds the 
 - scenario_text.py       scalars of the resolved scenario (name, years, year_begins, money settings)
 - money_note.py          how the money is counted, in words (prices, discounting)
 - formatting.py          numbers as the tables print them
+- outside_interval.py    the '*' on a cell whose mean lies outside its interval, and its note
 - charts.py              matplotlib charts as inline SVG
 - html_page.py           the page: sections, tables, figures, styles
 - result_context.py      what every section of a result file needs: grid, years, states, checked arrays
 - result_sections.py     the sections of a result file of 'carecast run'
 - budget_section.py      its budget
 - comparison_context.py  what every section of a comparison file needs
-- cost_split.py          a cost difference split into the programme's cost and the rest
+- cost_split.py          a cost difference split into the interventions' own cost categories and the rest
 - comparison_sections.py the sections of a comparison file of 'carecast compare'
 - target.py              writing the output atomically, never over the input
 """

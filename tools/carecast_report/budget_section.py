@@ -9,6 +9,7 @@ from . import charts, html_page as html
 from .formatting import money_decimals, money_figure, number, spread_millions
 from .in_order import sum_in_order
 from .money_note import money_note
+from .outside_interval import Marks
 from .spread import millions_as_summary, running_mean
 
 GROUPS = [("care days", "care:"), ("one-off", "one_off:"), ("interventions", "intervention:")]
@@ -61,13 +62,14 @@ def budget_section(page, ctx):
 
 def totals_table(ctx, by_year, all_years, money):
     decimals = money_decimals(*(v for _, s in by_year + all_years for v in spread_millions(s)))
-    rows = [[label] + [money_figure(s.at(k), decimals) for _, s in by_year]
+    marks = Marks()
+    rows = [[label] + [marks.mark(money_figure(s.at(k), decimals)) for _, s in by_year]
             for k, label in enumerate(ctx.year_labels())]
-    rows.append(["all years"] + [money_figure(s, decimals) for _, s in all_years])
+    rows.append(["all years"] + [marks.mark(money_figure(s, decimals)) for _, s in all_years])
     return html.data_table("budget-by-year", f"Budget per year and over all years, {money.unit()}: mean (90 % "
                            "interval), each total added up over its categories, and over the years, in each replicate "
                            "before the mean and interval are taken.",
-                           ["year"] + [f"{name}" for name, _ in by_year], rows, total_rows={len(rows) - 1})
+                           ["year"] + [f"{name}" for name, _ in by_year], rows, total_rows={len(rows) - 1}) + marks.note()
 
 
 def category_table(ctx, costs, categories, money):

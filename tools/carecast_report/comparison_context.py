@@ -30,8 +30,14 @@ class ComparisonContext:
         return scenario_text.money_of(self.base_text(), self.year_starts[0])
 
     def horizon(self):
-        """The end of the last year; a comparison file does not store it, carecast's years are whole."""
-        return year_span.horizon_of_years(self.year_starts)
+        """The end of the last year: /years/end (schema 1.2 on); for an older file, the base
+        scenario's simulation.end, or its start moved on by simulation.years, or else the start moved
+        on by the whole years counted."""
+        if self.reader.has("years/end"):
+            return self.reader.strings("years/end")[-1]
+        stated = year_span.horizon_of_scenario(scenario_text.simulation_end(self.base_text()),
+                                               scenario_text.simulation_years(self.base_text()), self.year_starts[0])
+        return stated or year_span.horizon_of_years(self.year_starts)
 
     def year_labels(self):
         return year_labels.year_labels(self.year_starts, self.horizon())

@@ -1,7 +1,7 @@
 """The report of a comparison file ('carecast compare'): for each alternative, the paired
-differences from the base by year, the cost difference split into the programme's own cost and
-the change in care and one-off costs, the cumulative net cost with its band and payback year, the
-net present value and the share of replicates paying back; then each scenario's own figures.
+differences from the base by year, the cost difference split into the interventions' own cost
+categories and the rest (cost_split.py), the cumulative net cost with its band and payback year,
+the net present value and the share of replicates paying back; then each scenario's own figures.
 
 Every figure is stored per replicate (alternative minus base in the same replicate); the report
 takes means and quantiles across replicates of those stored values, as 'carecast compare' does:
@@ -12,14 +12,17 @@ from .comparison_context import load_comparison
 from .cost_split import cost_split
 from .formatting import count_figure, money_decimals, money_figure, percent, spread_millions
 from .money_note import money_note
+from .outside_interval import Marks
 from .spread import across_replicates, millions_as_compare
 
 NINETY = "mean (90 % interval: 5th to 95th percentile of the replicates)"
 COUNT_FIGURES = [("new_placements", "new placements"), ("children_placed", "children placed (average)"),
-                 ("breakdowns", "breakdowns"), ("school_changes", "school changes"), ("fte_needed", "FTE needed")]
+                 ("breakdowns", "breakdowns"), ("school_changes", "school changes"),
+                 ("exam_expected_passes", "exam passes"), ("fte_needed", "FTE needed")]
 MONEY_FIGURES = [("cost", "cost"), ("cumulative_net_cost", "cumulative net cost"),
                  ("cumulative_net_cost_discounted", "cumulative net cost, discounted")]
-SPLIT = ["cost difference", "of which the programme's own cost", "of which the change in care and one-off costs"]
+SPLIT = ["cost difference", "of which the interventions' own cost categories",
+         "of which care days and one-off costs, support states included"]
 
 
 def header_section(page, ctx):
@@ -75,14 +78,16 @@ def alternative_section(page, ctx, index, name):
                                         "discounted: mean with 50 % and 90 % bands; dashed: the nominal mean. The "
                                         "dotted line marks the payback year of the mean path."),
                      html.figure(cost_bars, "Bars: mean difference in cost per year (nominal), in total and split "
-                                            "into the programme's own cost and the change in care and one-off "
-                                            "costs; whiskers: 90 % interval across replicates.")]),
+                                            "into the interventions' own cost categories (intervention:*) and "
+                                            "every other category (care days, those of children the "
+                                            "interventions move into support states included, and one-off "
+                                            "costs); whiskers: 90 % interval across replicates.")]),
     ])
 
 
 def split_spreads(ctx, group, cost):
-    """[total, programme, care and one-off] as spreads in millions; only the total without
-    cost_by_category."""
+    """[total, the interventions' own cost categories, every other category] as spreads in millions;
+    only the total without cost_by_category."""
     parts = cost_split(ctx, group)
     return [cost] + ([millions_as_compare(part) for part in parts] if parts is not None else [])
 
@@ -102,24 +107,31 @@ def yearly_table(ctx, index, group, net, money):
     counts = [(label, across_replicates(ctx.figure(group, key)))
               for key, label in COUNT_FIGURES if ctx.has(group, key)]
     decimals = money_decimals(*(v for s in net.values() for v in spread_millions(s)))
-    rows = [[label] + [count_figure(s.at(k)) for _, s in counts] +
-            [money_figure(net[key].at(k), decimals) for key, _ in MONEY_FIGURES]
+    marks = Marks()
+    rows = [[label] + [marks.mark(count_figure(s.at(k))) for _, s in counts] +
+            [marks.mark(money_figure(net[key].at(k), decimals)) for key, _ in MONEY_FIGURES]
             for k, label in enumerate(ctx.year_labels())]
     headers = ["year"] + [label for label, _ in counts]
     headers += [f"{label}, {money.unit()}" for _, label in MONEY_FIGURES]
     return html.data_table(f"comparison-{index}-by-year", f"Paired differences per year, alternative minus base: "
-                           f"{NINETY}. Children placed is the average over the year; cost is nominal.", headers, rows)
+                           f"{NINETY}. Children placed is the average over the year; exam passes are the expected "
+                           "completions of the lower-secondary exams; cost is nominal.", headers, rows) + marks.note()
 
 
 def split_table(ctx, index, split, money):
     decimals = money_decimals(*(v for s in split for v in spread_millions(s)))
-    rows = [[label] + [money_figure(s.at(k), decimals) for s in split] for k, label in enumerate(ctx.year_labels())]
-    return html.data_table(f"comparison-{index}-cost-split", f"The cost difference per year, {money.unit()}, nominal, "
-                           "split into the programme's own cost (the interventions' categories) and the change in "
-                           "the cost of care days and one-off costs (every other category): "
-                           f"{NINETY}. Each part is added up in each replicate; the means of the parts add up to the "
-                           "mean of the total, their intervals do not.", ["year"] + [f"{s}, {money.unit()}"
-                                                                                   for s in SPLIT], rows)
+    marks = Marks()
+    rows = [[label] + [marks.mark(money_figure(s.at(k), decimals)) for s in split]
+            for k, label in enumerate(ctx.year_labels())]
+    caption = (f"The cost difference per year, {money.unit()}, nominal: {NINETY}; split into the interventions' own "
+               "cost categories (intervention:*, what the scenarios price as the interventions themselves) and every "
+               "other category (the care days of every state and the one-off costs). The care days of children an "
+               "intervention moves into a support state (in-home support, say) are in the second part, netted "
+               "against the care days it saves, not in the first: the first part is not the programme's gross "
+               "cost. Each part is added up in each replicate; the means of the parts add up to the mean of the "
+               "total, their intervals do not.")
+    headers = ["year"] + [f"{s}, {money.unit()}" for s in SPLIT]
+    return html.data_table(f"comparison-{index}-cost-split", caption, headers, rows) + marks.note()
 
 
 def scenarios_section(page, ctx):
@@ -127,13 +139,15 @@ def scenarios_section(page, ctx):
     placed = {n: across_replicates(ctx.figure(f"scenarios/{n}", "children_placed")) for n in ctx.scenarios}
     cost = {n: millions_as_compare(ctx.figure(f"scenarios/{n}", "cost")) for n in ctx.scenarios}
     decimals = money_decimals(*(v for s in cost.values() for v in spread_millions(s)))
-    rows = [[label] + [count_figure(placed[n].at(k)) for n in ctx.scenarios] +
-            [money_figure(cost[n].at(k), decimals) for n in ctx.scenarios] for k, label in enumerate(ctx.year_labels())]
+    marks = Marks()
+    rows = [[label] + [marks.mark(count_figure(placed[n].at(k))) for n in ctx.scenarios] +
+            [marks.mark(money_figure(cost[n].at(k), decimals)) for n in ctx.scenarios]
+            for k, label in enumerate(ctx.year_labels())]
     headers = (["year"] + [f"{n}: children placed" for n in ctx.scenarios] +
                [f"{n}: cost, {money.unit()}" for n in ctx.scenarios])
     page.add_section("scenarios", "Each scenario on its own", [
         html.data_table("scenarios-by-year", f"Children placed (average over the year) and nominal cost per year of "
-                        f"each scenario: {NINETY}.", headers, rows)])
+                        f"each scenario: {NINETY}.", headers, rows) + marks.note()])
 
 
 def how_to_read_section(page):
@@ -143,7 +157,8 @@ def how_to_read_section(page):
                        "A figure reads 'mean (low to high)': the mean of the paired differences over the replicates, "
                        "and the 90 % interval from their 5th to their 95th percentile. The interval shows how much "
                        "the effect varies between replicates under the scenarios' assumptions, not the uncertainty "
-                       "of the mean."),
+                       "of the mean. A figure marked * has its mean outside its interval: most replicates share one "
+                       "value, often 0, and a few lie far from it; a note under its table says so."),
         html.paragraph("Net cost is the alternative's cost minus the base's: negative is a saving. Money is in the "
                        "base scenario's currency and prices, nominal (each year's prices) unless called "
                        "discounted."),

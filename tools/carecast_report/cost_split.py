@@ -1,29 +1,32 @@
-"""The split of an alternative's yearly cost difference into the programme's own cost (the
-categories `intervention:*`) and the change in care and one-off costs (every other category),
-from the comparison group's `cost_by_category` (alternative minus base, per replicate, labelled
-by the group's own `categories`; docs/output-schema.md, 'Comparison files'). Each part is added
-up in each replicate, so its interval is taken over replicates like any other figure; the parts
-are checked to add up to the stored `cost` difference in every replicate and year."""
+"""The split of an alternative's yearly cost difference into the interventions' own cost
+categories (`intervention:*`: what the scenarios price as the interventions themselves) and every
+other category (care days and one-off costs). The care days of children an intervention moves
+into a support state are in the second part, netted against the care days it saves: the first
+part is not the programme's gross cost. Read from the comparison group's `cost_by_category`
+(alternative minus base, per replicate, labelled by the group's own `categories`;
+docs/output-schema.md, 'Comparison files'). Each part is added up in each replicate, so its
+interval is taken over replicates like any other figure; the parts are checked to add up to the
+stored `cost` difference in every replicate and year."""
 import numpy as np
 
 from .errors import ReportError
 from .in_order import sum_in_order
 
-PROGRAMME = "intervention:"
+INTERVENTIONS = "intervention:"
 
 
 def cost_split(ctx, group):
-    """(programme, care and one-off), each [replicate, year] in currency units, or None when the
-    group has no cost_by_category."""
+    """(the interventions' own cost categories, every other category), each [replicate, year] in
+    currency units, or None when the group has no cost_by_category."""
     if not ctx.has(group, "cost_by_category"):
         return None
     categories = ctx.reader.strings(f"{group}/categories")
     by_category = ctx.reader.array(f"{group}/replicates/cost_by_category", ("replicate", "year", "category"),
                                    {"replicate": ctx.replicates, "year": len(ctx.year_starts),
                                     "category": len(categories)})
-    programme = [c for c, name in enumerate(categories) if name.startswith(PROGRAMME)]
-    rest = [c for c, name in enumerate(categories) if not name.startswith(PROGRAMME)]
-    parts = (sum_in_order(by_category[:, :, programme], axis=2), sum_in_order(by_category[:, :, rest], axis=2))
+    interventions = [c for c, name in enumerate(categories) if name.startswith(INTERVENTIONS)]
+    rest = [c for c, name in enumerate(categories) if not name.startswith(INTERVENTIONS)]
+    parts = (sum_in_order(by_category[:, :, interventions], axis=2), sum_in_order(by_category[:, :, rest], axis=2))
     check_parts(ctx, group, parts, by_category)
     return parts
 

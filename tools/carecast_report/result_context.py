@@ -24,6 +24,8 @@ DIMENSIONS = {
     "fte_needed": ("replicate", "time"),
     "caseload_per_worker": ("replicate", "time"),
     "months_above_norm": ("replicate", "year"),
+    "exam_cohort": ("replicate", "year", "state"),
+    "exam_expected_passes": ("replicate", "year"),
 }
 
 

@@ -4,6 +4,7 @@ import numpy as np
 
 from . import charts, html_page as html
 from .formatting import count_figure, number, ratio_figure
+from .outside_interval import Marks
 from .spread import across_replicates
 from .years import mean_by_year
 
@@ -68,13 +69,15 @@ def stock_table(ctx, summary, placed, in_care):
     points = ctx.first_points() + [len(ctx.grid_dates) - 1]
     labels = [first_date_label(ctx, start, t) for start, t in zip(ctx.year_starts, points)]
     labels.append(f"{ctx.grid_dates[-1]} (horizon)")
+    marks = Marks()
     rows = []
     for label, t in zip(labels, points):
-        row = [label] + [count_figure(summary.at((t, s))) for s in ctx.in_care_states()]
-        rows.append(row + [count_figure(placed.at(t)), count_figure(in_care.at(t))])
+        cells = [summary.at((t, s)) for s in ctx.in_care_states()] + [placed.at(t), in_care.at(t)]
+        rows.append([label] + [marks.mark(count_figure(c)) for c in cells])
     headers = ["date"] + [ctx.labels[s] for s in ctx.in_care_states()] + ["placements, total", "in care, total"]
     return html.data_table("stock-by-year", f"Children by state on each year's first grid date and at the horizon: "
-                           f"{NINETY}. In care = every state that is not an exit, support included.", headers, rows)
+                           f"{NINETY}. In care = every state that is not an exit, support included.", headers,
+                           rows) + marks.note()
 
 
 def first_date_label(ctx, start, point):
@@ -88,14 +91,15 @@ def flows_section(page, ctx):
     moves = ctx.yearly_spread("moves", (2,))
     ends = ctx.year_starts[1:] + [ctx.grid_dates[-1]]
     periods = zip(ctx.year_labels(), ctx.year_starts, ends)
-    rows = [[label, f"{start} to {end}", count_figure(entries.at(k)), count_figure(exits.at(k)),
-             count_figure(moves.at(k))] for k, (label, start, end) in enumerate(periods)]
+    marks = Marks()
+    rows = [[label, f"{start} to {end}"] + [marks.mark(count_figure(s.at(k))) for s in (entries, exits, moves)]
+            for k, (label, start, end) in enumerate(periods)]
     chart = charts.bars_with_whiskers(ctx.year_labels(), [("entries", entries), ("exits", exits)],
                                       "Entries and exits per year", "children")
     page.add_section("flows", "Entries, exits and moves per year", [
         html.data_table("flows-by-year", f"Per year (the grid intervals that start in it): {NINETY}. Exits include "
                         "ageing out; moves are transitions between states that are not exits.",
-                        ["year", "period", "entries", "exits", "moves"], rows),
+                        ["year", "period", "entries", "exits", "moves"], rows) + marks.note(),
         html.figure(chart, "Bars: mean per year; whiskers: 90 % interval across replicates."),
     ])
 
@@ -107,15 +111,17 @@ def breakdowns_section(page, ctx):
     school = ctx.yearly_spread("school_changes", (2,)) if ctx.has("school_changes") else None
     headers = ["year", "breakdowns, carer-initiated", "breakdowns, other", "breakdowns, total"]
     headers += ["school changes"] if school else []
+    marks = Marks()
     rows = []
     for k, label in enumerate(ctx.year_labels()):
-        row = [label, count_figure(carer.at(k)), count_figure(other.at(k)), count_figure(total.at(k))]
-        rows.append(row + ([count_figure(school.at(k))] if school else []))
+        cells = [carer.at(k), other.at(k), total.at(k)] + ([school.at(k)] if school else [])
+        rows.append([label] + [marks.mark(count_figure(c)) for c in cells])
     series = [("breakdowns", total)] + ([("school changes", school)] if school else [])
     heading = "Breakdowns" + (" and school changes" if school else "") + " per year"
     chart = charts.bars_with_whiskers(ctx.year_labels(), series, heading, "events")
     parts = [html.data_table("breakdowns-by-year", f"Breakdowns (unplanned ends of placements) by cause"
-                             f"{' and school changes' if school else ''} per year: {NINETY}.", headers, rows),
+                             f"{' and school changes' if school else ''} per year: {NINETY}.", headers, rows)
+             + marks.note(),
              html.figure(chart, "Bars: mean per year; whiskers: 90 % interval across replicates.")]
     if not np.any(yearly):
         parts.insert(0, html.paragraph("No breakdown in any replicate: the scenario has no breakdown transitions.",
@@ -130,9 +136,9 @@ def carer_pool_section(page, ctx):
     panels = [("Families in the pool", spreads[0], "families"), ("Free families", spreads[1], "families"),
               ("Children waiting", spreads[2], "children")]
     diverted, returned = across_replicates(flows[:, :, 0]), across_replicates(flows[:, :, 1])
-    rows = [[label] + [count_figure(s.at(t)) for s in spreads] + [count_figure(diverted.at(k)),
-                                                                   count_figure(returned.at(k))]
-            for k, (label, t) in enumerate(zip(ctx.year_labels(), ctx.first_points()))]
+    marks = Marks()
+    cells = [[s.at(t) for s in spreads] + [diverted.at(k), returned.at(k)] for k, t in enumerate(ctx.first_points())]
+    rows = [[label] + [marks.mark(count_figure(c)) for c in row] for label, row in zip(ctx.year_labels(), cells)]
     headers = ["year", "families", "of which free", "children waiting", "sent to the fallback",
                "moved back"]
     page.add_section("carer-pool", "The foster-carer pool", [
@@ -141,8 +147,37 @@ def carer_pool_section(page, ctx):
                     "placement for a family: mean, 50 % and 90 % bands."),
         html.data_table("carer-pool-by-year", f"On each year's first grid date (families, free, waiting) and during "
                         f"the year (children sent to the fallback for want of a free family, and moved back): "
-                        f"{NINETY}.", headers, rows),
+                        f"{NINETY}.", headers, rows) + marks.note(),
     ])
+
+
+def exams_section(page, ctx):
+    """Children reaching the exam age in care in each year and the share expected to complete the
+    lower-secondary exams, per replicate (as 'carecast summary' prints them)."""
+    takers, share = exam_figures(ctx.replicate_array("exam_cohort"), ctx.replicate_array("exam_expected_passes"))
+    spreads = (across_replicates(takers), across_replicates(share))
+    marks = Marks()
+    rows = [[label] + [marks.mark(count_figure(s.at(k))) for s in spreads]
+            for k, label in enumerate(ctx.year_labels())]
+    page.add_section("exams", "Lower-secondary exams", [
+        html.data_table("exams-by-year", f"Children who reach the exam age while in care in each year, and the share "
+                        f"of them expected to complete the lower-secondary exams (the logistic model's expected "
+                        f"completions over those children, in each replicate; 0 in a replicate with none): "
+                        f"{NINETY}.", ["year", "in care at the exam age", "expected to complete, %"], rows)
+        + marks.note(),
+    ])
+
+
+def exam_figures(cohort, passes):
+    """([replicate, year] children at the exam age, summed over states in order; [replicate, year]
+    expected completions over them in %, 0 where there are none), as carecast's exam table computes
+    them."""
+    takers = np.zeros(cohort.shape[:2])
+    for s in range(cohort.shape[2]):
+        takers += cohort[:, :, s]
+    present = takers > 0
+    share = np.where(present, 100.0 * passes / np.where(present, takers, 1.0), 0.0)
+    return takers, share
 
 
 def caseload_section(page, ctx):
@@ -154,14 +189,15 @@ def caseload_section(page, ctx):
                         across_replicates(mean_by_year(per_worker, ctx.grid_dates, ctx.year_starts))))
     if ctx.has("months_above_norm"):
         columns.append(("months above the norm", across_replicates(ctx.replicate_array("months_above_norm"))))
-    rows = [[label] + [format_caseload(name, s.at(k)) for name, s in columns]
+    marks = Marks()
+    rows = [[label] + [marks.mark(format_caseload(name, s.at(k))) for name, s in columns]
             for k, label in enumerate(ctx.year_labels())]
     page.add_section("caseload", "Caseworkers", [
         html.figure(charts.fan_chart(ctx.grid_dates, across_replicates(fte), "Caseworkers needed", "FTE"),
                     "Full-time caseworkers needed on each grid date (weighted open cases divided by the caseload "
                     "norm): mean, 50 % and 90 % bands."),
         html.data_table("caseload-by-year", f"By year, FTE and caseload as the mean over the year's grid dates, "
-                        f"per replicate: {NINETY}.", ["year"] + [n for n, _ in columns], rows),
+                        f"per replicate: {NINETY}.", ["year"] + [n for n, _ in columns], rows) + marks.note(),
     ])
 
 
@@ -193,7 +229,8 @@ def how_to_read_section(page):
                        "mean over the replicates, and the 90 % interval from the 5th to the 95th percentile of the "
                        "replicates, which holds the outcome with 90 % probability under the model. In the charts "
                        "the light band is that 90 % interval and the dark band the 50 % interval (25th to 75th "
-                       "percentile)."),
+                       "percentile). A figure marked * has its mean outside its interval: most replicates share one value, "
+                       "often 0, and a few lie far from it; a note under its table says so."),
         html.paragraph("Totals (over states, categories or the months of a year) are added up in each replicate "
                        "first and then summarized, so the interval of a total is not the sum of the intervals of "
                        "its parts. The intervals show how much the outcome varies under the scenario's "

@@ -1,5 +1,5 @@
 """Settings of the resolved scenario stored in a file's `scenario_text` attribute: the name, the
-simulation's years and year_begins, and the money settings (costs.currency, costs.price_year,
+simulation's years, end and year_begins, and the money settings (costs.currency, costs.price_year,
 costs.price_growth_per_year or costs.price_index, costs.discount_rate), read with PyYAML
 (Debian's python3-yaml). Defaults follow docs/scenario-reference.md.
 """
@@ -51,6 +51,12 @@ def simulation_years(scenario_text):
     """simulation.years as an int, or None when the text does not say."""
     years = (section(scenario_text, "simulation") or {}).get("years")
     return years if isinstance(years, int) and not isinstance(years, bool) else None
+
+
+def simulation_end(scenario_text):
+    """simulation.end as an ISO date, or None when the text does not give it (or gives ~)."""
+    end = (section(scenario_text, "simulation") or {}).get("end")
+    return end.isoformat() if hasattr(end, "isoformat") else (str(end) if end else None)
 
 
 def year_begins(scenario_text):

@@ -44,8 +44,24 @@ def years_between(start, horizon):
     return last.year - first.year if (first.month, first.day) == (last.month, last.day) else None
 
 
+def horizon_of_scenario(end, whole_years, start):
+    """The horizon a scenario gives: its simulation.end (ISO), else `start` moved on by its
+    simulation.years (the last day of February for 29 February, as carecast's add_months); None
+    when it gives neither."""
+    if end:
+        return end
+    if whole_years is None:
+        return None
+    first = datetime.date.fromisoformat(start)
+    try:
+        return first.replace(year=first.year + whole_years).isoformat()
+    except ValueError:                   # 29 February
+        return first.replace(year=first.year + whole_years, day=28).isoformat()
+
+
 def horizon_of_years(year_starts):
-    """The horizon of reporting years whose end is not stored (a comparison file): the start moved
+    """The horizon of reporting years whose end is not stored (a comparison file of schema 1.1 or
+    older whose scenario text gives neither simulation.end nor simulation.years): the start moved
     on by whole years, as carecast's years are whole: the years counted, less one when the first
     year is short (a short first and a short last year make one year together)."""
     start = datetime.date.fromisoformat(year_starts[0])

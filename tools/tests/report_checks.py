@@ -3,13 +3,16 @@
     python3 report_checks.py result|years|financial|comparison|sweep FILE.h5 REPORT.html [ARG]
     python3 report_checks.py compare-stdout FILE.h5 REPORT.html COMPARE_STDOUT.txt
     python3 report_checks.py summary-stdout FILE.h5 REPORT.html SUMMARY_STDOUT.txt
+    python3 report_checks.py marks FILE.h5 REPORT.html SUMMARY_STDOUT.txt
 
 Every expected figure is computed here from the file's replicates in plain Python, independently
 of the report's code, in carecast's arithmetic (a running mean in replicate order, type-7
 quantiles of the sorted values, sums in index order), and written by the rules of docs/report.md
 ('mean (q05 to q95)', counts whole or with one decimal below 10, money in millions with one
 decimal from 10 million up). compare-stdout and summary-stdout check the report's cells against
-the tables that 'carecast compare' and 'carecast summary' printed."""
+the tables that 'carecast compare' and 'carecast summary' printed (a '*' on a cell whose mean lies
+outside its interval included); marks checks that such a cell of a file made to have them is
+marked in both, with one note under each table that has one."""
 import re
 import sys
 from html.parser import HTMLParser
@@ -169,6 +172,8 @@ def check_result(h5_path, html_path, group="/"):
         costs = f["replicates/costs"][()]
         discounted = f["replicates/costs_discounted"][()]
         present = {name: name in f["replicates"] for name in ("school_changes", "carer_pool", "fte_needed")}
+        exam_cohort = f["replicates/exam_cohort"][()]
+        exam_passes = f["replicates/exam_expected_passes"][()]
         text = f.attrs["scenario_text"]
     check(all(present.values()), f"the scenario should have school, carer pool and caseload: {present}")
     placements = [s for s, k in enumerate(kinds) if k == "placement"]
@@ -176,7 +181,7 @@ def check_result(h5_path, html_path, group="/"):
     # the budget and caseworkers: one chart each.
     expected_charts = len(placements) + 1 + 5
     check(page.count("<svg") == expected_charts, f"{page.count('<svg')} charts; expected {expected_charts}")
-    for section in ("run", "stock", "flows", "breakdowns", "carer-pool", "budget", "caseload", "how-to-read"):
+    for section in ("run", "stock", "flows", "breakdowns", "exams", "carer-pool", "budget", "caseload", "how-to-read"):
         check(f'<section id="{section}">' in page, f"section {section} is missing")
     check("million DKK" in page and "currency: DKK" in text, "the budget is not in million DKK")
     check("10 years from 2025-01-01 to 2035-01-01; budget years are calendar years, each a whole year" in page,
@@ -195,6 +200,11 @@ def check_result(h5_path, html_path, group="/"):
     expect(tables, "budget-by-year", "2025", "total", money_text(total, 1))
     expect(tables, "budget-by-year", "all years", "total", money_text(summed(costs), 1))
     expect(tables, "budget-by-year", "all years", "total, discounted", money_text(summed(discounted), 1))
+    takers = summed(exam_cohort[:, 1, :])                   # the second year, over states per replicate
+    share = [100.0 * p / t if t > 0 else 0.0 for p, t in zip(exam_passes[:, 1], takers)]
+    check(min(takers) > 0, "every replicate should have children at the exam age in the second year")
+    expect(tables, "exams-by-year", "2026", "in care at the exam age", count_text(figure_of(takers)))
+    expect(tables, "exams-by-year", "2026", "expected to complete, %", count_text(figure_of(share)))
 
 
 def check_years(h5_path, html_path):
@@ -274,14 +284,14 @@ def check_comparison(h5_path, html_path):
 def check_cost_split(tables, cost, by_category, categories):
     """The cost difference of the last year, split into the interventions' categories and the rest,
     each summed per replicate; the means of the parts add up to the mean of the total."""
-    programme = [c for c, name in enumerate(categories) if name.startswith("intervention:")]
+    interventions = [c for c, name in enumerate(categories) if name.startswith("intervention:")]
     rest = [c for c, name in enumerate(categories) if not name.startswith("intervention:")]
-    check(programme and rest, f"expected intervention and other categories: {categories}")
+    check(interventions and rest, f"expected intervention and other categories: {categories}")
     k = cost.shape[1] - 1
     label = tables.get("comparison-1-cost-split", [["?"]])[-1][0]
-    header = "cost difference, million DKK", "of which the programme's own cost, million DKK", \
-        "of which the change in care and one-off costs, million DKK"
-    parts = [cost[:, k], summed(by_category[:, k, programme]), summed(by_category[:, k, rest])]
+    header = "cost difference, million DKK", "of which the interventions' own cost categories, million DKK", \
+        "of which care days and one-off costs, support states included, million DKK"
+    parts = [cost[:, k], summed(by_category[:, k, interventions]), summed(by_category[:, k, rest])]
     check(np.allclose(np.asarray(parts[1]) + parts[2], parts[0], atol=1e-3), "the parts do not add up per replicate")
     means = []
     for name, values in zip(header, parts):
@@ -291,7 +301,7 @@ def check_cost_split(tables, cost, by_category, categories):
     step = 10.0 ** -decimals_of(found)
     check(abs(means[1] + means[2] - means[0]) <= step + 1e-9,
           f"the parts' means {means[1:]} do not add up to {means[0]}")
-    check(means[1] > 0, f"the programme's own cost should be positive, not {means[1]}")
+    check(means[1] > 0, f"the interventions' own cost should be positive, not {means[1]}")
 
 
 def check_sweep(h5_path, html_path, combination):
@@ -367,7 +377,8 @@ def check_compare_stdout(h5_path, html_path, stdout_path):
         stdout = stream.read()
     header, rows = table_starting(text_tables(stdout), "year from new placements")
     columns = {"new placements": "new placements", "children placed": "children placed (average)",
-               "breakdowns": "breakdowns", "school changes": "school changes", "FTE needed": "FTE needed",
+               "breakdowns": "breakdowns", "school changes": "school changes", "exam passes": "exam passes",
+               "FTE needed": "FTE needed",
                "cost, m": "cost, million DKK", "cumulative net cost, m": "cumulative net cost, million DKK"}
     report = tables.get("comparison-1-by-year", [[]])
     compared = 0
@@ -380,13 +391,14 @@ def check_compare_stdout(h5_path, html_path, stdout_path):
     found = cell(tables, "comparison-1-totals", "net present value", "value")
     if npv and found:
         compared += same_figure(found.split(" million")[0], f"{npv[1]} ({npv[2]} to {npv[3]})", "net present value")
-    check(compared >= 60, f"only {compared} figures of carecast compare's output were compared")
+    check("exam passes" in header and "exam passes" in report[0], "the exam passes difference is not compared")
+    check(compared >= 70, f"only {compared} figures of carecast compare's output were compared")
     print(f"  {compared} figures equal those printed by carecast compare")
 
 
-def check_summary_stdout(h5_path, html_path, stdout_path):
-    """The flows, breakdowns, carer pool, budget and caseworkers per year that 'carecast summary'
-    printed equal the report's."""
+def check_summary_stdout(h5_path, html_path, stdout_path, minimum="170"):
+    """The flows, breakdowns, exams, carer pool, budget and caseworkers per year that 'carecast
+    summary' printed equal the report's, at least `minimum` figures of them."""
     _, tables = read_page(html_path)
     with open(stdout_path, encoding="utf-8") as stream:
         printed = text_tables(stream.read())
@@ -394,6 +406,8 @@ def check_summary_stdout(h5_path, html_path, stdout_path):
     pairs = [("year period entries", "flows-by-year", {n: n for n in ("entries", "exits", "moves")}),
              ("year breakdowns, carer-initiated", "breakdowns-by-year",
               {n: n for n in ("breakdowns, carer-initiated", "breakdowns, other", "school changes")}),
+             ("year in care at the exam age", "exams-by-year",
+              {n: n for n in ("in care at the exam age", "expected to complete, %")}),
              ("year families on the first date", "carer-pool-by-year",
               {"families on the first date": "families", **{n: n for n in ("of which free", "children waiting",
                                                                           "sent to the fallback", "moved back")}}),
@@ -409,15 +423,66 @@ def check_summary_stdout(h5_path, html_path, stdout_path):
             for printed_name, name in names.items():
                 found = report[k + 1][report[0].index(name)]
                 compared += same_figure(found, row[header.index(printed_name)], f"{table} [{row[0]}, {name}]")
-    check(compared >= 150, f"only {compared} figures of carecast summary's output were compared")
+    check(compared >= int(minimum), f"only {compared} figures of carecast summary's output were compared")
     print(f"  {compared} figures equal those printed by carecast summary")
+
+
+MARK_NOTE = '<p class="note">* The mean lies outside its 90 % interval'
+STDOUT_NOTE = "(* mean outside its 90 % interval"
+
+
+def report_marks(page, tables):
+    """{table id: (cells marked '*', whether the note follows the table)} of the report's tables."""
+    found = {}
+    for table, rows in tables.items():
+        marked = sum(cell.endswith("*") for row in rows[1:] for cell in row[1:])
+        after = page.split(f' id="{table}">', 1)[1].split("</table>", 1)[1]
+        found[table] = (marked, after.startswith(MARK_NOTE))
+    return found
+
+
+def stdout_marks(stdout):
+    """{table title: (cells marked '*', notes under it)} of carecast's text tables, each table from its
+    title to the next blank line."""
+    found = {}
+    for block in stdout.split("\n\n"):
+        lines = block.splitlines()
+        rule = next((i for i, line in enumerate(lines) if re.fullmatch(r"-+( +-+)*", line.strip())), None)
+        if rule is None or rule < 2:
+            continue
+        rows = [line for line in lines[rule + 1:] if not line.startswith("(")]
+        marked = sum(len(re.findall(r"\)\*", row)) for row in rows)
+        found[lines[rule - 2]] = (marked, sum(line.startswith(STDOUT_NOTE) for line in lines))
+    return found
+
+
+def check_marks(h5_path, html_path, stdout_path):
+    """A file whose children waiting are 0 in every replicate but one: the mean lies above the
+    interval on every date, so the report and 'carecast summary' mark those cells '*' (the cells
+    themselves are compared by summary-stdout) and put one note under the table; every other table
+    has a note exactly when it has a marked cell."""
+    page, tables = read_page(html_path)
+    with open(stdout_path, encoding="utf-8") as stream:
+        printed = stdout_marks(stream.read())
+    in_report = report_marks(page, tables)
+    waiting = [row[3] for row in tables.get("carer-pool-by-year", [[]])[1:]]
+    check(waiting and all(cell.endswith(")*") for cell in waiting),
+          f"the report does not mark every children-waiting cell: {waiting}")
+    for table, (marked, noted) in in_report.items():
+        check(noted == (marked > 0), f"report table {table}: {marked} marked cells, note {'present' if noted else 'absent'}")
+    pool = printed.get("Foster-carer pool", (0, 0))
+    check(pool[0] >= len(waiting) and pool[1] == 1, f"carecast summary's pool table: {pool[0]} marked cells, {pool[1]} notes")
+    for title, (marked, notes) in printed.items():
+        check(notes == (1 if marked else 0), f"carecast summary table '{title}': {marked} marked cells, {notes} notes")
+    print(f"  marked: {sum(m for m, _ in in_report.values())} report cells, "
+          f"{sum(m for m, _ in printed.values())} summary cells")
 
 
 if __name__ == "__main__":
     kind, h5_path, html_path, *more = sys.argv[1:]
     {"result": check_result, "years": check_years, "financial": check_financial, "comparison": check_comparison,
      "sweep": check_sweep, "compare-stdout": check_compare_stdout,
-     "summary-stdout": check_summary_stdout}[kind](h5_path, html_path, *more)
+     "summary-stdout": check_summary_stdout, "marks": check_marks}[kind](h5_path, html_path, *more)
     for problem in problems:
         print("  -", problem, file=sys.stderr)
     sys.exit(1 if problems else 0)

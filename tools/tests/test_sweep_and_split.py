@@ -1,5 +1,5 @@
 """Choosing a combination of a sweep file, and the split of a cost difference into the
-programme's own cost and the rest, on small in-memory HDF5 files."""
+interventions' own cost categories and the rest, on small in-memory HDF5 files."""
 import os
 import sys
 import unittest
@@ -61,10 +61,10 @@ def comparison_context(f, cost):
 
 
 class CostSplit(unittest.TestCase):
-    def test_the_programme_and_the_rest_add_up_per_replicate(self):
+    def test_the_interventions_categories_and_the_rest_add_up_per_replicate(self):
         with memory_file("c.h5") as f:
-            programme, rest = cost_split(comparison_context(f, np.array([[3.5e6], [2.25e6]])), "comparisons/alt")
-            np.testing.assert_array_equal(programme, [[2.0e6], [3.0e6]])
+            interventions, rest = cost_split(comparison_context(f, np.array([[3.5e6], [2.25e6]])), "comparisons/alt")
+            np.testing.assert_array_equal(interventions, [[2.0e6], [3.0e6]])
             np.testing.assert_array_equal(rest, [[1.5e6], [-0.75e6]])
 
     def test_parts_that_do_not_add_up_to_the_stored_cost_are_refused(self):
