@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/output_path_validator.hpp"
 #include "output/comparison_export.hpp"
 #include "output/comparison_file.hpp"
 #include "output/csv_export.hpp"
@@ -61,6 +62,7 @@ void add_export_command(CLI::App& app, const CommandContext& context) {
   command->add_option("--csv", options->csv,
                       "The folder to write the CSV files into. It must not exist, or be empty.")
       ->type_name("DIR")
+      ->check(output_path_validator())
       ->required();
   command->add_flag("--replicates", options->replicates,
                     "Also write every replicate's values, in DIR/replicates/ (large files).");

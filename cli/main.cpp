@@ -40,7 +40,7 @@ void describe_app(CLI::App& app) {
       "Exit codes: 0 success; 1 invalid input (scenario, table), or for 'diff' results that differ;\n"
       "2 a result file cannot be written or read; 3 wrong command line; 4 internal error.\n"
       "Run 'carecast COMMAND --help' for the options of a command. Documentation: docs/.\n"
-      "A report with charts of a result or comparison file: python3 tools/report.py FILE -o report.html\n"
+      "A report with charts of a result or comparison file: /usr/bin/python3 tools/report.py FILE -o report.html\n"
       "(docs/report.md).");
 }
 

@@ -36,8 +36,14 @@ std::string kind_name(ConfigNode::Kind kind) {
 /// Why a scalar a person meant as a number is not one, if that can be told: a percentage, or a
 /// decimal comma or thousands separator ("" otherwise).
 std::string number_hint(const std::string& text) {
-  if (!text.empty() && text.back() == '%')
+  if (!text.empty() && text.back() == '%') {
+    std::string number = text.substr(0, text.find_last_not_of(" %") + 1);
+    char* end = nullptr;
+    double percent = std::strtod(number.c_str(), &end);
+    if (!number.empty() && end == number.c_str() + number.size() && std::isfinite(percent))
+      return fmt::format("; write a fraction: {:g} for {} %", percent / 100.0, number);
     return "; write a fraction: 0.035 for 3.5 %";
+  }
   bool digits_and_separators = !text.empty() && text.find_first_not_of("0123456789,.-+ ") == std::string::npos &&
                                text.find_first_of("0123456789") != std::string::npos;
   if (digits_and_separators && (text.find(',') != std::string::npos || text.find(' ') != std::string::npos))

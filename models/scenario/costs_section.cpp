@@ -90,8 +90,14 @@ CostSpec read_costs(const ConfigValue& value, const Scenario& scenario) {
   if (auto currency = map.optional("currency")) spec.currency = currency->text();
   int start_year = static_cast<int>(scenario.simulation.start.year());
   spec.price_year = start_year;
-  if (auto year = map.optional("price_year"))  // a later year's prices, such as a budget year's, will do
-    spec.price_year = static_cast<int>(year->integer_in(1900, last_simulated_year(scenario)));
+  if (auto year = map.optional("price_year")) {  // a later year's prices, such as a budget year's, will do
+    long given = year->integer(), last = last_simulated_year(scenario);
+    if (given < 1900 || given > last)
+      year->fail(fmt::format("expected a whole number from 1900 to {} (the calendar year in which the last reporting "
+                             "year begins, {}), found '{}'",
+                             last, engine::format_iso_date(reporting_year_starts(scenario.simulation).back()), given));
+    spec.price_year = static_cast<int>(given);
+  }
   spec.per_day = read_daily_costs(map, scenario);
   if (auto one_off = map.optional("one_off")) spec.one_off = read_one_off(*one_off);
   spec.price_index = read_price_index(map, scenario, spec.price_year);

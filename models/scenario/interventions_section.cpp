@@ -9,7 +9,7 @@ namespace {
 Interval read_target_ages(const ConfigValue& value) {
   auto ends = value.list();
   if (ends.size() != 2) value.fail("expected [from age, to age) in years, e.g. [12, 18]");
-  Interval ages{ends[0].non_negative(), ends[1].non_negative()};
+  Interval ages{ends[0].non_negative(), ends[1].number_or_infinity()};  // [12, .inf]: to ageing out
   if (ages.upper <= ages.lower) value.fail("expected the first age below the second");
   return ages;
 }

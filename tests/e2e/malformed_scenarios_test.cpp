@@ -188,7 +188,7 @@ const std::vector<Malformed> malformed_scenarios{
     {"population_bad_row.yaml", "population_bad_row.csv:21", "",
      "the population must be a number that is zero or more"},
     {"snapshot_undeclared_state.yaml", "snapshot_undeclared_state.csv:3", "",
-     "the state 'kinship' is not declared in the scenario"},
+     "the state 'kinship' is not declared in the scenario; the states in care are foster, residential"},
     {"snapshot_too_long.yaml", "snapshot_too_long.csv:4", "",
      "days_in_state 2000 is longer than a child aged 2 has lived"},
     {"snapshot_huge_count.yaml", "snapshot_huge_count.csv:3", "",

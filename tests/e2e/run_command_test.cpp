@@ -205,7 +205,7 @@ TEST(RunCommand, AnOutputNameThatIsAnOptionIsRefused) {
   for (const std::string& args : {"run " + baseline() + " -r 2 -o -q", "run " + baseline() + " -r 2 --episodes -q"}) {
     CommandResult result = folder.carecast(args);
     EXPECT_EQ(result.status, 3) << result;
-    EXPECT_NE(result.err.find("found '-q', an option; to name such a file, write ./-q"), std::string::npos) << result;
+    EXPECT_NE(result.err.find("found '-q', an option; to name such a path, write ./-q"), std::string::npos) << result;
   }
   EXPECT_TRUE(folder.files().empty()) << joined(folder.files());
 }

@@ -47,7 +47,8 @@ const char* const values_text =
     "too_large: 18446744073709551616\n"  // 27
     "percent: 3.5%\n"                    // 28
     "comma: '470,000'\n"                 // 29
-    "spaced: 1 287.50\n";                // 30
+    "spaced: 1 287.50\n"                 // 30
+    "scale_percent: 60%\n";              // 31
 
 class ConfigValueTest : public ::testing::Test {
  protected:
@@ -104,6 +105,9 @@ TEST_F(ConfigValueTest, Number) {
 TEST_F(ConfigValueTest, ANumberWrittenAsASpreadsheetWouldGetsAHint) {
   expect_error("percent", [](const ConfigValue& v) { v.number(); },
                "expected a number, found '3.5%'; write a fraction: 0.035 for 3.5 %");
+  // The fraction is the one meant, not always the example's (population.scale: 60%).
+  expect_error("scale_percent", [](const ConfigValue& v) { v.number(); },
+               "expected a number, found '60%'; write a fraction: 0.6 for 60 %");
   const std::string separators =
       "; write numbers with a '.' for decimals and no thousands separator: 1287.50, 470000";
   expect_error("comma", [](const ConfigValue& v) { v.number(); }, "expected a number, found '470,000'" + separators);

@@ -357,6 +357,14 @@ TEST_F(ScenarioReaderScratch, AMisspeltFileLevelKeyIsNamedBeforeAnyMissingSectio
   EXPECT_NE(unknown->problem().find("extends, foster_carers, include"), std::string::npos) << unknown->what();
 }
 
+TEST_F(ScenarioReaderScratch, AnInterventionsAgesMayRunToAgeingOut) {
+  Scenario scenario = read_scenario(scratch.write(
+      "open-ages.yaml", "extends: " + (scenarios_dir() / "family-support-12-17.yaml").string() +
+                            "\ninterventions: {family_support_12_17: {ages: [12, .inf]}}\n"));
+  EXPECT_EQ(scenario.interventions.list.at(0).ages.lower, 12.0);
+  EXPECT_TRUE(std::isinf(scenario.interventions.list.at(0).ages.upper));
+}
+
 /// The minimal scenario (quarterly grid from 2025-01-01) with its simulation settings replaced by
 /// `simulation` in an extending file.
 class ScenarioSpan : public ScenarioReaderScratch {
