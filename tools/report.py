@@ -54,11 +54,11 @@ Years are reporting years (calendar years unless the scenario sets simulation.ye
 year shorter than a whole year is marked by the part it covers: '2026 (Jul-Dec)'. Means and
 quantiles are computed and rounded as carecast computes and prints them.
 
-Exit status: 0 written; 1 the input cannot be reported (missing, not HDF5, not a result,
-sweep or comparison file, schema version other than 1.x, a dataset missing or misshapen); 2 wrong
-command line (also: a sweep file without --combination, --combination of another kind of file
-or of a combination the sweep does not have); 3 the output cannot be written (exists without
---force, is the input, folder missing).
+Exit status, as carecast's: 0 written; 2 a file cannot be read or written (the input missing,
+not HDF5, not a result, sweep or comparison file, schema version other than 1.x, a dataset
+missing or misshapen; the output exists without --force, is the input, its folder is missing);
+3 wrong command line (also: a sweep file without --combination, --combination of another kind
+of file or of a combination the sweep does not have).
 
 Example:
   carecast run scenarios/baseline.yaml -o base.h5
@@ -71,8 +71,16 @@ Example:
 Details: docs/report.md."""
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a wrong command line exits with 3, as carecast's does (argparse's is 2)."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(3, f"{self.prog}: error: {message}\n")
+
+
 def parse_arguments(argv):
-    parser = argparse.ArgumentParser(prog="report.py", description=DESCRIPTION, epilog=EPILOG,
+    parser = Parser(prog="report.py", description=DESCRIPTION, epilog=EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("input", metavar="RESULT",
                         help="a result file of 'carecast run' or a comparison file of 'carecast compare' (.h5)")

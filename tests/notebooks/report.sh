@@ -142,6 +142,7 @@ echo "not a carecast result" >"$WORKDIR/notes.txt"
 expect_refusal "notes.txt" "$WORKDIR/notes.html" "$WORKDIR/notes.txt" -o "$WORKDIR/notes.html"
 [[ ! -e $WORKDIR/notes.html ]] || fail "a refused report left $WORKDIR/notes.html"
 grep -qF "not an HDF5 file" "$WORKDIR/refusal.err" || fail "the text file is not called 'not an HDF5 file'"
+[[ $REFUSAL_STATUS -eq 2 ]] || fail "a file that is not a result exited $REFUSAL_STATUS; expected 2, as carecast's"
 
 $PYTHON -c "
 import shutil, sys, h5py
@@ -154,7 +155,7 @@ grep -qF "schema version 2.0" "$WORKDIR/refusal.err" || fail "the schema version
 
 expect_refusal "--combination" "$WORKDIR/sweep.html" "$SWEEP" -o "$WORKDIR/sweep.html"
 grep -qF "2 combinations" "$WORKDIR/refusal.err" || fail "the refusal of a sweep does not give the number of combinations"
-[[ $REFUSAL_STATUS -eq 2 ]] || fail "a sweep without --combination exited $REFUSAL_STATUS; expected 2"
+[[ $REFUSAL_STATUS -eq 3 ]] || fail "a sweep without --combination exited $REFUSAL_STATUS; expected 3, as carecast's usage errors"
 expect_refusal "numbered 0 to 1" "$WORKDIR/sweep.html" "$SWEEP" --combination 2 -o "$WORKDIR/sweep.html"
 expect_refusal "applies to sweep files" "$WORKDIR/base-c.html" "$RESULT" --combination 0 -o "$WORKDIR/base-c.html"
 
