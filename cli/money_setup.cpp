@@ -51,8 +51,12 @@ std::string describe_money_setup(const models::Scenario& scenario) {
                              ? "not discounted"
                              : fmt::format("discounted at {:g} % a year to {}", 100.0 * costs.discount_rate,
                                            engine::format_iso_date(scenario.simulation.start));
+  std::string staff = costs.caseworker_per_year > 0.0
+                          ? fmt::format("  caseworkers: {:.0f} a year for each FTE the caseload norm needs\n",
+                                        costs.caseworker_per_year)
+                          : "";
   return fmt::format("Money: {} in {} prices; {}.\n", costs.currency, costs.price_year, discount) +
-         state_costs(scenario) + one_off_costs(costs) + price_factors(scenario);
+         state_costs(scenario) + one_off_costs(costs) + staff + price_factors(scenario);
 }
 
 }  // namespace carecast::cli

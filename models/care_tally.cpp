@@ -1,5 +1,7 @@
 #include "models/care_tally.hpp"
 
+#include "models/caseworker_costs.hpp"
+
 #include "models/leavers_recorder.hpp"
 #include "models/placement_counter.hpp"
 #include "models/school_changes.hpp"
@@ -77,6 +79,8 @@ void CareTally::finish(engine::Tally& tally) const {
   CostRecorder::add_fixed_costs(scenario_, compiled_.grid, money_, costs_, tally);
   if (caseload_)
     CaseloadMeasures::compute(scenario_.caseload, compiled_.grid, occupancy_.stock, *caseload_, tally);
+  if (costs_caseworkers(scenario_))
+    add_caseworker_costs(scenario_, compiled_.grid, money_, costs_, caseload_->fte_needed, tally);
 }
 
 }  // namespace carecast::models

@@ -1,5 +1,7 @@
 #include "models/cost_recorder.hpp"
 
+#include "models/caseworker_costs.hpp"
+
 #include <algorithm>
 
 namespace carecast::models {
@@ -19,11 +21,13 @@ std::vector<std::string> CostRecorder::categories(const Scenario& scenario) {
   for (const StateSpec& state : scenario.states) names.push_back("care:" + state.name);
   for (const char* kind : one_off_names) names.push_back(std::string("one_off:") + kind);
   for (const InterventionSpec& spec : scenario.interventions.list) names.push_back("intervention:" + spec.name);
+  if (costs_caseworkers(scenario)) names.push_back(caseworker_category);
   return names;
 }
 
 std::size_t CostRecorder::category_count(const Scenario& scenario) {
-  return scenario.states.size() + one_off_kinds + scenario.interventions.list.size();
+  return scenario.states.size() + one_off_kinds + scenario.interventions.list.size() +
+         (costs_caseworkers(scenario) ? 1 : 0);
 }
 
 std::size_t CostRecorder::intervention_category(const Scenario& scenario, std::size_t intervention) {

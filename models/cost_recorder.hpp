@@ -4,7 +4,8 @@
 //   costs [year][category]            nominal money, in each year's prices
 //   costs_discounted [year][category] the same, discounted to the start
 // Categories: one per state (its daily cost), one per kind of one-off transition cost (entry,
-// planned_move, breakdown, exit), one per intervention. An intervention costs
+// planned_move, breakdown, exit), one per intervention, and staff:caseworkers when caseworkers are
+// costed (caseworker_costs.hpp, added by the finisher). An intervention costs
 //   per_participant:      for each arrival it reaches (entry effects), or, for an intervention
 //                         with hazard effects only, uptake × each stay in a target state that
 //                         overlaps its target ages and dates;

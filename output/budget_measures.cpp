@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "engine/replicate_statistics.hpp"
@@ -10,12 +11,15 @@
 
 namespace carecast::output {
 
-const std::vector<BudgetMeasure>& budget_measures() {
-  static const std::vector<BudgetMeasure> measures{{"total", "", false},
-                                                   {"total_discounted", "", true},
-                                                   {"care_days", "care:", false},
-                                                   {"one_off", "one_off:", false},
-                                                   {"interventions", "intervention:", false}};
+std::vector<BudgetMeasure> budget_measures(const std::vector<std::string>& categories) {
+  std::vector<BudgetMeasure> measures{{"total", "total", "", false},
+                                      {"total_discounted", "total, discounted", "", true},
+                                      {"care_days", "care days", "care:", false},
+                                      {"one_off", "one-off", "one_off:", false},
+                                      {"interventions", "interventions", "intervention:", false}};
+  auto staff = [](const std::string& category) { return category.rfind("staff:", 0) == 0; };
+  if (std::any_of(categories.begin(), categories.end(), staff))
+    measures.push_back({"caseworkers", "caseworkers", "staff:", false});
   return measures;
 }
 
@@ -69,7 +73,7 @@ void write_budget_csv(const ResultFile& file, const std::filesystem::path& path)
   CsvFile csv(path);
   csv.write_row({"year_start", "year_end", "measure", "statistic", "value"});
   for (std::size_t year = 0; year < years; ++year)
-    for (const BudgetMeasure& measure : budget_measures())
+    for (const BudgetMeasure& measure : budget_measures(costs.categories))
       write_measure_rows(csv, spans.fields[year], measure,
                          replicate_totals(costs_for(measure, costs.nominal, costs.discounted), costs.categories, year,
                                           measure.category_prefix));
@@ -81,7 +85,7 @@ void write_budget_horizon_csv(const ResultFile& file, const std::filesystem::pat
   std::vector<std::string> horizon{file.grid_dates().front(), file.grid_dates().back()};
   CsvFile csv(path);
   csv.write_row({"start", "end", "measure", "statistic", "value"});
-  for (const BudgetMeasure& measure : budget_measures())
+  for (const BudgetMeasure& measure : budget_measures(costs.categories))
     write_measure_rows(csv, horizon, measure,
                        replicate_totals_over_years(costs_for(measure, costs.nominal, costs.discounted),
                                                    costs.categories, measure.category_prefix));

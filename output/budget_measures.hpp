@@ -1,6 +1,7 @@
 #pragma once
 // The budget by reporting year as a finance officer reads it: the total and its parts (care
-// days, one-off costs, interventions), nominal and discounted. Each is added up over cost
+// days, one-off costs, interventions, and caseworkers when they are costed), nominal and
+// discounted. Each is added up over cost
 // categories replicate by replicate, before any summary: the interval of a total is not the sum
 // of its parts' intervals.
 #include <string>
@@ -12,12 +13,14 @@ namespace carecast::output {
 
 struct BudgetMeasure {
   std::string name;             // as in budget.csv: total, total_discounted, care_days, ...
+  std::string label;            // as in summary's table: total, total, discounted, care days, ...
   std::string category_prefix;  // the categories it adds up ("" for all, "care:", ...)
   bool discounted = false;      // from costs_discounted rather than costs
 };
 
-/// total, total_discounted, care_days, one_off, interventions: in that order.
-const std::vector<BudgetMeasure>& budget_measures();
+/// total, total_discounted, care_days, one_off, interventions: in that order; then caseworkers
+/// when `categories` (a result's cost categories) cost them (staff:caseworkers).
+std::vector<BudgetMeasure> budget_measures(const std::vector<std::string>& categories);
 
 /// The costs a measure adds up: `discounted` for a discounted measure, else `nominal`.
 inline const ResultArray<double>& costs_for(const BudgetMeasure& measure, const ResultArray<double>& nominal,

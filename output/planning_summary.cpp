@@ -39,18 +39,20 @@ std::string budget_table(const ResultFile& file, const ResultArray<double>& cost
   std::size_t years = costs.shape[1];
   const ReportingYears& reporting = file.reporting_years();
   std::vector<std::string> names = reporting_year_names(file.year_starts());
-  TextTable table({{"year", Align::left}, {"period", Align::left}, {"total"}, {"total, discounted"}, {"care days"},
-                   {"one-off"}, {"interventions"}});
+  std::vector<BudgetMeasure> measures = budget_measures(categories);
+  std::vector<TableColumn> columns{{"year", Align::left}, {"period", Align::left}};
+  for (const BudgetMeasure& measure : measures) columns.push_back({measure.label});
+  TextTable table(std::move(columns));
   MeanOutsideIntervalMarks marks;
   for (std::size_t k = 0; k < years; ++k) {
     std::vector<std::string> row{names[k], reporting.period(k, file.grid_dates())};
-    for (const BudgetMeasure& measure : budget_measures())
+    for (const BudgetMeasure& measure : measures)
       row.push_back(budget_cell(
           marks, replicate_totals(costs_for(measure, costs, discounted), categories, k, measure.category_prefix)));
     table.add_row(row);
   }
   std::vector<std::string> total{"all years", file.grid_dates().front() + " to " + file.grid_dates().back()};
-  for (const BudgetMeasure& measure : budget_measures())
+  for (const BudgetMeasure& measure : measures)
     total.push_back(budget_cell(
         marks, replicate_totals_over_years(costs_for(measure, costs, discounted), categories, measure.category_prefix)));
   table.add_row(total);

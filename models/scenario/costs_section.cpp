@@ -101,6 +101,7 @@ CostSpec read_costs(const ConfigValue& value, const Scenario& scenario) {
   spec.per_day = read_daily_costs(map, scenario);
   if (auto one_off = map.optional("one_off")) spec.one_off = read_one_off(*one_off);
   spec.price_index = read_price_index(map, scenario, spec.price_year);
+  if (auto staff = map.optional("caseworker_per_year")) spec.caseworker_per_year = read_money_amount(*staff);
   if (auto rate = map.optional("discount_rate")) {
     spec.discount_rate = rate->number();
     double r = spec.discount_rate;

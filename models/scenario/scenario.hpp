@@ -166,6 +166,7 @@ struct CostSpec {
   std::array<double, one_off_kinds> one_off{};  // by kind of transition
   std::map<int, double> price_index;            // by calendar year, each year from price_year on
   double discount_rate = 0.0;                   // per year
+  double caseworker_per_year = 0.0;             // one full-time caseworker for a year; 0: not costed
 };
 
 /// Open cases weigh on caseworkers: FTE needed = Σ weight × children / norm.

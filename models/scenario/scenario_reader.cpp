@@ -204,6 +204,10 @@ Scenario read_scenario_tree(const ConfigNode& root, const std::filesystem::path&
     scenario.warnings = doubts_about_costs(*costs, scenario);
   }
   if (auto caseload = section("caseload")) scenario.caseload = read_caseload(*caseload, scenario);
+  if (scenario.costs.caseworker_per_year > 0.0 && !scenario.caseload.enabled)
+    section("costs")->map().fail_at_key(
+        "caseworker_per_year", "caseworkers are counted by the caseload section (caseload.weights and caseload.norm "
+                               "give the FTE needed); add one, or drop costs.caseworker_per_year");
   if (auto interventions = section("interventions"))
     scenario.interventions = read_interventions(*interventions, scenario);
   // A calibrated model file's report (source, bands, pooling) is informational: it stays in the

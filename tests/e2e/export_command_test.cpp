@@ -153,6 +153,32 @@ TEST(ExportCommand, APivotOfTheBudgetByYearStartCountsEachYearOnce) {
   EXPECT_NEAR(years, std::stod(horizon), 1e-9 * std::stod(horizon));
 }
 
+// With costs.caseworker_per_year the caseworkers the norm needs are a part of the budget: a
+// column of summary's budget table and a measure of budget.csv, and the total's mean is the sum
+// of its parts' means in every year (means are linear; the parts cover every category).
+TEST(ExportCommand, CostedCaseworkersAreAPartOfTheBudget) {
+  TestFolder folder;
+  std::ofstream(folder.work() / "staff.yaml") << "extends: " << quoted((scenarios_dir() / "baseline.yaml").string())
+                                              << "\nsimulation: {years: 2}\ncosts: {caseworker_per_year: 600000}\n";
+  ASSERT_EQ(folder.carecast("run staff.yaml -r 3 -q -o out.h5").status, 0);
+  CommandResult summary = folder.carecast("summary out.h5");
+  EXPECT_NE(summary.out.find("interventions       caseworkers"), std::string::npos) << summary;
+  ASSERT_EQ(folder.carecast("export out.h5 --csv tables").status, 0);
+  std::map<std::string, std::map<std::string, double>> means;  // year_start -> measure -> mean
+  std::vector<std::string> budget = lines_of(folder.work() / "tables" / "budget.csv");
+  for (std::size_t i = 1; i < budget.size(); ++i) {
+    std::vector<std::string> f = fields_of(budget[i]);
+    if (f[3] == "mean") means[f[0]][f[2]] = std::stod(f[4]);
+  }
+  ASSERT_EQ(means.size(), 2u);
+  for (auto& [year, by_measure] : means) {
+    EXPECT_GT(by_measure["caseworkers"], 0.0) << year;
+    double parts = by_measure["care_days"] + by_measure["one_off"] + by_measure["interventions"] +
+                   by_measure["caseworkers"];
+    EXPECT_NEAR(by_measure["total"], parts, 1e-9 * by_measure["total"]) << year;
+  }
+}
+
 // A comparison file exports as paired tables: the net present value in comparison_totals.csv is
 // the one `compare` stored (its mean, read back exactly), and the mean of the replicates'
 // values in replicates/comparison_totals.csv; --force keeps a folder with a file the export of

@@ -13,12 +13,15 @@ from .outside_interval import Marks
 from .spread import millions_as_summary, running_mean
 
 GROUPS = [("care days", "care:"), ("one-off", "one_off:"), ("interventions", "intervention:")]
+STAFF = ("caseworkers", "staff:")       # a column only when caseworkers are costed, as in carecast's table
 
 
 def category_label(category, ctx):
     kind, _, name = category.partition(":")
     if kind == "care" and name in ctx.names:
         return f"care days: {ctx.labels[ctx.names.index(name)]}"
+    if kind == "staff":
+        return name
     return {"care": "care days: ", "one_off": "one-off: ", "intervention": "intervention: "}.get(kind, "") + name
 
 
@@ -32,7 +35,8 @@ def yearly_totals(costs, discounted, categories):
     """(name, [replicate, year]) of the columns of the budget table."""
     totals = [("total", group_totals(costs, categories, "")),
               ("total, discounted", group_totals(discounted, categories, ""))]
-    return totals + [(name, group_totals(costs, categories, prefix)) for name, prefix in GROUPS]
+    groups = GROUPS + ([STAFF] if any(c.startswith(STAFF[1]) for c in categories) else [])
+    return totals + [(name, group_totals(costs, categories, prefix)) for name, prefix in groups]
 
 
 def budget_section(page, ctx):

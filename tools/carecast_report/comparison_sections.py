@@ -22,7 +22,7 @@ COUNT_FIGURES = [("new_placements", "new placements"), ("children_placed", "chil
 MONEY_FIGURES = [("cost", "cost"), ("cumulative_net_cost", "cumulative net cost"),
                  ("cumulative_net_cost_discounted", "cumulative net cost, discounted")]
 SPLIT = ["cost difference", "of which the interventions' own cost categories",
-         "of which care days and one-off costs, support states included"]
+         "of which every other category: care days (support states included), one-off, caseworkers"]
 
 
 def header_section(page, ctx):
@@ -80,8 +80,8 @@ def alternative_section(page, ctx, index, name):
                      html.figure(cost_bars, "Bars: mean difference in cost per year (nominal), in total and split "
                                             "into the interventions' own cost categories (intervention:*) and "
                                             "every other category (care days, those of children the "
-                                            "interventions move into support states included, and one-off "
-                                            "costs); whiskers: 90 % interval across replicates.")]),
+                                            "interventions move into support states included, one-off "
+                                            "costs and, when costed, caseworkers); whiskers: 90 % interval across replicates.")]),
     ])
 
 

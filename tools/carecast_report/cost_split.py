@@ -1,6 +1,6 @@
 """The split of an alternative's yearly cost difference into the interventions' own cost
 categories (`intervention:*`: what the scenarios price as the interventions themselves) and every
-other category (care days and one-off costs). The care days of children an intervention moves
+other category (care days, one-off costs and, when costed, caseworkers). The care days of children an intervention moves
 into a support state are in the second part, netted against the care days it saves: the first
 part is not the programme's gross cost. Read from the comparison group's `cost_by_category`
 (alternative minus base, per replicate, labelled by the group's own `categories`;

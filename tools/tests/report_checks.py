@@ -290,7 +290,7 @@ def check_cost_split(tables, cost, by_category, categories):
     k = cost.shape[1] - 1
     label = tables.get("comparison-1-cost-split", [["?"]])[-1][0]
     header = "cost difference, million DKK", "of which the interventions' own cost categories, million DKK", \
-        "of which care days and one-off costs, support states included, million DKK"
+        "of which every other category: care days (support states included), one-off, caseworkers, million DKK"
     parts = [cost[:, k], summed(by_category[:, k, interventions]), summed(by_category[:, k, rest])]
     check(np.allclose(np.asarray(parts[1]) + parts[2], parts[0], atol=1e-3), "the parts do not add up per replicate")
     means = []
