@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/result_summary_printer.hpp"
 #include "models/scenario/sweep_definition.hpp"
+#include "output/backtest_file.hpp"
 #include "output/comparison_from_file.hpp"
 #include "output/comparison_report.hpp"
 #include "output/sweep_file.hpp"
@@ -36,8 +37,21 @@ void print_comparison(const std::string& path) {
   fmt::print("{}", output::format_comparison(output::read_comparison_result(file), output::comparison_currency(file)));
 }
 
+/// A back-test file's report, as backtest printed it when it wrote the file.
+void print_backtest(const std::string& path) {
+  output::BacktestFileContents file = output::read_backtest_file(path);
+  fmt::print("Back-test file {}: episodes {}, fitted before {} and observed until {}; seed {}, {} replicates\n\n{}",
+             path, file.episodes, file.cut, file.observed_until, file.seed, file.replicates,
+             output::format_backtest_report(file.report));
+}
+
 void summarize(const SummaryOptions& options) {
   bool one_combination = options.combination_option->count() > 0;
+  if (output::is_backtest_file(options.result)) {
+    if (one_combination)
+      throw CLI::ValidationError("--combination", "'" + options.result + "' is a back-test file, not a sweep file");
+    return print_backtest(options.result);
+  }
   if (output::ComparisonFile::is_comparison_file(options.result)) {
     if (one_combination)
       throw CLI::ValidationError("--combination", "'" + options.result + "' is a comparison file, not a sweep file");
@@ -64,8 +78,8 @@ void add_summary_command(CLI::App& app, const CommandContext&) {
       "summary", "Print the main figures of a result file by year: children in each kind of care, entries, "
                  "exits and moves, breakdowns and school, the carer pool, the budget and caseworkers, with 90 % intervals.");
   command->add_option("RESULT", options->result,
-                      "A result or sweep file written by 'carecast run', or a comparison file written by 'carecast "
-                      "compare'.")
+                      "A result or sweep file written by 'carecast run', a comparison file written by 'carecast "
+                      "compare', or a back-test file written by 'carecast backtest'.")
       ->required()
       ->check(CLI::ExistingFile);
   options->combination_option = command->add_option(

@@ -31,6 +31,13 @@ TEST(BacktestCommand, WritesTheReportAndNoWorkingFiles) {
   ASSERT_EQ(result.status, 0) << result;
   EXPECT_NE(result.out.find("inside 90 %"), std::string::npos) << result;
   EXPECT_EQ(folder.files(), (std::set<std::string>{"episodes.csv", "sim.h5", "bt.h5"})) << joined(folder.files());
+  // summary prints the same report again from the file, without fitting or simulating.
+  CommandResult again = folder.carecast("summary bt.h5");
+  ASSERT_EQ(again.status, 0) << again;
+  EXPECT_NE(again.out.find("Back-test file bt.h5: episodes episodes.csv, fitted before 2024-01-01"), std::string::npos)
+      << again;
+  std::string report = result.out.substr(result.out.find("Back-test:"));
+  EXPECT_NE(again.out.find(report), std::string::npos) << "expected the report\n" << report << again;
 }
 
 TEST(BacktestCommand, NeverWritesTheReportOverTheRecordsItReads) {
