@@ -19,6 +19,7 @@
 #include "cli/whole_number_validator.hpp"
 #include "models/scenario/comparison_checks.hpp"
 #include "models/scenario/scenario_reader.hpp"
+#include "models/scenario/sweep_reader.hpp"
 #include "models/simulation.hpp"
 #include "output/comparison_report.hpp"
 #include "output/comparison_writer.hpp"
@@ -60,6 +61,18 @@ std::vector<std::string> unique_names(const std::vector<models::Scenario>& scena
   return names;
 }
 
+/// The scenarios of one alternative's file: the scenario, or for a sweep each combination, named
+/// by its values ("Family support ... [uptake = 0.3, multiplier = 0.8]"), so that each gets its
+/// own net present value and payback year against the base.
+void add_alternatives(const std::string& path, std::vector<models::Scenario>& scenarios) {
+  models::Sweep sweep = models::read_sweep(path);
+  for (std::size_t i = 0; i < sweep.combinations.size(); ++i) {
+    models::Scenario scenario = std::move(sweep.combinations[i].scenario);
+    if (sweep.is_sweep()) scenario.name += " [" + sweep.describe(i) + "]";
+    scenarios.push_back(std::move(scenario));
+  }
+}
+
 /// Before anything runs: every alternative needs the base's horizon, states and money.
 void check_comparable(const std::vector<models::Scenario>& scenarios) {
   for (std::size_t i = 1; i < scenarios.size(); ++i) models::check_comparable(scenarios.front(), scenarios[i]);
@@ -86,8 +99,8 @@ models::RunOptions run_options(const CompareOptions& options, const models::Scen
 void compare(const CompareOptions& options, const CommandContext& context) {
   auto clock = std::chrono::steady_clock::now();
   std::string started = current_utc_time();
-  std::vector<models::Scenario> scenarios;
-  for (const std::string& path : options.scenarios) scenarios.push_back(models::read_scenario(path));
+  std::vector<models::Scenario> scenarios{models::read_scenario(options.scenarios.front())};
+  for (std::size_t i = 1; i < options.scenarios.size(); ++i) add_alternatives(options.scenarios[i], scenarios);
   check_comparable(scenarios);
   if (context.communicator.is_root()) {
     std::vector<const models::Scenario*> all;
@@ -132,7 +145,9 @@ void add_compare_command(CLI::App& app, const CommandContext& context) {
       "and with 90 % intervals, how each alternative differs from the base: new placements, children\n"
       "placed by state, breakdowns, school changes, exam passes, FTE needed, cost per year, cumulative\n"
       "net cost, net present value and the payback year.");
-  command->add_option("BASE", options->scenarios, "The base scenario, then each alternative (YAML files).")
+  command->add_option("BASE", options->scenarios, "The base scenario, then each alternative (YAML files). An alternative may be a sweep: "
+                      "each of its combinations is then an alternative, named by its values, and a table at the "
+                      "end gives every alternative's net present value and payback.")
       ->required()
       ->expected(2, -1);
   command->add_option("-o,--output", options->output, "The comparison file to write (default: comparison.h5).")

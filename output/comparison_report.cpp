@@ -98,6 +98,25 @@ std::string money_lines(const PairedComparison& c, const std::string& currency, 
       100.0 * c.share_paying_back) + own_cost;
 }
 
+/// With several alternatives (e.g. the combinations of a sweep), each one's net present value
+/// and payback in one table, in the order given.
+std::string overview_table(const ComparisonResult& result, const std::string& currency) {
+  const std::vector<std::string>& years = result.scenarios.front().metrics.year_starts;
+  TextTable table({{"alternative", Align::left}, {"net present value, " + currency + " m"},
+                   {"payback (mean path)", Align::left}, {"replicates paying back"}});
+  for (const PairedComparison& c : result.comparisons) {
+    Figure npv = cell_figure(*c.find("net_present_value"), 0, 1e-6);
+    std::string payback = c.mean_payback_year && *c.mean_payback_year <= years.size()
+                              ? reporting_year_names(years)[*c.mean_payback_year - 1]
+                              : std::string("none");
+    table.add_row({c.alternative,
+                   fmt::format("{} ({} to {})", fixed_decimals(npv.mean, 1), fixed_decimals(npv.low, 1),
+                               fixed_decimals(npv.high, 1)),
+                   payback, fmt::format("{:.0f} %", 100.0 * c.share_paying_back)});
+  }
+  return "Every alternative against " + result.comparisons.front().base + ", mean (5 %-95 %):\n" + table.render();
+}
+
 }  // namespace
 
 std::string format_comparison(const ComparisonResult& result, const std::string& currency) {
@@ -110,6 +129,7 @@ std::string format_comparison(const ComparisonResult& result, const std::string&
     text += "Average children in each state, difference:\n" + state_table(c, base.metrics) + "\n";
     text += money_lines(c, currency, base.metrics) + "\n";
   }
+  if (result.comparisons.size() > 1) text += overview_table(result, currency);
   return text;
 }
 

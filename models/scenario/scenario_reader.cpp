@@ -148,8 +148,9 @@ void refuse_sweep(const ConfigNode& root) {
     if (root.entries[i].first == sweep_key && root.entries[i].second.kind != ConfigNode::Kind::null)
       throw InputError(root.key_where[i], sweep_key,
                        "this file is a sweep: it describes one scenario for each combination of the values it "
-                       "lists, and only 'carecast run' runs a sweep. For one scenario, drop 'sweep', or set it "
-                       "to ~ in a file that extends this one");
+                       "lists; 'carecast run' runs a sweep, and 'carecast compare' takes one as an alternative "
+                       "(each combination against the base), not as the base. For one scenario, drop 'sweep', "
+                       "or set it to ~ in a file that extends this one");
 }
 
 }  // namespace

@@ -92,6 +92,29 @@ TEST(CompareCommand, WritesPairedDifferencesAndPrintsTheTable) {
   EXPECT_EQ(folder.carecast("summary fs.h5 --combination 1").status, 3);
 }
 
+// A sweep as the alternative: each combination is compared with the base, named by its values,
+// with its own net present value and payback, and one table lists them all. A sweep as the base
+// is refused.
+TEST(CompareCommand, EachCombinationOfASweepIsAnAlternative) {
+  TestFolder folder;
+  std::ofstream(folder.work() / "two.yaml") << "extends: " << (scenarios_dir() / "family-support-12-17.yaml").string()
+                                            << "\nsweep: {interventions.family_support_12_17.uptake: [0.2, 0.5]}\n";
+  CommandResult run = folder.carecast("compare " + scenario("baseline.yaml") + " two.yaml -o c.h5 -r 4");
+  ASSERT_EQ(run.status, 0) << run;
+  for (const char* name : {"Family support for 12-17-year-olds [uptake = 0.2]", "Family support for 12-17-year-olds [uptake = 0.5]"}) {
+    EXPECT_NE(run.out.find(std::string(name) + " minus Baseline"), std::string::npos) << name << run;
+    std::size_t overview = run.out.find("Every alternative against Baseline");
+    ASSERT_NE(overview, std::string::npos) << run;
+    EXPECT_NE(run.out.find(name, overview), std::string::npos) << name << run;
+  }
+  output::hdf5::File file = output::hdf5::open_file_read_only(folder.work() / "c.h5");
+  EXPECT_TRUE(output::hdf5::exists(file.get(), "/comparisons/Family support for 12-17-year-olds [uptake = 0.5]"));
+  CommandResult base = folder.carecast("compare two.yaml " + scenario("baseline.yaml") + " -o d.h5 -r 4");
+  EXPECT_EQ(base.status, 1) << base;
+  EXPECT_NE(base.err.find("takes one as an alternative (each combination against the base), not as the base"),
+            std::string::npos) << base;
+}
+
 TEST(CompareCommand, NeverWritesTheComparisonOverAScenarioItReads) {
   TestFolder folder;
   fs::copy_file(malformed_dir() / "valid_minimal.yaml", folder.work() / "base.yaml");
