@@ -163,9 +163,10 @@ void add_compare_command(CLI::App& app, const CommandContext& context) {
   command->add_flag("-f,--force", options->force, "Overwrite the comparison file if it exists.");
   command->add_flag("-q,--quiet", options->quiet, "Do not print the tables.");
   command->footer(
-      "All scenarios must share the start date, years, grid, reporting years (year_begins) and the\n"
-      "states that are not exits, in order, and count money alike: a costs section in all or none,\n"
-      "with the same currency, price year, price index (or growth) and discount rate (checked\n"
+      "All scenarios must share the start date, horizon (years or end), grid, reporting years\n"
+      "(year_begins), parameter uncertainty and the states that are not exits, in order, and count\n"
+      "money alike: a costs section in all or none, with the same currency, price year, price index\n"
+      "(or growth) and discount rate, and caseworkers costed in all or none (checked\n"
       "before anything runs; a difference is an input error naming the key and both values). To see another discount\n"
       "rate, compare every scenario at that rate. A difference is the alternative minus the base,\n"
       "replicate by replicate; net cost is the alternative's cost minus\n"

@@ -12,13 +12,6 @@
 
 namespace carecast::models {
 
-inline constexpr char caseworker_category[] = "staff:caseworkers";
-
-/// A cost per caseworker is given, and a caseload section to count them.
-inline bool costs_caseworkers(const Scenario& scenario) {
-  return scenario.costs.enabled && scenario.costs.caseworker_per_year > 0.0 && scenario.caseload.enabled;
-}
-
 /// Adds the cost of the FTE needed (the `fte_needed` sums of `tally`) to its costs.
 void add_caseworker_costs(const Scenario& scenario, const engine::ReportingGrid& grid, const MoneyYears& money,
                           CostRecorder::Handles costs, std::size_t fte_needed, engine::Tally& tally);

@@ -1,7 +1,5 @@
 #include "models/cost_recorder.hpp"
 
-#include "models/caseworker_costs.hpp"
-
 #include <algorithm>
 
 namespace carecast::models {

@@ -31,6 +31,9 @@
 
 namespace carecast::models {
 
+/// The cost category of the caseworkers the caseload norm needs, when they are costed.
+inline constexpr char caseworker_category[] = "staff:caseworkers";
+
 class CostRecorder final : public engine::LifeObserver {
  public:
   struct Handles {

@@ -89,8 +89,9 @@ std::string money_lines(const PairedComparison& c, const std::string& currency, 
                             : std::string("none within the horizon");
   std::string own_cost = programme_cost_differs(c)
                              ? ""
-                             : "Its interventions cost what the base's cost: its net cost is the change in care costs "
-                               "alone, so a payback says only that it never cost more.\n";
+                             : "Its interventions cost what the base's cost: its net cost is the change in the other "
+                               "costs alone (care days, one-off costs, caseworkers), so a payback says only that it "
+                               "never cost more.\n";
   return fmt::format(
       "Net present value (what it saves minus what it costs, discounted): {} {} m ({} to {}).\n"
       "Payback (mean cumulative discounted net cost at or below 0 from then on): {}; {:.0f} % of replicates pay back within the horizon.\n",

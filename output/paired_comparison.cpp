@@ -13,7 +13,7 @@ void check_comparable(const ScenarioMetrics& base, const ScenarioMetrics& altern
   const Metric& b = alternative.metrics.front();
   if (a.replicates != b.replicates) throw OutputError("'" + name + "' has a different number of replicates than the base");
   if (base.year_starts != alternative.year_starts || base.year_ends != alternative.year_ends)
-    throw OutputError("'" + name + "' covers other years than the base; a comparison needs the same start date, years and grid");
+    throw OutputError("'" + name + "' covers other years than the base; a comparison needs the same start date, horizon and grid");
   if (base.states != alternative.states)
     throw OutputError("'" + name + "' declares other states than the base; a comparison needs the same states");
 }

@@ -35,8 +35,8 @@ caseworkers needed. Each section appears only when the file has its data. A comp
 gives, for each alternative against the base: the paired differences per year (new placements,
 children placed, breakdowns, school changes, exam passes, FTE, cost, cumulative net cost), the
 cost difference split into the interventions' own cost categories (intervention:*) and the rest
-(care days, the care days of children the interventions move into support states included, and
-one-off costs), a chart of the cumulative net cost with its 90 % band and the payback year, the
+(care days, the care days of children the interventions move into support states included,
+one-off costs and, when costed, caseworkers), a chart of the cumulative net cost with its 90 % band and the payback year, the
 net present value and the share of replicates paying back; then each scenario's own figures."""
 
 EPILOG = """\

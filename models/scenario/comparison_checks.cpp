@@ -18,8 +18,12 @@ constexpr char states_reason[] =
     "a comparison needs the same states that are not exits, in the same order, as the base scenario";
 constexpr char money_reason[] =
     "a comparison subtracts the base's money from each alternative's, so every scenario must count it in the "
-    "same money: the base's costs section (or none), currency, price year, price index and discount rate (to "
-    "see the effect of another discount rate or price year, compare every scenario at that setting)";
+    "same money: the base's costs section (or none), currency, price year, price index, discount rate and "
+    "whether caseworkers are costed (to see the effect of another discount rate or price year, compare every "
+    "scenario at that setting)";
+constexpr char uncertainty_reason[] =
+    "a comparison pairs each replicate with the base's; with parameter uncertainty in one scenario only, the "
+    "differences would be mostly the drawn rates', not the policy's";
 
 /// One key in which an alternative differs from the base, with each side's value as text.
 struct Difference {
@@ -159,12 +163,23 @@ void check_money(const Scenario& base, const Scenario& alternative) {
            {money_keys::discount_rate, fmt::format("{}", a.discount_rate), money_keys::discount_rate,
             fmt::format("{}", b.discount_rate)},
            money_reason);
+  auto staff = [](const Scenario& s) { return std::string(costs_caseworkers(s) ? "caseworkers costed" : "caseworkers not costed"); };
+  require_same(base, alternative, money_keys::caseworkers, staff(alternative), staff(base), money_reason);
+}
+
+void check_parameter_uncertainty(const Scenario& base, const Scenario& alternative) {
+  auto drawn = [](const Scenario& s) {
+    return std::string(s.simulation.parameter_uncertainty ? "parameter uncertainty on" : "parameter uncertainty off");
+  };
+  require_same(base, alternative, "simulation.parameter_uncertainty", drawn(alternative), drawn(base),
+               uncertainty_reason);
 }
 
 }  // namespace
 
 void check_comparable(const Scenario& base, const Scenario& alternative) {
   check_horizon(base, alternative);
+  check_parameter_uncertainty(base, alternative);
   check_states(base, alternative);
   check_money(base, alternative);
 }

@@ -15,6 +15,9 @@ inline constexpr char price_year[] = "costs.price_year";
 inline constexpr char price_index[] = "costs.price_index";
 inline constexpr char price_growth[] = "costs.price_growth_per_year";
 inline constexpr char discount_rate[] = "costs.discount_rate";
+/// Whether caseworkers are costed at all (an amount may differ: a pay rise is a policy; costing
+/// them in one scenario only is a change of what is counted).
+inline constexpr char caseworkers[] = "costs.caseworker_per_year";
 
 inline constexpr std::array<const char*, 5> all = {currency, price_year, price_index, price_growth, discount_rate};
 

@@ -211,4 +211,9 @@ struct Scenario {
 
 std::string kind_name(StateKind kind);
 
+/// A cost per caseworker is given, and a caseload section to count them (caseworker_costs.hpp).
+inline bool costs_caseworkers(const Scenario& scenario) {
+  return scenario.costs.enabled && scenario.costs.caseworker_per_year > 0.0 && scenario.caseload.enabled;
+}
+
 }  // namespace carecast::models

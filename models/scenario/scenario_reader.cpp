@@ -74,11 +74,11 @@ void check_year_starts_on_grid(const ConfigMap& map, const SimulationSpec& spec)
   map.fail_at_key(map.has("year_begins") ? "year_begins" : "start", problem);
 }
 
-/// The grid date nearest to `date` on or after it, for a hint.
-engine::Date next_grid_date(const engine::Date& start, engine::GridStep grid, const engine::Date& date) {
+/// The months from `start` to the first grid date on or after `date`.
+int months_to_grid_date(const engine::Date& start, engine::GridStep grid, const engine::Date& date) {
   int step = engine::grid_step_months(grid), months = step;
   while (months < 1200 * 2 && engine::add_months(start, months) < date) months += step;
-  return engine::add_months(start, months);
+  return months;
 }
 
 /// The horizon as `end`: a date of the grid after the start, at most 100 years on.
@@ -91,17 +91,21 @@ std::chrono::months read_end(const ConfigValue& value, const SimulationSpec& spe
   if (end > engine::add_months(spec.start, 1200))
     value.fail(fmt::format("expected a date at most 100 years after the start ({}), found {}",
                            engine::format_iso_date(spec.start), engine::format_iso_date(end)));
-  engine::Date on_grid = next_grid_date(spec.start, spec.grid, end);
-  if (on_grid != end)
+  int months = months_to_grid_date(spec.start, spec.grid, end), step = engine::grid_step_months(spec.grid);
+  engine::Date on_grid = engine::add_months(spec.start, months);
+  if (on_grid != end) {
+    std::string or_before =
+        months > step ? " (or " + engine::format_iso_date(engine::add_months(spec.start, months - step)) + ")" : "";
     value.fail(fmt::format("expected a date of {}: the simulation ends on a grid date, the day after the last day it "
-                           "counts; found {}. Did you mean {}?",
-                           grid_name(), engine::format_iso_date(end), engine::format_iso_date(on_grid)));
+                           "counts; found {}. Did you mean {}{}?",
+                           grid_name(), engine::format_iso_date(end), engine::format_iso_date(on_grid), or_before));
+  }
   return std::chrono::months{engine::months_from(spec.start, end)};
 }
 
 /// How long the simulation runs: `years` from the start, or until `end`; exactly one of them.
 /// Either may be `~` (not given), so that a scenario extending one with years can end on a date.
-std::chrono::months read_span(const ConfigMap& map, const SimulationSpec& spec) {
+std::chrono::months read_span(const ConfigMap& map, SimulationSpec& spec) {
   auto years = map.optional("years"), end = map.optional("end");
   if (years && years->is_null()) years.reset();
   if (end && end->is_null()) end.reset();
@@ -109,7 +113,10 @@ std::chrono::months read_span(const ConfigMap& map, const SimulationSpec& spec) 
     map.fail_at_key("end", "give either years (whole years from the start) or end (the date the simulation ends "
                            "on), not both; to end on a date a scenario that extends one with years, write years: ~ "
                            "next to end");
-  if (end) return read_end(*end, spec);
+  if (end) {
+    spec.span_key = "end";
+    return read_end(*end, spec);
+  }
   if (!years)
     map.fail("the key 'years' is missing: give years (whole years from the start, e.g. years: 10) or end (the "
              "date the simulation ends on, a grid date, e.g. end: 2036-01-01)");
@@ -129,7 +136,6 @@ SimulationSpec read_simulation(const ConfigValue& value) {
     spec.grid = engine::parse_grid_step(step);
   }
   spec.span = read_span(map, spec);
-  if (map.has("end") && !map.required("end").is_null()) spec.span_key = "end";
   if (auto begins = map.optional("year_begins")) spec.year_begins = read_month_day(*begins);
   check_year_starts_on_grid(map, spec);
   if (auto replicates = map.optional("replicates"))

@@ -25,7 +25,7 @@ SweepKey read_key(const std::string& path, const SourceLocation& where) {
   if (top == "simulation" || top == "states")
     throw InputError(where, error_path(path),
                      "a sweep cannot vary '" + top +
-                         "': every combination runs with the same start date, years, grid, seed, replicates "
+                         "': every combination runs with the same start date, horizon, grid, seed, replicates "
                          "and states, so that the combinations can be compared replicate by replicate");
   return key;
 }

@@ -71,7 +71,7 @@ const std::vector<Malformed> malformed_scenarios{
      "expected a whole number from 1 to 100, found '101'"},
     {"end_off_the_grid.yaml", "end_off_the_grid.yaml:5:8", "simulation.end",
      "expected a date of the quarterly grid from 2025-01-01: the simulation ends on a grid date, the day after the "
-     "last day it counts; found 2026-12-31. Did you mean 2027-01-01?"},
+     "last day it counts; found 2026-12-31. Did you mean 2027-01-01 (or 2026-10-01)?"},
     {"years_and_end.yaml", "years_and_end.yaml:6:3", "simulation.end",
      "give either years (whole years from the start) or end (the date the simulation ends on), not both"},
     {"invalid_state_kind.yaml", "invalid_state_kind.yaml:12:24", "states[2].kind",

@@ -118,6 +118,20 @@ TEST_F(ComparisonChecks, RefusesAnotherHorizonNamingTheKeyAndBothValues) {
   }
 }
 
+// Caseworkers costed in one scenario only: the "saving" was their whole cost (a review found an
+// NPV of DKK 49 m between two scenarios that differed in that line alone). Parameter uncertainty
+// in one only: the differences would be the drawn rates'.
+TEST_F(ComparisonChecks, RefusesCaseworkersCostedOrRatesDrawnInOneScenarioOnly) {
+  InputError staff = refusal(alternative("staff.yaml", "costs: {caseworker_per_year: 600000}\n"));
+  EXPECT_EQ(staff.key_path(), "costs.caseworker_per_year");
+  expect_holds(staff, {"caseworkers costed here", "but caseworkers not costed in the base"});
+  Scenario pay_rise_base = alternative("staff2.yaml", "costs: {caseworker_per_year: 600000}\n");
+  EXPECT_NO_THROW(check_comparable(pay_rise_base, alternative("rise.yaml", "costs: {caseworker_per_year: 650000}\n")));
+  InputError drawn = refusal(alternative("drawn.yaml", "simulation: {parameter_uncertainty: true}\n"));
+  EXPECT_EQ(drawn.key_path(), "simulation.parameter_uncertainty");
+  expect_holds(drawn, {"parameter uncertainty on here", "mostly the drawn rates'"});
+}
+
 TEST_F(ComparisonChecks, AcceptsTheBasesHorizonGivenAsAnEndDate) {
   EXPECT_NO_THROW(check_comparable(base, alternative("to-2035.yaml", "simulation: {years: ~, end: 2035-01-01}\n")));
 }

@@ -393,7 +393,7 @@ TEST_F(ScenarioSpan, AnEndOffTheGridNamesTheNextGridDate) {
   EXPECT_EQ(error.key_path(), "simulation.end");
   EXPECT_NE(error.problem().find("expected a date of the quarterly grid from 2025-01-01"), std::string::npos)
       << error.what();
-  EXPECT_NE(error.problem().find("found 2026-06-30. Did you mean 2026-07-01?"), std::string::npos) << error.what();
+  EXPECT_NE(error.problem().find("found 2026-06-30. Did you mean 2026-07-01 (or 2026-04-01)?"), std::string::npos) << error.what();
 }
 
 TEST_F(ScenarioSpan, YearsAndEndTogetherOrNeitherAreRefused) {

@@ -100,7 +100,7 @@ def totals_table(ctx, index, npv, payback, share, money):
     return html.data_table(f"comparison-{index}-totals", "The net present value is what the alternative saves minus "
                            f"what it costs, discounted: {NINETY}; positive: it saves more than it costs. The payback "
                            "year is the first year from which the cumulative discounted net cost stays at or below "
-                           "zero.", ["measure", "value"], rows)
+                           "zero, not before the first year in which the alternative's money differs from the base's.", ["measure", "value"], rows)
 
 
 def yearly_table(ctx, index, group, net, money):
