@@ -102,11 +102,7 @@ void compare(const CompareOptions& options, const CommandContext& context) {
   std::vector<models::Scenario> scenarios{models::read_scenario(options.scenarios.front())};
   for (std::size_t i = 1; i < options.scenarios.size(); ++i) add_alternatives(options.scenarios[i], scenarios);
   check_comparable(scenarios);
-  if (context.communicator.is_root()) {
-    std::vector<const models::Scenario*> all;
-    for (const models::Scenario& scenario : scenarios) all.push_back(&scenario);
-    print_scenario_warnings(all);
-  }
+  if (context.communicator.is_root()) print_scenario_warnings(scenarios);
   for (const models::Scenario& scenario : scenarios)
     refuse_output_over_inputs("--output", options.output, scenario.input_files);
   if (context.communicator.is_root()) output::check_result_target(options.output, options.force);

@@ -185,11 +185,7 @@ void run(const RunCommandOptions& options, const CommandContext& context) {
   refuse_analytic_sweep(sweep, options);
   refuse_episodes_of_sweep(sweep, options);
   refuse_missing_episode_replicates(sweep, options);
-  if (context.communicator.is_root()) {
-    std::vector<const models::Scenario*> scenarios;
-    for (const auto& combination : sweep.combinations) scenarios.push_back(&combination.scenario);
-    print_scenario_warnings(scenarios);
-  }
+  if (context.communicator.is_root()) print_scenario_warnings(sweep);
   if (options.parameter_uncertainty)
     for (auto& combination : sweep.combinations) combination.scenario.simulation.parameter_uncertainty = true;
   std::filesystem::path target = output_path(options);

@@ -4,9 +4,12 @@
 #include <vector>
 
 #include "models/scenario/scenario.hpp"
+#include "models/scenario/sweep_definition.hpp"
 
 namespace carecast::cli {
 
-void print_scenario_warnings(const std::vector<const models::Scenario*>& scenarios);
+/// Every combination's warnings (most are shared, and printed once).
+void print_scenario_warnings(const models::Sweep& sweep);
+void print_scenario_warnings(const std::vector<models::Scenario>& scenarios);
 
 }  // namespace carecast::cli

@@ -52,9 +52,7 @@ void validate(const ValidateOptions& options) {
              engine::format_iso_date(models::horizon_date(scenario.simulation)), span_text(scenario.simulation.span),
              scenario.simulation.replicates);
   fmt::print("{}", describe_money_setup(scenario));
-  std::vector<const models::Scenario*> all;
-  for (const auto& combination : sweep.combinations) all.push_back(&combination.scenario);
-  print_scenario_warnings(all);
+  print_scenario_warnings(sweep);
   if (sweep.is_sweep())
     fmt::print("A sweep of {} combinations of {} key{}; every combination is valid.\n", sweep.combinations.size(),
                sweep.keys.size(), sweep.keys.size() == 1 ? "" : "s");

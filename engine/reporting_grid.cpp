@@ -68,7 +68,7 @@ std::optional<Date> year_start_off_the_grid(const Date& start, GridStep step, st
 
 ReportingGrid::ReportingGrid(const Calendar& calendar, GridStep step, std::chrono::months span,
                              std::optional<std::chrono::month_day> year_begins)
-    : dates_(grid_dates(calendar.origin(), step, span)) {
+    : step_(step), dates_(grid_dates(calendar.origin(), step, span)) {
   for (const Date& date : dates_) offsets_.push_back(calendar.offset_of(date));
   for (const Date& start : first_days_of_years(calendar.origin(), span, year_begins)) {
     auto point = std::find(dates_.begin(), dates_.end(), start);

@@ -45,6 +45,7 @@ class ReportingGrid {
   ReportingGrid(const Calendar& calendar, GridStep step, std::chrono::months span,
                 std::optional<std::chrono::month_day> year_begins = std::nullopt);
 
+  GridStep step() const { return step_; }
   std::size_t points() const { return offsets_.size(); }
   std::size_t intervals() const { return offsets_.size() - 1; }
   double offset(std::size_t point) const { return offsets_[point]; }
@@ -82,6 +83,7 @@ class ReportingGrid {
   }
 
  private:
+  GridStep step_;
   std::vector<double> offsets_;
   std::vector<Date> dates_;
   std::vector<double> year_starts_;

@@ -4,18 +4,6 @@
 
 namespace carecast::models {
 
-namespace {
-
-int months_per_step(const engine::ReportingGrid& grid) {
-  if (grid.points() < 2) return 12;
-  auto first = grid.dates()[0], second = grid.dates()[1];
-  int months = (static_cast<int>(second.year()) - static_cast<int>(first.year())) * 12 +
-               static_cast<int>(static_cast<unsigned>(second.month())) - static_cast<int>(static_cast<unsigned>(first.month()));
-  return months;
-}
-
-}  // namespace
-
 CaseloadMeasures::Handles CaseloadMeasures::register_arrays(engine::TallyLayout& layout, const CaseloadSpec& spec,
                                                             std::size_t points, std::size_t years) {
   Handles handles{layout.add_sums("fte_needed", {points}, {"time"}), std::nullopt, std::nullopt, std::nullopt,
@@ -35,7 +23,7 @@ void CaseloadMeasures::compute(const CaseloadSpec& spec, const engine::Reporting
                                Handles handles, engine::Tally& tally) {
   auto stock = tally.counts(stock_handle);
   std::size_t states = spec.weights.size();
-  int step = months_per_step(grid);
+  int step = engine::grid_step_months(grid.step());
   for (std::size_t t = 0; t < grid.points(); ++t) {
     double weighted = 0.0;
     for (std::size_t s = 0; s < states; ++s) weighted += spec.weights[s] * static_cast<double>(stock[t * states + s]);

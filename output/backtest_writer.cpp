@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/replicate_statistics.hpp"
+#include "output/backtest_schema.hpp"
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_handles.hpp"
@@ -18,9 +19,9 @@ namespace {
 void write_root(hid_t root, const BacktestFacts& facts) {
   hdf5::write_string_attribute(root, schema::schema_version, schema::version);
   hdf5::write_string_attribute(root, schema::file_kind, schema::backtest_file_kind);
-  hdf5::write_string_attribute(root, "episodes", facts.episodes);
-  hdf5::write_string_attribute(root, "cut", facts.cut);
-  hdf5::write_string_attribute(root, "observed_until", facts.observed_until);
+  hdf5::write_string_attribute(root, backtest_schema::episodes, facts.episodes);
+  hdf5::write_string_attribute(root, backtest_schema::cut, facts.cut);
+  hdf5::write_string_attribute(root, backtest_schema::observed_until, facts.observed_until);
   hdf5::write_number_attribute<std::uint64_t>(root, schema::seed, facts.run.seed);
   hdf5::write_number_attribute<std::uint64_t>(root, schema::replicates, facts.run.replicates);
   hdf5::write_string_attribute(root, schema::engine_version, facts.run.engine_version);
@@ -30,29 +31,24 @@ void write_root(hid_t root, const BacktestFacts& facts) {
 }
 
 void write_state_summaries(hid_t group, const BacktestReport& report) {
-  auto column = [&](const char* name, double BacktestStateSummary::*field) {
+  for (const backtest_schema::SummaryColumn& column : backtest_schema::summary_columns) {
     std::vector<double> values;
-    for (const BacktestStateSummary& s : report.by_state) values.push_back(s.*field);
-    hdf5::write_number_dataset<double>(group, name, values, {values.size()});
-    hdf5::write_number_attribute<double>(group, name, report.overall.*field);
-  };
-  column("mean_observed", &BacktestStateSummary::mean_observed);
-  column("mean_error", &BacktestStateSummary::mean_error);
-  column("mean_absolute_error", &BacktestStateSummary::mean_absolute_error);
-  column("coverage50", &BacktestStateSummary::inside50);
-  column("coverage90", &BacktestStateSummary::inside90);
+    for (const BacktestStateSummary& s : report.by_state) values.push_back(s.*column.field);
+    hdf5::write_number_dataset<double>(group, column.name, values, {values.size()});
+    hdf5::write_number_attribute<double>(group, column.name, report.overall.*column.field);
+  }
 }
 
 void write_report(hid_t root, const BacktestReport& report) {
-  hdf5::Group group = hdf5::create_group(root, "backtest");
+  hdf5::Group group = hdf5::create_group(root, backtest_schema::group);
   std::size_t dates = report.dates.size(), states = report.states.size();
-  hdf5::write_string_dataset(group.get(), "dates", report.dates);
-  hdf5::write_string_dataset(group.get(), "states", report.states);
-  hdf5::write_number_dataset<double>(group.get(), "observed", report.observed, {dates, states});
-  hdf5::write_number_dataset<double>(group.get(), "inside50", report.inside50, {dates, states});
-  hdf5::write_number_dataset<double>(group.get(), "inside90", report.inside90, {dates, states});
+  hdf5::write_string_dataset(group.get(), backtest_schema::dates, report.dates);
+  hdf5::write_string_dataset(group.get(), backtest_schema::states, report.states);
+  hdf5::write_number_dataset<double>(group.get(), backtest_schema::observed, report.observed, {dates, states});
+  hdf5::write_number_dataset<double>(group.get(), backtest_schema::inside50, report.inside50, {dates, states});
+  hdf5::write_number_dataset<double>(group.get(), backtest_schema::inside90, report.inside90, {dates, states});
   const auto& levels = engine::summary_quantile_levels;
-  hdf5::Dataset quantiles = hdf5::write_number_dataset<double>(group.get(), "quantiles", report.quantiles,
+  hdf5::Dataset quantiles = hdf5::write_number_dataset<double>(group.get(), backtest_schema::quantiles, report.quantiles,
                                                                {dates, states, levels.size()});
   std::vector<std::string> names(engine::summary_statistic_names.begin() + 2, engine::summary_statistic_names.end());
   hdf5::write_string_list_attribute(quantiles.get(), "levels", names);

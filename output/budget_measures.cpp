@@ -72,8 +72,9 @@ void write_budget_csv(const ResultFile& file, const std::filesystem::path& path)
   LabelledAxis spans = label_axis(file, "year", years);
   CsvFile csv(path);
   csv.write_row({"year_start", "year_end", "measure", "statistic", "value"});
+  const std::vector<BudgetMeasure> measures = budget_measures(costs.categories);
   for (std::size_t year = 0; year < years; ++year)
-    for (const BudgetMeasure& measure : budget_measures(costs.categories))
+    for (const BudgetMeasure& measure : measures)
       write_measure_rows(csv, spans.fields[year], measure,
                          replicate_totals(costs_for(measure, costs.nominal, costs.discounted), costs.categories, year,
                                           measure.category_prefix));

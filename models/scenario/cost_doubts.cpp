@@ -6,16 +6,19 @@
 #include <optional>
 #include <string>
 
+#include "models/scenario/cost_units.hpp"
+
 namespace carecast::models {
 
 namespace {
 
 /// Where `costs.<unit>.<state>` is written, and under which unit, if anywhere.
 std::optional<std::pair<ConfigValue, std::string>> amount_written(const ConfigMap& costs, const std::string& state) {
-  for (const char* unit : {"per_day", "per_week", "per_year"}) {
-    auto section = costs.optional(unit);
+  for (const CostUnit& unit : cost_units) {
+    auto section = costs.optional(unit.key);
     if (!section || !section->is_map()) continue;
-    if (auto amount = section->map().optional(state); amount && !amount->is_null()) return std::pair{*amount, unit};
+    if (auto amount = section->map().optional(state); amount && !amount->is_null())
+      return std::pair{*amount, std::string(unit.key)};
   }
   return std::nullopt;
 }

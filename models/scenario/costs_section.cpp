@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "models/scenario/cost_units.hpp"
 #include "models/scenario/scenario_sections.hpp"
 
 namespace carecast::models {
@@ -19,8 +20,7 @@ std::array<double, one_off_kinds> read_one_off(const ConfigValue& value) {
   return amounts;
 }
 
-/// Daily costs from `per_day`, `per_week` (English placement fees are weekly) and `per_year` (a
-/// child-year of 365.25 days); a state under two of them is an error.
+/// Daily costs from the cost units (cost_units.hpp); a state under two of them is an error.
 std::vector<double> read_daily_costs(const ConfigMap& map, const Scenario& scenario) {
   std::vector<double> per_day(scenario.states.size(), 0.0);
   std::vector<std::string> given_under(scenario.states.size());
@@ -36,9 +36,7 @@ std::vector<double> read_daily_costs(const ConfigMap& map, const Scenario& scena
       per_day[state] = read_money_amount(amount) / divisor;
     }
   };
-  add("per_day", 1.0);
-  add("per_week", 7.0);
-  add("per_year", 365.25);
+  for (const CostUnit& unit : cost_units) add(unit.key, unit.days);
   return per_day;
 }
 
